@@ -1,0 +1,17 @@
+using Microsoft.Extensions.AI;
+
+namespace AgentHost.Tools;
+
+/// <summary>
+/// One ticket tool, defined once: the <see cref="AIFunction"/> the chat pipeline calls, plus the traits
+/// the MCP server turns into tool annotations and read-only filtering.
+/// </summary>
+public sealed record TicketToolDefinition(
+    AIFunction Function,
+    string Title,
+    bool ReadOnly,
+    bool Destructive,
+    bool Idempotent)
+{
+    public string Name => Function.Name;
+}
