@@ -20,7 +20,9 @@ public static class ChatPipelineServiceCollectionExtensions
     {
         ArgumentNullException.ThrowIfNull(configuration);
         services.TryAddSingleton(TimeProvider.System);
-        services.TryAddSingleton(_ => ChatProviderSettings.FromConfiguration(configuration));
+        // Read now, not on first use: a half-configured provider stops the host at start with a clear
+        // message instead of failing every chat request.
+        services.TryAddSingleton(ChatProviderSettings.FromConfiguration(configuration));
         services.AddKeyedSingleton<IChatClient>(ProviderKey, (sp, _) => CreateProvider(sp));
         services.AddSingleton<IChatClient>(sp => new ToolInvokingChatClient(sp.GetRequiredKeyedService<IChatClient>(ProviderKey)));
         services.AddOptions<ChatSessionOptions>();

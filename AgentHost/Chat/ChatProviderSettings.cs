@@ -32,6 +32,12 @@ public sealed partial record ChatProviderSettings(
     /// <summary>How long one model request may take before the turn ends in an error frame.</summary>
     public TimeSpan NetworkTimeout { get; init; } = TimeSpan.FromSeconds(60);
 
+    /// <summary>
+    /// The Microsoft Entra credential for keyless Azure OpenAI (no <c>AZURE_OPENAI_API_KEY</c>); null means
+    /// <c>DefaultAzureCredential</c>. Settable for tests.
+    /// </summary>
+    public Azure.Core.TokenCredential? Credential { get; init; }
+
     /// <summary>Retries of the SDK's own policy (429, 5xx, network), which honours <c>Retry-After</c>.</summary>
     public int MaxRetries { get; init; } = 3;
 

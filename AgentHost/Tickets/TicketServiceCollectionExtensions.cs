@@ -22,7 +22,7 @@ public static class TicketServiceCollectionExtensions
                     ? uri
                     : throw new InvalidOperationException($"TICKET_API_URL '{url}' is not an absolute URL, e.g. http://localhost:8000.");
             }
-        });
+        }).ValidateOnStart(); // a bad TICKET_API_URL stops the host at start, not the first tool call
         services.AddHttpClient(TicketApiClient.HttpClientName, http =>
         {
             // Each try has its own timeout in the retry pipeline; the client-wide one would cut retries short.

@@ -35,15 +35,24 @@ public static class OpenAIChatClientFactory
             case ChatProviderKind.AzureOpenAIV1:
                 // The v1 endpoint takes the key as a bearer token, like OpenAI; the model is the deployment name.
                 options.Endpoint = AzureV1Endpoint(settings.Endpoint!);
-                return new ChatClient(settings.Model, AzureKey(settings), options);
+                AddKeylessAuthentication(settings, options);
+                return new ChatClient(settings.Model, new ApiKeyCredential(settings.ApiKey ?? KeylessPlaceholder), options);
 
             case ChatProviderKind.AzureOpenAIClassic:
                 // The SDK appends "/chat/completions" to the endpoint; the deployment path goes in front and
                 // api-version is added to every request's query.
                 options.Endpoint = new Uri(AzureRoot(settings.Endpoint!), $"openai/deployments/{Uri.EscapeDataString(settings.Model!)}");
                 options.AddPolicy(new QueryParameterPolicy("api-version", settings.ApiVersion!), PipelinePosition.PerCall);
-                options.AddPolicy(new AzureApiKeyPolicy(settings.ApiKey!), PipelinePosition.BeforeTransport);
-                return new ChatClient(settings.Model, AzureKey(settings), options);
+                if (settings.ApiKey is { } key)
+                {
+                    options.AddPolicy(new AzureApiKeyPolicy(key), PipelinePosition.BeforeTransport);
+                }
+                else
+                {
+                    AddKeylessAuthentication(settings, options);
+                }
+
+                return new ChatClient(settings.Model, new ApiKeyCredential(settings.ApiKey ?? KeylessPlaceholder), options);
 
             default:
                 throw new InvalidOperationException($"{settings.ProviderName} is not an OpenAI SDK provider.");
@@ -64,8 +73,15 @@ public static class OpenAIChatClientFactory
         return new UriBuilder(endpoint) { Path = root.TrimEnd('/') + "/", Query = "" }.Uri;
     }
 
-    private static ApiKeyCredential AzureKey(ChatProviderSettings settings) =>
-        settings.ApiKey is { } key
-            ? new ApiKeyCredential(key)
-            : throw new InvalidOperationException("AZURE_OPENAI_API_KEY is not set: the Azure OpenAI modes need the resource's key.");
+    private const string KeylessPlaceholder = "keyless";
+
+    /// <summary>No AZURE_OPENAI_API_KEY: authenticate with Microsoft Entra ID (DefaultAzureCredential).</summary>
+    private static void AddKeylessAuthentication(ChatProviderSettings settings, OpenAIClientOptions options)
+    {
+        if (settings.ApiKey is null)
+        {
+            options.AddPolicy(new AzureTokenPolicy(settings.Credential ?? new Azure.Identity.DefaultAzureCredential()),
+                PipelinePosition.BeforeTransport);
+        }
+    }
 }

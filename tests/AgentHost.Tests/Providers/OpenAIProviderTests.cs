@@ -138,6 +138,32 @@ public class OpenAIProviderTests
     }
 
     [Fact]
+    public async Task Azure_without_a_key_sends_a_microsoft_entra_token_instead()
+    {
+        await using var fake = await FakeOpenAIServer.StartAsync(ToolCallThenAnswer);
+        var credential = Azure.Core.DelegatedTokenCredential.Create((context, _) =>
+        {
+            Assert.Equal(["https://cognitiveservices.azure.com/.default"], context.Scopes);
+            return new Azure.Core.AccessToken("entra-token", DateTimeOffset.UtcNow.AddHours(1));
+        });
+        await using var factory = new AgentHostFactory
+        {
+            Settings = new ChatProviderSettings(ChatProviderKind.AzureOpenAIClassic, fake.BaseUrl, null, "gpt4o-dep", "2024-10-21") { Credential = credential },
+            TicketHandler = TicketService(),
+        };
+
+        var frames = await ChatAsync(factory, "show ticket 12");
+
+        Assert.Equal("end", frames[^1].Event);
+        Assert.Equal(2, fake.Requests.Count);
+        Assert.All(fake.Requests, r =>
+        {
+            Assert.Equal("Bearer entra-token", r.Header("Authorization"));
+            Assert.Null(r.Header("api-key"));
+        });
+    }
+
+    [Fact]
     public async Task A_401_ends_in_one_error_frame_that_names_the_credentials()
     {
         await using var fake = await FakeOpenAIServer.StartAsync((_, _) => FakeReply.Error(401, "Incorrect API key provided"));

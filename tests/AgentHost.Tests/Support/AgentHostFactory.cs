@@ -34,6 +34,9 @@ public sealed class AgentHostFactory : WebApplicationFactory<AgentHost.Tools.Tic
 
     public TimeProvider? Clock { get; init; }
 
+    /// <summary>Configuration as the environment would give it (names of DESIGN.md).</summary>
+    public Dictionary<string, string> Environment { get; init; } = [];
+
     /// <summary>
     /// Serve over real Kestrel on a loopback port and leave the ticket client's handler alone, so the
     /// embedded mode has to find its own listening address, exactly as in production.
@@ -46,9 +49,16 @@ public sealed class AgentHostFactory : WebApplicationFactory<AgentHost.Tools.Tic
     {
         builder.UseSetting("ConnectionStrings:Tickets", $"Data Source={_databasePath}");
         builder.UseSetting("TICKET_API_URL", "");
+        foreach (var (name, value) in Environment)
+        {
+            builder.UseSetting(name, value);
+        }
         builder.ConfigureTestServices(services =>
         {
-            services.AddSingleton(Settings ?? ChatProviderSettings.Offline);
+            if (Settings is not null || Environment.Count == 0)
+            {
+                services.AddSingleton(Settings ?? ChatProviderSettings.Offline);
+            }
             if (Clock is not null)
             {
                 services.AddSingleton(Clock);
