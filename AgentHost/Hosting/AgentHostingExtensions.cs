@@ -10,13 +10,14 @@ public static class AgentHostingExtensions
 
     /// <summary>
     /// Listens on <c>http://127.0.0.1:{AGENT_PORT}</c> (8100 by default): loopback, because the host can change
-    /// tickets and has no authentication. <c>ASPNETCORE_URLS</c>/<c>--urls</c> override it (e.g. a container
-    /// binding 0.0.0.0).
+    /// tickets and has no authentication. Inside a container (<c>DOTNET_RUNNING_IN_CONTAINER=true</c>, set by
+    /// the official .NET images) it binds all interfaces, since there the published ports are the boundary.
+    /// <c>ASPNETCORE_URLS</c>/<c>--urls</c> override both.
     /// </summary>
     public static WebApplicationBuilder ListenOnAgentPort(this WebApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
-        if (!string.IsNullOrWhiteSpace(builder.Configuration["urls"]) || !string.IsNullOrWhiteSpace(builder.Configuration["http_ports"]))
+        if (!string.IsNullOrWhiteSpace(builder.Configuration["urls"]))
         {
             return builder;
         }
@@ -29,7 +30,9 @@ public static class AgentHostingExtensions
             throw new InvalidOperationException($"AGENT_PORT '{text}' is not a port number (1-65535).");
         }
 
-        builder.WebHost.UseUrls($"http://127.0.0.1:{port.ToString(CultureInfo.InvariantCulture)}");
+        var inContainer = string.Equals(builder.Configuration["DOTNET_RUNNING_IN_CONTAINER"], "true", StringComparison.OrdinalIgnoreCase);
+        // UseUrls also wins over ASPNETCORE_HTTP_PORTS, which the official images preset to 8080.
+        builder.WebHost.UseUrls($"http://{(inContainer ? "0.0.0.0" : "127.0.0.1")}:{port.ToString(CultureInfo.InvariantCulture)}");
         return builder;
     }
 

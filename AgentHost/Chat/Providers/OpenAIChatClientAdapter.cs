@@ -51,6 +51,17 @@ public sealed class OpenAIChatClientAdapter(ChatClient chatClient, string provid
                 }
             }
 
+            // A refusal is the model's answer too; show it rather than an empty reply.
+            if (!string.IsNullOrEmpty(update.RefusalUpdate))
+            {
+                yield return new ChatResponseUpdate(AIChatRole.Assistant, update.RefusalUpdate)
+                {
+                    MessageId = completionId,
+                    ResponseId = completionId,
+                    ModelId = modelId,
+                };
+            }
+
             foreach (var delta in update.ToolCallUpdates)
             {
                 if (!toolCalls.TryGetValue(delta.Index, out var call))

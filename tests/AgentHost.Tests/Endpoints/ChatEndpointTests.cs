@@ -114,6 +114,18 @@ public class ChatEndpointTests
     }
 
     [Fact]
+    public async Task An_overlong_message_is_a_400_problem()
+    {
+        await using var factory = new AgentHostFactory();
+
+        using var response = await factory.CreateClient().PostAsJsonAsync("/chat", new { message = new string('x', 8001) });
+        var problem = await response.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>();
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("too long", problem.GetProperty("detail").GetString());
+    }
+
+    [Fact]
     public async Task Post_chat_keeps_the_session_history_across_turns()
     {
         var model = new ScriptedChatClient(_ => [Text("first answer")], _ => [Text("second answer")]);

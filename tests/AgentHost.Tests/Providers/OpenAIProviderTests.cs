@@ -255,4 +255,23 @@ public class OpenAIProviderTests
         Assert.Equal(["call_1", "call_2"], toolMessages.Select(m => m.GetProperty("tool_call_id").GetString()!));
         Assert.Contains("4 tickets are OPEN", toolMessages[1].GetProperty("content").GetString());
     }
+
+    [Theory]
+    [InlineData("v1")]
+    [InlineData("v1/")]
+    public async Task An_openai_compatible_base_url_works_with_or_without_a_trailing_slash(string path)
+    {
+        await using var fake = await FakeOpenAIServer.StartAsync((_, _) => FakeReply.Stream(RoleChunk(), TextChunk("hi"), Finish("stop")));
+        var settings = new ChatProviderSettings(ChatProviderKind.OpenAI, new Uri(fake.BaseUrl, path), null, "llama3.1");
+        using var adapter = new AgentHost.Chat.Providers.OpenAIChatClientAdapter(
+            AgentHost.Chat.Providers.OpenAIChatClientFactory.Create(settings), settings.ProviderName);
+
+        var response = await adapter.GetResponseAsync([new Microsoft.Extensions.AI.ChatMessage(Microsoft.Extensions.AI.ChatRole.User, "hello")]);
+
+        Assert.Equal("hi", response.Text);
+        var request = Assert.Single(fake.Requests);
+        Assert.Equal("/v1/chat/completions", request.Path);
+        Assert.Equal("llama3.1", request.Json.GetProperty("model").GetString());
+        Assert.False(request.Json.TryGetProperty("tools", out _));
+    }
 }
