@@ -178,4 +178,30 @@ public class TicketApiClientTests
         Assert.Contains("created__gte", result.Summary);
         Assert.Equal(0, handler.Count);
     }
+
+    [Fact]
+    public async Task Delete_sends_the_etag_it_checked_the_title_against_so_a_concurrent_edit_wins()
+    {
+        string? ifMatch = null;
+        var handler = new StubHttpHandler((request, _) =>
+        {
+            if (request.Method == HttpMethod.Get)
+            {
+                var ok = Ok();
+                ok.Headers.ETag = new System.Net.Http.Headers.EntityTagHeaderValue("\"3\"");
+                return ok;
+            }
+
+            ifMatch = request.Headers.IfMatch.ToString();
+            return StubHttpHandler.Problem(HttpStatusCode.PreconditionFailed,
+                """{"status":412,"detail":"Ticket 5 has changed since you read it (its ETag is now \"4\"). Fetch it again and retry."}""");
+        });
+        await using var services = TicketClientHarness.Build(handler);
+
+        var result = await services.GetRequiredService<TicketTools>().DeleteTicketAsync(5, "Printer jams");
+
+        Assert.Equal("\"3\"", ifMatch);
+        Assert.False(result.Ok);
+        Assert.Contains("has changed since you read it", result.Summary);
+    }
 }
