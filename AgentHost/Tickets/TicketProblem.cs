@@ -67,7 +67,7 @@ public sealed record TicketProblem(
 
     /// <summary>"RESOLVED, CLOSED" or "none (the status is final)".</summary>
     public static string Describe(IReadOnlyList<TicketStatus> statuses) =>
-        statuses.Count == 0 ? "none (the status is final)" : string.Join(", ", statuses.Select(TicketStatusNames.ToWire));
+        statuses.Count == 0 ? "none (the status is final)" : string.Join(", ", statuses.Select(TicketStatuses.ToWire));
 
     private static string? StringOrNull(JsonElement root, string name) =>
         root.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
@@ -91,7 +91,7 @@ public sealed record TicketProblem(
         var result = new List<TicketStatus>();
         foreach (var item in element.EnumerateArray())
         {
-            if (item.ValueKind == JsonValueKind.String && TicketStatusNames.TryParse(item.GetString(), out var status))
+            if (item.ValueKind == JsonValueKind.String && TicketStatuses.TryParse(item.GetString(), out var status))
             {
                 result.Add(status);
             }

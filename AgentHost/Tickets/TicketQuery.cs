@@ -42,8 +42,8 @@ public sealed record TicketQuery
         Add("created__lte", Timestamp(CreatedTo));
         Add("updated__gte", Timestamp(UpdatedFrom));
         Add("updated__lte", Timestamp(UpdatedTo));
-        Add("resolution_status", Status is { } s ? TicketStatusNames.ToWire(s) : null);
-        Add("resolution_status__in", StatusIn is { Count: > 0 } ? string.Join(',', StatusIn.Select(TicketStatusNames.ToWire)) : null);
+        Add("resolution_status", Status is { } s ? TicketStatuses.ToWire(s) : null);
+        Add("resolution_status__in", StatusIn is { Count: > 0 } ? string.Join(',', StatusIn.Select(TicketStatuses.ToWire)) : null);
         Add("search", Search);
         Add("ordering", Ordering);
         Add("page", Page?.ToString(CultureInfo.InvariantCulture));

@@ -28,7 +28,7 @@ internal static class TicketSummaries
         builder.Append(':');
         foreach (var t in data.Tickets)
         {
-            builder.Append(CultureInfo.InvariantCulture, $"\n- #{t.Id} {t.Title} ({TicketStatusNames.ToWire(t.ResolutionStatus)})");
+            builder.Append(CultureInfo.InvariantCulture, $"\n- #{t.Id} {t.Title} ({TicketStatuses.ToWire(t.ResolutionStatus)})");
         }
 
         if (data.HasMore)
@@ -44,13 +44,13 @@ internal static class TicketSummaries
         var description = ticket.Description.Length > DescriptionPreview
             ? ticket.Description[..DescriptionPreview] + "..."
             : ticket.Description;
-        var text = $"Ticket #{ticket.Id} '{ticket.Title}' is {TicketStatusNames.ToWire(ticket.ResolutionStatus)} " +
+        var text = $"Ticket #{ticket.Id} '{ticket.Title}' is {TicketStatuses.ToWire(ticket.ResolutionStatus)} " +
                    $"(created {ticket.Created:yyyy-MM-dd HH:mm} UTC, updated {ticket.Updated:yyyy-MM-dd HH:mm} UTC).";
         return description.Length == 0 ? text : $"{text}\n{description}";
     }
 
     public static string Count(long count, TicketStatus status, TicketQuery query) =>
-        (count == 1 ? $"1 ticket is {TicketStatusNames.ToWire(status)}" : $"{count} tickets are {TicketStatusNames.ToWire(status)}")
+        (count == 1 ? $"1 ticket is {TicketStatuses.ToWire(status)}" : $"{count} tickets are {TicketStatuses.ToWire(status)}")
         + Filters(query) + ".";
 
     public static string Breakdown(long total, IReadOnlyDictionary<string, long> byStatus, TicketQuery query) =>

@@ -69,7 +69,7 @@ public sealed class TicketTools(TicketApiClient client)
     {
         var result = await client.CreateAsync(title ?? "", description ?? "", cancellationToken);
         return result.Value is { } ticket
-            ? TicketToolResult.Success($"Created ticket #{ticket.Id} '{ticket.Title}' ({TicketStatusNames.ToWire(ticket.ResolutionStatus)}).", ticket)
+            ? TicketToolResult.Success($"Created ticket #{ticket.Id} '{ticket.Title}' ({TicketStatuses.ToWire(ticket.ResolutionStatus)}).", ticket)
             : TicketToolResult.Failure(result.Problem!);
     }
 
@@ -104,7 +104,7 @@ public sealed class TicketTools(TicketApiClient client)
     {
         var result = await client.PatchAsync(id, new TicketPatch(ResolutionStatus: status), cancellationToken);
         return result.Value is { } ticket
-            ? TicketToolResult.Success($"Ticket #{ticket.Id} '{ticket.Title}' is now {TicketStatusNames.ToWire(ticket.ResolutionStatus)}.", ticket)
+            ? TicketToolResult.Success($"Ticket #{ticket.Id} '{ticket.Title}' is now {TicketStatuses.ToWire(ticket.ResolutionStatus)}.", ticket)
             : TicketToolResult.Failure(result.Problem!);
     }
 
@@ -170,7 +170,7 @@ public sealed class TicketTools(TicketApiClient client)
                 return TicketToolResult.Failure(counted.Problem!);
             }
 
-            byStatus[TicketStatusNames.ToWire(each)] = page.Count;
+            byStatus[TicketStatuses.ToWire(each)] = page.Count;
         }
 
         var total = byStatus.Values.Sum();

@@ -185,7 +185,7 @@ public sealed partial class OfflinePlannerChatClient(TimeProvider timeProvider) 
         return new(ok, summary, ticket);
     }
 
-    private static string Status(TicketStatus status) => AgentHost.Tickets.TicketStatusNames.ToWire(status);
+    private static string Status(TicketStatus status) => TicketStatuses.ToWire(status);
 
     [GeneratedRegex(@"\S+\s*")]
     private static partial Regex Words();
