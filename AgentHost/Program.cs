@@ -4,8 +4,7 @@ using AgentHost.Hosting;
 using AgentHost.Tools;
 
 var builder = WebApplication.CreateBuilder(args);
-builder.ListenOnAgentPort();
-builder.Services.AddProblemDetails();
+builder.AddAgentHostDefaults();
 builder.Services.AddEmbeddedTicketService(builder.Configuration);
 builder.Services.AddTicketTools(builder.Configuration);
 builder.Services.AddChatPipeline(builder.Configuration);

@@ -9,6 +9,23 @@ public static class AgentHostingExtensions
     public const int DefaultPort = 8100;
 
     /// <summary>
+    /// Port and bind address (<see cref="ListenOnAgentPort"/>), problem-details responses, and quiet framework
+    /// logs: per-request framework and HttpClient lines say nothing the SSE frames do not, and appsettings.json
+    /// is not found when the host is started from another directory.
+    /// </summary>
+    public static WebApplicationBuilder AddAgentHostDefaults(this WebApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.ListenOnAgentPort();
+        builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
+        builder.Logging.AddFilter("Microsoft.EntityFrameworkCore", LogLevel.Warning);
+        builder.Logging.AddFilter("System.Net.Http.HttpClient", LogLevel.Warning);
+        builder.Logging.AddFilter("Polly", LogLevel.Warning);
+        builder.Services.AddProblemDetails();
+        return builder;
+    }
+
+    /// <summary>
     /// Listens on <c>http://127.0.0.1:{AGENT_PORT}</c> (8100 by default): loopback, because the host can change
     /// tickets and has no authentication. Inside a container (<c>DOTNET_RUNNING_IN_CONTAINER=true</c>, set by
     /// the official .NET images) it binds all interfaces, since there the published ports are the boundary.
