@@ -8,6 +8,20 @@ namespace AgentHost.Mcp;
 public static class McpServiceCollectionExtensions
 {
     /// <summary>
+    /// The MCP server over the host's <see cref="TicketToolCatalogue"/>. Registers the catalogue with
+    /// <c>AddTicketTools</c> when the host has not, so the call order in Program.cs does not matter.
+    /// </summary>
+    public static IServiceCollection AddTicketMcpServer(this IServiceCollection services, IConfiguration configuration)
+    {
+        if (!services.Any(d => d.ServiceType == typeof(TicketToolCatalogue)))
+        {
+            services.AddTicketTools(configuration);
+        }
+
+        return services.AddTicketMcpServer(configuration, sp => sp.GetRequiredService<TicketToolCatalogue>().Tools);
+    }
+
+    /// <summary>
     /// The MCP server over the tools that <paramref name="tools"/> resolves (the host's catalogue), configured
     /// from <c>MCP_*</c> settings. Safe to call once per host; the HTTP endpoint still needs
     /// <see cref="McpEndpointRouteBuilderExtensions.MapTicketMcp"/>.
