@@ -1,6 +1,5 @@
 using System.IO.Pipelines;
 using AgentHost.Mcp;
-using AgentHost.Tools;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -32,19 +31,27 @@ internal sealed class PipeMcpConnection : IAsyncDisposable
 
     public McpClient Client { get; }
 
-    public static async Task<PipeMcpConnection> StartAsync(
-        IEnumerable<TicketToolDefinition>? tools = null,
-        IReadOnlyDictionary<string, string?>? settings = null,
-        Action<IServiceCollection>? configureServices = null,
-        Func<IServiceProvider, IEnumerable<TicketToolDefinition>>? toolSource = null)
+    /// <summary>The server over the stand-in tools.</summary>
+    public static Task<PipeMcpConnection> StartAsync(IReadOnlyDictionary<string, string?>? settings = null) =>
+        StartAsync(settings, (services, configuration) => services.AddTicketMcpServer(configuration, _ => FakeTicketTools.All));
+
+    /// <summary>The server over the real catalogue; <paramref name="configureServices"/> can point its client somewhere.</summary>
+    public static Task<PipeMcpConnection> StartWithCatalogueAsync(
+        IReadOnlyDictionary<string, string?>? settings = null, Action<IServiceCollection>? configureServices = null) =>
+        StartAsync(settings, (services, configuration) =>
+        {
+            configureServices?.Invoke(services);
+            services.AddTicketMcpServer(configuration);
+        });
+
+    private static async Task<PipeMcpConnection> StartAsync(
+        IReadOnlyDictionary<string, string?>? settings, Action<IServiceCollection, IConfiguration> register)
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings ?? new Dictionary<string, string?>()).Build();
-        var definitions = (tools ?? FakeTicketTools.All).ToList();
         var services = new ServiceCollection()
             .AddLogging()
             .AddSingleton<IConfiguration>(configuration);
-        configureServices?.Invoke(services);
-        services.AddTicketMcpServer(configuration, toolSource ?? (_ => definitions));
+        register(services, configuration);
         var provider = services.BuildServiceProvider();
 
         var clientToServer = new Pipe();
