@@ -25,7 +25,6 @@ internal sealed class AgentHostProcess : IDisposable
     {
         var environment = new Dictionary<string, string?>
         {
-            ["TICKET_DB_PATH"] = DatabasePath,
             ["ConnectionStrings__Tickets"] = $"Data Source={DatabasePath}",
             ["TICKET_API_URL"] = null,
             ["MCP_READ_ONLY"] = null,
