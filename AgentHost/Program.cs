@@ -1,4 +1,8 @@
+using AgentHost.Chat;
+using AgentHost.Endpoints;
+using AgentHost.Hosting;
 using AgentHost.Mcp;
+using AgentHost.Tools;
 
 // MCP over stdio: no web server at all; see McpStdioHost.
 if (McpStdioHost.IsRequested(args))
@@ -8,7 +12,18 @@ if (McpStdioHost.IsRequested(args))
 }
 
 var builder = WebApplication.CreateBuilder(args);
+builder.ListenOnAgentPort();
+builder.Services.AddEmbeddedTicketService(builder.Configuration);
+builder.Services.AddTicketTools(builder.Configuration);
+builder.Services.AddChatPipeline(builder.Configuration);
 builder.Services.AddTicketMcpServer(builder.Configuration);
+
 var app = builder.Build();
+app.MapEmbeddedTicketService();
+app.MapAgentHealth();
+app.MapChat();
 app.MapTicketMcp();
 app.Run();
+
+/// <summary>Entry point; public so tests can host it with <c>WebApplicationFactory&lt;Program&gt;</c>.</summary>
+public partial class Program;
