@@ -34,13 +34,15 @@ internal sealed class McpTestHost : IAsyncDisposable
     public IServiceProvider Services => _app.Services;
 
     public static async Task<McpTestHost> StartAsync(
-        IReadOnlyDictionary<string, string?>? settings = null, IEnumerable<TicketToolDefinition>? tools = null)
+        IReadOnlyDictionary<string, string?>? settings = null, IEnumerable<TicketToolDefinition>? tools = null,
+        Action<IServiceCollection>? configureServices = null)
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.Configuration.AddInMemoryCollection(settings ?? new Dictionary<string, string?>());
         builder.Logging.ClearProviders();
         builder.WebHost.UseKestrel(options => options.Listen(IPAddress.Loopback, 0));
         var definitions = (tools ?? FakeTicketTools.All).ToList();
+        configureServices?.Invoke(builder.Services);
         builder.Services.AddTicketMcpServer(builder.Configuration, _ => definitions);
 
         var app = builder.Build();
