@@ -1,18 +1,34 @@
+using System.Net;
+
 namespace AgentHost.Mcp.Http;
 
 /// <summary>
-/// Rejects browser requests from foreign origins (the spec's defence against DNS rebinding: a web page must
-/// not be able to drive a local MCP server). Same rule as the SDK's OriginValidationEndpointFilter: no
-/// <c>Origin</c> header (SDK clients, curl) passes; loopback origins, the server's own host and port, and
-/// origins listed in <c>MCP_ALLOWED_ORIGINS</c> pass; anything else is 403.
+/// Keeps web pages away from the MCP endpoint (the spec's defence against DNS rebinding: a page in the
+/// user's browser must not be able to drive a local MCP server).
+/// <list type="bullet">
+/// <item>Origin, as the SDK's OriginValidationEndpointFilter: no <c>Origin</c> header (SDK clients, curl) passes;
+/// loopback origins, the server's own host and port, and origins in <c>MCP_ALLOWED_ORIGINS</c> pass; anything
+/// else is 403.</item>
+/// <item>Host, as the SDK's DnsRebindingProtectionMiddleware: on a loopback connection the <c>Host</c> header must
+/// name loopback too. Otherwise a rebound name (evil.example resolving to 127.0.0.1) would make the page's
+/// origin equal the request's host and pass the same-origin rule above.</item>
+/// </list>
 /// </summary>
 internal sealed class McpOriginFilter(McpServerSettings settings, ILogger<McpOriginFilter> logger) : IEndpointFilter
 {
     public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
     {
         var http = context.HttpContext;
-        string? origin = http.Request.Headers.Origin;
-        if (!string.IsNullOrEmpty(origin) && !IsAllowed(http.Request, origin))
+        var request = http.Request;
+        if (IsLoopback(http.Connection.LocalIpAddress) && !IsLoopbackName(request.Host.Host))
+        {
+            logger.LogWarning("Rejected MCP request for host {Host} on a loopback connection (possible DNS rebinding)", request.Host.Host);
+            return McpHttpProtocol.Error(StatusCodes.Status403Forbidden,
+                $"Forbidden: Host '{request.Host.Host}' is not a loopback name; this server answers loopback requests only as localhost, 127.0.0.1 or [::1].");
+        }
+
+        string? origin = request.Headers.Origin;
+        if (!string.IsNullOrEmpty(origin) && !IsAllowed(request, origin))
         {
             logger.LogWarning("Rejected MCP request from origin {Origin}", origin);
             return McpHttpProtocol.Error(StatusCodes.Status403Forbidden,
@@ -35,7 +51,7 @@ internal sealed class McpOriginFilter(McpServerSettings settings, ILogger<McpOri
         }
 
         // Loopback pages (a dev server on localhost:5173, the MCP Inspector) are the user's own.
-        if (uri.IsLoopback)
+        if (IsLoopbackName(uri.Host))
         {
             return true;
         }
@@ -51,4 +67,11 @@ internal sealed class McpOriginFilter(McpServerSettings settings, ILogger<McpOri
         var requestPort = host.Port ?? (request.IsHttps ? 443 : 80);
         return requestPort == uri.Port;
     }
+
+    // No local address means an in-memory server (TestServer): treat it like loopback, as the SDK does.
+    private static bool IsLoopback(IPAddress? address) => address is null || IPAddress.IsLoopback(address);
+
+    private static bool IsLoopbackName(string host) =>
+        string.Equals(host, "localhost", StringComparison.OrdinalIgnoreCase)
+        || (IPAddress.TryParse(host.Trim('[', ']'), out var ip) && IPAddress.IsLoopback(ip));
 }
