@@ -105,15 +105,8 @@ internal sealed class McpHttpHandler(
 
     public async Task GetAsync(HttpContext context)
     {
-        if (!McpHttpProtocol.TryGetProtocolVersion(context, out var version))
+        if (await RefusedForLackOfSessionsAsync(context, "GET"))
         {
-            await UnsupportedVersionAsync(context);
-            return;
-        }
-
-        if (Settings.Stateless || McpHttpProtocol.IsPerRequestRevision(version))
-        {
-            await MethodNotAllowedAsync(context, "GET");
             return;
         }
 
@@ -159,15 +152,8 @@ internal sealed class McpHttpHandler(
 
     public async Task DeleteAsync(HttpContext context)
     {
-        if (!McpHttpProtocol.TryGetProtocolVersion(context, out var version))
+        if (await RefusedForLackOfSessionsAsync(context, "DELETE"))
         {
-            await UnsupportedVersionAsync(context);
-            return;
-        }
-
-        if (Settings.Stateless || McpHttpProtocol.IsPerRequestRevision(version))
-        {
-            await MethodNotAllowedAsync(context, "DELETE");
             return;
         }
 
@@ -183,6 +169,29 @@ internal sealed class McpHttpHandler(
         {
             await SessionNotFoundAsync(context);
         }
+    }
+
+    /// <summary>
+    /// GET and DELETE only make sense with sessions: refuses them (and answers) in stateless mode, for the
+    /// sessionless 2026-07-28 revision, and for an unsupported protocol version. True when it answered.
+    /// </summary>
+    private async Task<bool> RefusedForLackOfSessionsAsync(HttpContext context, string method)
+    {
+        if (!McpHttpProtocol.TryGetProtocolVersion(context, out var version))
+        {
+            await UnsupportedVersionAsync(context);
+            return true;
+        }
+
+        if (Settings.Stateless || McpHttpProtocol.IsPerRequestRevision(version))
+        {
+            context.Response.Headers.Allow = "POST";
+            await McpHttpProtocol.WriteErrorAsync(context, StatusCodes.Status405MethodNotAllowed,
+                $"Method Not Allowed: {method} needs a session, and this request has none (stateless mode or protocol revision 2026-07-28 and later). Use POST.");
+            return true;
+        }
+
+        return false;
     }
 
     private static async Task<JsonRpcMessage?> ReadMessageAsync(HttpContext context)
@@ -331,13 +340,6 @@ internal sealed class McpHttpHandler(
         McpHttpProtocol.WriteErrorAsync(context, StatusCodes.Status400BadRequest,
             $"Bad Request: The MCP-Protocol-Version header value '{context.Request.Headers[McpHttpProtocol.ProtocolVersionHeader]}' is not supported. " +
             $"Supported: {string.Join(", ", McpHttpProtocol.SupportedProtocolVersions)}.");
-
-    private static Task MethodNotAllowedAsync(HttpContext context, string method)
-    {
-        context.Response.Headers.Allow = "POST";
-        return McpHttpProtocol.WriteErrorAsync(context, StatusCodes.Status405MethodNotAllowed,
-            $"Method Not Allowed: {method} needs a session, and this request has none (stateless mode or protocol revision 2026-07-28 and later). Use POST.");
-    }
 
     private static string NewSessionId()
     {
