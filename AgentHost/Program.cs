@@ -24,6 +24,3 @@ app.MapAgentHealth();
 app.MapChat();
 app.MapTicketMcp();
 app.Run();
-
-/// <summary>Entry point; public so tests can host it with <c>WebApplicationFactory&lt;Program&gt;</c>.</summary>
-public partial class Program;
