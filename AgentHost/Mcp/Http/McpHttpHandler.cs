@@ -73,26 +73,10 @@ internal sealed class McpHttpHandler(
             return;
         }
 
-        McpHttpSession? session;
-        if (sessionId.Length == 0)
+        var session = await GetOrStartSessionAsync(context, sessionId, message);
+        if (session is null)
         {
-            if (message is not JsonRpcRequest { Method: RequestMethods.Initialize })
-            {
-                await McpHttpProtocol.WriteErrorAsync(context, StatusCodes.Status400BadRequest,
-                    "Bad Request: A new session can only be created by an initialize request. " +
-                    "Include a valid Mcp-Session-Id header for non-initialize requests.");
-                return;
-            }
-
-            session = await StartSessionAsync();
-        }
-        else
-        {
-            session = await FindSessionAsync(context, sessionId);
-            if (session is null)
-            {
-                return;
-            }
+            return;
         }
 
         context.Response.Headers[McpHttpProtocol.SessionIdHeader] = session.Id;
@@ -214,6 +198,25 @@ internal sealed class McpHttpHandler(
                 $"Bad Request: The POST body did not contain a valid JSON-RPC message. {exception.Message}", -32700);
             return null;
         }
+    }
+
+    /// <summary>The request's session, or a new one for an initialize request; null when it has answered 400/404.</summary>
+    private async Task<McpHttpSession?> GetOrStartSessionAsync(HttpContext context, string sessionId, JsonRpcMessage message)
+    {
+        if (sessionId.Length > 0)
+        {
+            return await FindSessionAsync(context, sessionId);
+        }
+
+        if (message is not JsonRpcRequest { Method: RequestMethods.Initialize })
+        {
+            await McpHttpProtocol.WriteErrorAsync(context, StatusCodes.Status400BadRequest,
+                "Bad Request: A new session can only be created by an initialize request. " +
+                "Include a valid Mcp-Session-Id header for non-initialize requests.");
+            return null;
+        }
+
+        return await StartSessionAsync();
     }
 
     private async Task<McpHttpSession> StartSessionAsync()
