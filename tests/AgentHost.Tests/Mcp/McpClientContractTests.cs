@@ -183,6 +183,14 @@ public sealed class HttpJsonResponseTests : McpClientContractTests
 
 internal static class HttpConnect
 {
+    /// <summary>
+    /// The 2.3.1 client gives its first probe (server/discover, the 2026-07-28 revision) only 5 seconds and then
+    /// silently falls back to initialize; on a loaded 2-core CI machine a cold server can miss that, so the tests
+    /// that check which revision was negotiated allow more.
+    /// </summary>
+    public static McpClientOptions ClientOptions(string? protocolVersion) =>
+        new() { ProtocolVersion = protocolVersion, DiscoverProbeTimeout = TimeSpan.FromSeconds(30) };
+
     public static async Task<(McpClient, IAsyncDisposable)> ConnectAsync(
         IReadOnlyDictionary<string, string?>? settings, string? protocolVersion, bool expectSession)
     {
@@ -192,7 +200,7 @@ internal static class HttpConnect
             Endpoint = host.Endpoint,
             TransportMode = HttpTransportMode.StreamableHttp,
         });
-        var client = await McpClient.CreateAsync(transport, new McpClientOptions { ProtocolVersion = protocolVersion });
+        var client = await McpClient.CreateAsync(transport, ClientOptions(protocolVersion));
         Assert.Equal(protocolVersion ?? "2026-07-28", client.NegotiatedProtocolVersion);
         Assert.Equal(expectSession, client.SessionId is not null);
         return (client, host);

@@ -35,7 +35,7 @@ internal sealed class RunningAgentHost : WebApplicationFactory<AgentHost.Mcp.Tic
     public Task<McpClient> ConnectAsync(string? protocolVersion = null) =>
         McpClient.CreateAsync(
             new HttpClientTransport(new HttpClientTransportOptions { Endpoint = McpEndpoint, TransportMode = HttpTransportMode.StreamableHttp }),
-            new McpClientOptions { ProtocolVersion = protocolVersion });
+            HttpConnect.ClientOptions(protocolVersion));
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
