@@ -107,6 +107,15 @@ internal sealed class McpHttpHandler(
             return;
         }
 
+        // No event store: streams cannot be replayed, so a resume request is refused (as the SDK does without one)
+        // rather than answered with a fresh stream that would silently skip the missed events.
+        if (context.Request.Headers.ContainsKey("Last-Event-ID"))
+        {
+            await McpHttpProtocol.WriteErrorAsync(context, StatusCodes.Status400BadRequest,
+                "Bad Request: This server does not support resuming streams.");
+            return;
+        }
+
         if (!session.TryStartGetStream())
         {
             await McpHttpProtocol.WriteErrorAsync(context, StatusCodes.Status400BadRequest,

@@ -199,6 +199,19 @@ public sealed class StreamableHttpProtocolTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Get_asking_to_resume_with_Last_Event_ID_is_400_because_streams_are_not_stored()
+    {
+        var sessionId = await RawMcpHttp.InitializeSessionAsync(_host.Http);
+        using var request = RawMcpHttp.Get(sessionId);
+        request.Headers.Add("Last-Event-ID", "42");
+
+        using var response = await _host.Http.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("resuming", (await RawMcpHttp.ReadJsonAsync(response)).GetProperty("error").GetProperty("message").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Get_without_accepting_event_stream_is_406()
     {
         var sessionId = await RawMcpHttp.InitializeSessionAsync(_host.Http);
