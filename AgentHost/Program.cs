@@ -13,12 +13,15 @@ if (McpStdioHost.IsRequested(args))
 
 var builder = WebApplication.CreateBuilder(args);
 builder.ListenOnAgentPort();
+builder.Services.AddProblemDetails();
 builder.Services.AddEmbeddedTicketService(builder.Configuration);
 builder.Services.AddTicketTools(builder.Configuration);
 builder.Services.AddChatPipeline(builder.Configuration);
 builder.Services.AddTicketMcpServer(builder.Configuration);
 
 var app = builder.Build();
+app.UseExceptionHandler();
+app.UseStatusCodePages();
 app.MapEmbeddedTicketService();
 app.MapAgentHealth();
 app.MapChat();

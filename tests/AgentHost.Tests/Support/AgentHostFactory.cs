@@ -34,6 +34,12 @@ public sealed class AgentHostFactory : WebApplicationFactory<AgentHost.Tools.Tic
 
     public TimeProvider? Clock { get; init; }
 
+    /// <summary>
+    /// Serve over real Kestrel on a loopback port and leave the ticket client's handler alone, so the
+    /// embedded mode has to find its own listening address, exactly as in production.
+    /// </summary>
+    public bool OverLoopback { get; init; }
+
     public FlakyHandler? Flaky => _flaky;
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
@@ -53,13 +59,33 @@ public sealed class AgentHostFactory : WebApplicationFactory<AgentHost.Tools.Tic
                 services.AddKeyedSingleton(ChatPipelineServiceCollectionExtensions.ProviderKey, Provider);
             }
 
-            services.UseTicketServiceHandler(_ => TicketHandler ?? TicketServiceHandler());
+            if (!OverLoopback)
+            {
+                services.UseTicketServiceHandler(_ => TicketHandler ?? TicketServiceHandler());
+            }
+
             services.Configure<TicketServiceOptions>(o =>
             {
                 o.BaseDelay = TimeSpan.FromMilliseconds(5);
                 o.MaxDelay = TimeSpan.FromMilliseconds(50);
             });
         });
+    }
+
+    /// <summary>Starts the host (on Kestrel when <see cref="OverLoopback"/>).</summary>
+    public AgentHostFactory Started()
+    {
+        if (OverLoopback)
+        {
+            UseKestrel(0);
+            StartServer();
+        }
+        else
+        {
+            _ = Server;
+        }
+
+        return this;
     }
 
     private HttpMessageHandler TicketServiceHandler()
