@@ -1,13 +1,22 @@
 using AgentHost.Chat;
 using AgentHost.Endpoints;
 using AgentHost.Hosting;
+using AgentHost.Mcp;
 using AgentHost.Tools;
+
+// MCP over stdio: no web server at all; see McpStdioHost.
+if (McpStdioHost.IsRequested(args))
+{
+    await McpStdioHost.RunAsync(args);
+    return;
+}
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddAgentHostDefaults();
 builder.Services.AddEmbeddedTicketService(builder.Configuration);
 builder.Services.AddTicketTools(builder.Configuration);
 builder.Services.AddChatPipeline(builder.Configuration);
+builder.Services.AddTicketMcpServer(builder.Configuration);
 
 var app = builder.Build();
 app.UseExceptionHandler();
@@ -15,4 +24,5 @@ app.UseStatusCodePages();
 app.MapEmbeddedTicketService();
 app.MapAgentHealth();
 app.MapChat();
+app.MapTicketMcp();
 app.Run();

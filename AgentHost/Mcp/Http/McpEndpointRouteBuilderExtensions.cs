@@ -1,0 +1,26 @@
+using AgentHost.Mcp.Http;
+
+namespace AgentHost.Mcp;
+
+/// <summary>Maps the Streamable HTTP MCP endpoint.</summary>
+public static class McpEndpointRouteBuilderExtensions
+{
+    /// <summary>POST, GET and DELETE on <paramref name="pattern"/> (default <c>/mcp</c>), all behind the Origin check.</summary>
+    public static RouteGroupBuilder MapTicketMcp(this IEndpointRouteBuilder endpoints, string pattern = "/mcp")
+    {
+        var group = endpoints.MapGroup(pattern);
+        group.AddEndpointFilter<McpOriginFilter>();
+        group.MapPost("", Post).WithName("McpPost");
+        group.MapGet("", Get).WithName("McpGet");
+        group.MapDelete("", Delete).WithName("McpDelete");
+        // Protocol traffic, not a REST resource: keep it out of the OpenAPI document.
+        group.ExcludeFromDescription();
+        return group;
+    }
+
+    private static Task Post(HttpContext context, McpHttpHandler handler) => handler.PostAsync(context);
+
+    private static Task Get(HttpContext context, McpHttpHandler handler) => handler.GetAsync(context);
+
+    private static Task Delete(HttpContext context, McpHttpHandler handler) => handler.DeleteAsync(context);
+}

@@ -1,0 +1,45 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using AgentHost.Mcp.Http;
+using AgentHost.Tools;
+
+namespace AgentHost.Mcp;
+
+/// <summary>Registers the MCP server for both transports.</summary>
+public static class McpServiceCollectionExtensions
+{
+    /// <summary>
+    /// The MCP server over the host's <see cref="TicketToolCatalogue"/>. Registers the catalogue with
+    /// <c>AddTicketTools</c> when the host has not, so the call order in Program.cs does not matter.
+    /// </summary>
+    public static IServiceCollection AddTicketMcpServer(this IServiceCollection services, IConfiguration configuration)
+    {
+        if (!services.Any(d => d.ServiceType == typeof(TicketToolCatalogue)))
+        {
+            services.AddTicketTools(configuration);
+        }
+
+        return services.AddTicketMcpServer(configuration, sp => sp.GetRequiredService<TicketToolCatalogue>().Tools);
+    }
+
+    /// <summary>
+    /// The MCP server over the tools that <paramref name="tools"/> resolves (the host's catalogue), configured
+    /// from <c>MCP_*</c> settings. Safe to call once per host; the HTTP endpoint still needs
+    /// <see cref="McpEndpointRouteBuilderExtensions.MapTicketMcp"/>.
+    /// </summary>
+    public static IServiceCollection AddTicketMcpServer(
+        this IServiceCollection services,
+        IConfiguration configuration,
+        Func<IServiceProvider, IEnumerable<TicketToolDefinition>> tools)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        ArgumentNullException.ThrowIfNull(tools);
+
+        services.AddSingleton(McpServerSettings.FromConfiguration(configuration));
+        services.AddSingleton(new TicketToolSource(tools));
+        services.AddSingleton<TicketMcpServerFactory>();
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton<McpHttpSessionStore>();
+        services.AddSingleton<McpHttpHandler>();
+        return services;
+    }
+}

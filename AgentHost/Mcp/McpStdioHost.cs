@@ -1,0 +1,40 @@
+using AgentHost.Tickets;
+
+namespace AgentHost.Mcp;
+
+/// <summary>
+/// <c>--mcp-stdio</c>: the MCP server alone on stdin/stdout, for assistants that launch tools as child
+/// processes (Claude Desktop, VS Code, Cursor). No web server and no listening socket; every log line goes to
+/// stderr, because a single stray byte on stdout corrupts the protocol stream.
+/// </summary>
+public static class McpStdioHost
+{
+    public const string Flag = "--mcp-stdio";
+
+    public static bool IsRequested(IReadOnlyList<string> args) => args.Contains(Flag, StringComparer.Ordinal);
+
+    public static async Task RunAsync(string[] args)
+    {
+        // The transport writes to the raw stdout stream, not Console.Out; pointing Console.Out at stderr makes
+        // any Console.WriteLine anywhere in the process (ours, a library's) harmless to the protocol.
+        Console.SetOut(Console.Error);
+
+        var builder = Host.CreateApplicationBuilder(args.Where(a => a != Flag).ToArray());
+        builder.Logging.ClearProviders();
+        builder.Logging.AddConsole(options => options.LogToStandardErrorThreshold = LogLevel.Trace);
+
+        if (string.IsNullOrWhiteSpace(builder.Configuration["TICKET_API_URL"]))
+        {
+            // Registered before the MCP server's hosted service so the ticket service is up before the first call.
+            builder.Services.AddSingleton<InMemoryTicketService>();
+            builder.Services.AddHostedService(sp => sp.GetRequiredService<InMemoryTicketService>());
+            builder.Services.UseTicketServiceHandler(sp => sp.GetRequiredService<InMemoryTicketService>().CreateHandler());
+        }
+
+        builder.Services.AddTicketMcpServer(builder.Configuration);
+        builder.Services.AddHostedService<StdioMcpServerService>();
+
+        using var host = builder.Build();
+        await host.RunAsync();
+    }
+}

@@ -1,0 +1,52 @@
+namespace AgentHost.Tests.Mcp;
+
+/// <summary>The real catalogue as MCP tools, without a ticket service: what is listed, and how.</summary>
+public sealed class CatalogueListingTests
+{
+    private static readonly string[] ReadTools = ["list_tickets", "get_ticket", "count_tickets"];
+
+    [Fact]
+    public async Task The_seven_ticket_tools_are_listed_exactly_as_in_the_checked_in_snapshot()
+    {
+        await using var connection = await PipeMcpConnection.StartWithCatalogueAsync();
+
+        var tools = await connection.Client.ListToolsAsync();
+
+        Assert.Equal(
+            ["list_tickets", "get_ticket", "create_ticket", "update_ticket", "set_ticket_status", "delete_ticket", "count_tickets"],
+            tools.Select(t => t.Name));
+        ToolSnapshot.AssertMatches(tools);
+    }
+
+    [Fact]
+    public async Task Every_tool_has_all_annotations_and_only_the_read_tools_claim_to_be_read_only()
+    {
+        await using var connection = await PipeMcpConnection.StartWithCatalogueAsync();
+
+        var tools = await connection.Client.ListToolsAsync();
+
+        Assert.All(tools, tool =>
+        {
+            var a = tool.ProtocolTool.Annotations;
+            Assert.NotNull(a);
+            Assert.False(string.IsNullOrWhiteSpace(a.Title));
+            Assert.NotNull(a.ReadOnlyHint);
+            Assert.NotNull(a.DestructiveHint);
+            Assert.NotNull(a.IdempotentHint);
+            Assert.False(a.OpenWorldHint);
+            Assert.Equal(ReadTools.Contains(tool.Name), a.ReadOnlyHint);
+        });
+        Assert.False(tools.Single(t => t.Name == "create_ticket").ProtocolTool.Annotations!.DestructiveHint);
+        Assert.True(tools.Single(t => t.Name == "delete_ticket").ProtocolTool.Annotations!.DestructiveHint);
+    }
+
+    [Fact]
+    public async Task Read_only_mode_lists_only_the_three_read_tools()
+    {
+        await using var connection = await PipeMcpConnection.StartWithCatalogueAsync(new Dictionary<string, string?> { ["MCP_READ_ONLY"] = "true" });
+
+        var tools = await connection.Client.ListToolsAsync();
+
+        Assert.Equal(ReadTools.Order(), tools.Select(t => t.Name).Order());
+    }
+}

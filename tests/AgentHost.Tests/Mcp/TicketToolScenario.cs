@@ -1,0 +1,103 @@
+using System.Text.Json;
+using ModelContextProtocol.Client;
+using ModelContextProtocol.Protocol;
+
+namespace AgentHost.Tests.Mcp;
+
+/// <summary>
+/// Every ticket tool called through an MCP client against a real ticket service, including the refusals an
+/// assistant must be able to read: the same script runs over the pipe, stdio and HTTP.
+/// </summary>
+internal static class TicketToolScenario
+{
+    public static async Task CallEveryToolAsync(McpClient client)
+    {
+        var unique = Guid.NewGuid().ToString("N")[..8];
+        var title = $"VPN drops every hour {unique}";
+
+        // create_ticket
+        var created = await SucceedAsync(client, "create_ticket", new() { ["title"] = title, ["description"] = "Since Monday the VPN disconnects on the hour." });
+        var id = created.GetProperty("data").GetProperty("id").GetInt64();
+        Assert.Equal("OPEN", created.GetProperty("data").GetProperty("resolution_status").GetString());
+
+        // get_ticket
+        var fetched = await SucceedAsync(client, "get_ticket", new() { ["id"] = id });
+        Assert.Equal(title, fetched.GetProperty("data").GetProperty("title").GetString());
+
+        // list_tickets with search, and with no arguments at all
+        var found = await SucceedAsync(client, "list_tickets", new() { ["search"] = unique });
+        Assert.Equal(1, found.GetProperty("data").GetProperty("count").GetInt64());
+        var newest = await SucceedAsync(client, "list_tickets", new());
+        Assert.Contains(newest.GetProperty("data").GetProperty("tickets").EnumerateArray(), t => t.GetProperty("id").GetInt64() == id);
+
+        // count_tickets, by status and overall
+        var openCount = await SucceedAsync(client, "count_tickets", new() { ["resolution_status"] = "OPEN", ["search"] = unique });
+        Assert.Equal(1, openCount.GetProperty("data").GetProperty("count").GetInt64());
+        var breakdown = await SucceedAsync(client, "count_tickets", new());
+        Assert.True(breakdown.GetProperty("data").GetProperty("by_status").GetProperty("OPEN").GetInt64() >= 1);
+
+        // update_ticket
+        var renamed = $"VPN drops hourly on floor 3 {unique}";
+        var updated = await SucceedAsync(client, "update_ticket", new() { ["id"] = id, ["title"] = renamed });
+        Assert.Equal(renamed, updated.GetProperty("data").GetProperty("title").GetString());
+
+        // set_ticket_status through the lifecycle, and a refused transition that says what is allowed
+        var early = await FailAsync(client, "set_ticket_status", new() { ["id"] = id, ["status"] = "CLOSED" });
+        Assert.Contains("RESOLVED", early, StringComparison.Ordinal);
+        await SucceedAsync(client, "set_ticket_status", new() { ["id"] = id, ["status"] = "RESOLVED" });
+        var closed = await SucceedAsync(client, "set_ticket_status", new() { ["id"] = id, ["status"] = "CLOSED" });
+        Assert.Equal("CLOSED", closed.GetProperty("data").GetProperty("resolution_status").GetString());
+        var final = await FailAsync(client, "set_ticket_status", new() { ["id"] = id, ["status"] = "OPEN" });
+        Assert.Contains("CLOSED", final, StringComparison.Ordinal);
+
+        // delete_ticket asks for confirmation: a wrong title deletes nothing
+        var refused = await FailAsync(client, "delete_ticket", new() { ["id"] = id, ["confirm_title"] = title });
+        Assert.Contains("Not deleted", refused, StringComparison.Ordinal);
+        await SucceedAsync(client, "get_ticket", new() { ["id"] = id });
+        await SucceedAsync(client, "delete_ticket", new() { ["id"] = id, ["confirm_title"] = renamed });
+
+        // 404 is an error result an assistant can read
+        var missing = await FailAsync(client, "get_ticket", new() { ["id"] = id });
+        Assert.Contains($"Ticket with id '{id}' was not found.", missing, StringComparison.Ordinal);
+
+        // validation: the service's field error comes back as the message
+        var invalid = await FailAsync(client, "create_ticket", new() { ["title"] = "   " });
+        Assert.Contains("title", invalid, StringComparison.OrdinalIgnoreCase);
+    }
+
+    /// <summary>Read-only mode against the real catalogue: reads work, writes are refused with a reason.</summary>
+    public static async Task ReadOnlyAsync(McpClient client)
+    {
+        var tools = await client.ListToolsAsync();
+        Assert.Equal(["count_tickets", "get_ticket", "list_tickets"], tools.Select(t => t.Name).Order());
+        await SucceedAsync(client, "list_tickets", new());
+        foreach (var write in new[] { "create_ticket", "update_ticket", "set_ticket_status", "delete_ticket" })
+        {
+            var message = await FailAsync(client, write, new() { ["id"] = 1, ["title"] = "x" });
+            Assert.Contains("read-only mode", message, StringComparison.Ordinal);
+        }
+
+        var listed = await SucceedAsync(client, "count_tickets", new());
+        Assert.Equal(0, listed.GetProperty("data").GetProperty("count").GetInt64());
+    }
+
+    private static async Task<JsonElement> SucceedAsync(McpClient client, string tool, Dictionary<string, object?> arguments)
+    {
+        var result = await client.CallToolAsync(tool, arguments);
+        var text = McpClientContractTests.Text(result);
+        Assert.True(result.IsError is null or false, $"{tool} failed: {text}");
+        var json = JsonDocument.Parse(text).RootElement.Clone();
+        Assert.True(json.GetProperty("ok").GetBoolean());
+        Assert.False(string.IsNullOrWhiteSpace(json.GetProperty("summary").GetString()));
+        return json;
+    }
+
+    private static async Task<string> FailAsync(McpClient client, string tool, Dictionary<string, object?> arguments)
+    {
+        CallToolResult result = await client.CallToolAsync(tool, arguments);
+        var text = McpClientContractTests.Text(result);
+        Assert.True(result.IsError, $"{tool} should have been an error result but returned: {text}");
+        Assert.False(text.StartsWith('{'), $"An error result should be readable text, not JSON: {text}");
+        return text;
+    }
+}
