@@ -63,9 +63,14 @@ internal sealed class AgentChatClient(HttpClient http, Uri agentUrl)
             // Headers only: the body is the stream and must be read as it is produced.
             response = await http.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
         }
-        catch (HttpRequestException ex)
+        catch (HttpRequestException ex) when (ex.HttpRequestError is HttpRequestError.ConnectionError or HttpRequestError.NameResolutionError or HttpRequestError.SecureConnectionError or HttpRequestError.ProxyTunnelError)
         {
             throw AgentHostException.Unreachable(agentUrl, ex);
+        }
+        catch (HttpRequestException ex)
+        {
+            // Connected, but the host hung up or answered garbage before the headers: not "unreachable".
+            throw AgentHostException.StreamBroken(ex);
         }
         catch (OperationCanceledException ex) when (!cancellationToken.IsCancellationRequested)
         {
