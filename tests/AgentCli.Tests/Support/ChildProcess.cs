@@ -24,7 +24,10 @@ internal sealed class ChildProcess : IAsyncDisposable
 
     public string ErrorText { get { lock (_error) { return _error.ToString(); } } }
 
-    /// <summary>Variables that would change the CLI's behaviour are removed so the test sets them explicitly.</summary>
+    /// <summary>
+    /// Variables that would change the CLI's behaviour are removed so the test sets them explicitly; a null
+    /// value in <paramref name="environment"/> removes that variable.
+    /// </summary>
     public static ChildProcess Start(string fileName, IEnumerable<string> args, IReadOnlyDictionary<string, string?>? environment = null, string? workingDirectory = null)
     {
         var info = new ProcessStartInfo(fileName)
@@ -50,7 +53,14 @@ internal sealed class ChildProcess : IAsyncDisposable
         info.Environment["DOTNET_NOLOGO"] = "1";
         foreach (var (name, value) in environment ?? new Dictionary<string, string?>())
         {
-            info.Environment[name] = value;
+            if (value is null)
+            {
+                info.Environment.Remove(name);
+            }
+            else
+            {
+                info.Environment[name] = value;
+            }
         }
 
         var process = new Process { StartInfo = info };
