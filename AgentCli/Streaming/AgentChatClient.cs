@@ -1,6 +1,7 @@
-using System.Net.Http.Json;
 using System.Net.ServerSentEvents;
 using System.Runtime.CompilerServices;
+using System.Text;
+using System.Text.Json;
 
 namespace AgentCli.Streaming;
 
@@ -53,7 +54,8 @@ internal sealed class AgentChatClient(HttpClient http, Uri agentUrl)
     {
         using var message = new HttpRequestMessage(HttpMethod.Post, _chatUrl)
         {
-            Content = JsonContent.Create(request),
+            // Buffered, not JsonContent's chunked upload: a Content-Length body suits every server and proxy.
+            Content = new StringContent(JsonSerializer.Serialize(request), Encoding.UTF8, "application/json"),
         };
         message.Headers.Accept.ParseAdd("text/event-stream");
 

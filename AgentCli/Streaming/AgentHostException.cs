@@ -15,7 +15,7 @@ internal sealed class AgentHostException : Exception
     public int ExitCode { get; }
 
     public static AgentHostException Unreachable(Uri url, Exception inner) => new(
-        $"cannot reach the agent host at {url} ({inner.Message}). Is it running? Start it with " +
+        $"cannot reach the agent host at {url} ({Describe(inner)}). Is it running? Start it with " +
         "'dotnet run --project AgentHost', or point --url / AGENT_URL at it.",
         ExitCodes.Unreachable,
         inner);
@@ -24,7 +24,7 @@ internal sealed class AgentHostException : Exception
         new($"the agent host sent a broken answer: {detail}", ExitCodes.BrokenStream, inner);
 
     public static AgentHostException StreamBroken(Exception inner) =>
-        new($"the connection to the agent host broke before the answer finished ({inner.Message})", ExitCodes.BrokenStream, inner);
+        new($"the connection to the agent host broke before the answer finished ({Describe(inner)})", ExitCodes.BrokenStream, inner);
 
     public static AgentHostException EndedEarly() =>
         new("the agent host closed the stream before the answer finished (no 'end' or 'error' frame)", ExitCodes.BrokenStream);
@@ -81,5 +81,19 @@ internal sealed class AgentHostException : Exception
         // Keep the report to one readable line even when a proxy answers with an HTML page.
         var oneLine = string.Join(' ', body.Split((char[])['\r', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
         return oneLine.Length <= 200 ? oneLine : oneLine[..200] + "...";
+    }
+
+    /// <summary>HttpClient's own message is generic ("An error occurred while sending the request"); the cause is inside.</summary>
+    private static string Describe(Exception exception)
+    {
+        var innermost = exception;
+        while (innermost.InnerException is not null)
+        {
+            innermost = innermost.InnerException;
+        }
+
+        return innermost == exception || exception.Message.Contains(innermost.Message, StringComparison.Ordinal)
+            ? exception.Message
+            : $"{exception.Message.TrimEnd('.')}: {innermost.Message}";
     }
 }
