@@ -32,6 +32,7 @@ public sealed class StreamingTests
         Assert.False(request.SessionIdSent);
         Assert.Equal("text/event-stream", request.Accept);
         Assert.StartsWith("application/json", request.ContentType);
+        Assert.NotNull(request.ContentLength); // not chunked: some servers and proxies refuse chunked uploads
     }
 
     [Fact]

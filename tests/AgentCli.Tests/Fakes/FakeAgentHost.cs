@@ -8,7 +8,7 @@ using Microsoft.Extensions.Logging;
 namespace AgentCli.Tests.Fakes;
 
 /// <summary>What the CLI sent for one turn.</summary>
-internal sealed record RecordedChat(string Message, string? SessionId, bool SessionIdSent, string? Accept, string? ContentType);
+internal sealed record RecordedChat(string Message, string? SessionId, bool SessionIdSent, string? Accept, string? ContentType, long? ContentLength);
 
 /// <summary>
 /// A stand-in for the agent host: Kestrel on 127.0.0.1, a free port, <c>POST /chat</c> answered by a
@@ -48,7 +48,8 @@ internal sealed class FakeAgentHost : IAsyncDisposable
                 sessionSent ? session.GetString() : null,
                 sessionSent,
                 context.Request.Headers.Accept.ToString(),
-                context.Request.ContentType);
+                context.Request.ContentType,
+                context.Request.ContentLength);
             host!.Requests.Enqueue(chat);
             context.RequestAborted.Register(() => host.ClientDisconnected.TrySetResult());
             await respond(context, chat);
