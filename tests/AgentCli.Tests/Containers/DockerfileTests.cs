@@ -14,16 +14,21 @@ namespace AgentCli.Tests.Containers;
 /// </summary>
 public sealed class DockerfileTests
 {
-    public static TheoryData<string, string, int> Images => new()
+    public static TheoryData<string> Images => ["TicketApi/Dockerfile", "AgentHost/Dockerfile"];
+
+    /// <summary>The project an image ships and the port it serves (the ports compose publishes).</summary>
+    private static (string Project, int Port) Describe(string path) => path switch
     {
-        { "TicketApi/Dockerfile", "TicketApi", 8000 },
-        { "AgentHost/Dockerfile", "AgentHost", 8100 },
+        "TicketApi/Dockerfile" => ("TicketApi", 8000),
+        "AgentHost/Dockerfile" => ("AgentHost", 8100),
+        _ => throw new ArgumentOutOfRangeException(nameof(path), path, "unknown image"),
     };
 
     [Theory]
     [MemberData(nameof(Images))]
-    public void The_image_is_built_with_the_sdk_and_runs_on_the_aspnet_runtime(string path, string project, int port)
+    public void The_image_is_built_with_the_sdk_and_runs_on_the_aspnet_runtime(string path)
     {
+        var (project, port) = Describe(path);
         var dockerfile = Dockerfile.Load(path);
 
         Assert.Equal(["mcr.microsoft.com/dotnet/sdk:10.0", "mcr.microsoft.com/dotnet/aspnet:10.0"], dockerfile.BaseImages);
@@ -34,19 +39,19 @@ public sealed class DockerfileTests
 
     [Theory]
     [MemberData(nameof(Images))]
-    public void The_image_runs_as_a_non_root_user(string path, string project, int port)
+    public void The_image_runs_as_a_non_root_user(string path)
     {
         var user = Assert.Single(Dockerfile.Load(path).FinalStage, i => i.Keyword == "USER").Arguments;
 
         Assert.DoesNotContain(user, (string[])["root", "0", "0:0"]);
         Assert.Equal("$APP_UID", user); // the unprivileged user the .NET images ship
-        _ = (project, port);
     }
 
     [Theory]
     [MemberData(nameof(Images))]
-    public void The_service_listens_on_every_interface_on_its_port_and_the_health_check_asks_that_port(string path, string project, int port)
+    public void The_service_listens_on_every_interface_on_its_port_and_the_health_check_asks_that_port(string path)
     {
+        var (project, port) = Describe(path);
         var dockerfile = Dockerfile.Load(path);
         var environment = dockerfile.FinalEnvironment();
 
@@ -60,8 +65,9 @@ public sealed class DockerfileTests
 
     [Theory]
     [MemberData(nameof(Images))]
-    public void Everything_the_image_copies_from_the_context_exists_and_is_not_docker_ignored(string path, string project, int port)
+    public void Everything_the_image_copies_from_the_context_exists_and_is_not_docker_ignored(string path)
     {
+        var (project, _) = Describe(path);
         var ignored = File.ReadAllLines(RepoPaths.File(".dockerignore"))
             .Select(l => l.Trim())
             .Where(l => l.Length > 0 && !l.StartsWith('#'))
@@ -77,13 +83,13 @@ public sealed class DockerfileTests
         });
         // The root build settings must reach the build, or the image compiles with other rules than CI.
         Assert.All((string[])["global.json", "Directory.Build.props", "Directory.Packages.props", ".editorconfig"], file => Assert.Contains(file, sources));
-        _ = port;
     }
 
     [Theory]
     [MemberData(nameof(Images))]
-    public async Task The_health_check_command_passes_on_200_and_fails_on_503_or_a_closed_port(string path, string project, int port)
+    public async Task The_health_check_command_passes_on_200_and_fails_on_503_or_a_closed_port(string path)
     {
+        var (_, port) = Describe(path);
         var command = Dockerfile.Load(path).HealthCheckCommand();
         var status = StatusCodes.Status200OK;
         await using var server = await StartHealthServerAsync(() => status);
@@ -97,7 +103,6 @@ public sealed class DockerfileTests
         Assert.NotEqual(0, await RunAsync(probe));
         string[] closed = [.. command.Select(part => part.Replace($"/127.0.0.1/{port}", $"/127.0.0.1/{FreePort.Get()}", StringComparison.Ordinal))];
         Assert.NotEqual(0, await RunAsync(closed));
-        _ = project;
     }
 
     private static async Task<WebApplication> StartHealthServerAsync(Func<int> status)

@@ -20,6 +20,8 @@ internal sealed class ChildProcess : IAsyncDisposable
 
     public int Id => _process.Id;
 
+    public bool HasExited => _process.HasExited;
+
     public string OutText { get { lock (_out) { return _out.ToString(); } } }
 
     public string ErrorText { get { lock (_error) { return _error.ToString(); } } }
