@@ -1,0 +1,102 @@
+using System.Runtime.CompilerServices;
+using AgentHost.Chat.Sessions;
+using AgentHost.Tools;
+using Microsoft.Extensions.AI;
+
+namespace AgentHost.Chat;
+
+/// <summary>
+/// Runs one chat turn on a session and turns the pipeline's updates into stream events: text as
+/// <c>token</c>s, finished tool calls as <c>tool</c>s, and exactly one terminal <c>end</c> or <c>error</c>.
+/// The history is saved only when the turn completes; a cancelled turn (client gone) saves nothing.
+/// </summary>
+public sealed class ChatTurnRunner(
+    IChatClient pipeline,
+    TicketToolCatalogue catalogue,
+    ChatSessionStore sessions,
+    TimeProvider timeProvider,
+    ILogger<ChatTurnRunner> logger)
+{
+    public async IAsyncEnumerable<ChatStreamEvent> RunAsync(ChatSession session, string message,
+        [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(session);
+        if (!session.TryBeginTurn())
+        {
+            yield return ChatStreamEvent.ForError(
+                $"Session {session.Id} is still answering a previous message; send this one when it has finished.");
+            yield break;
+        }
+
+        try
+        {
+            var user = new ChatMessage(ChatRole.User, message);
+            var options = new ChatOptions
+            {
+                Instructions = SystemPrompt.Build(timeProvider.GetUtcNow()),
+                Tools = [.. catalogue.Functions],
+            };
+            var updates = new List<ChatResponseUpdate>();
+            var stream = pipeline.GetStreamingResponseAsync([.. session.History, user], options, cancellationToken);
+            await using var enumerator = stream.GetAsyncEnumerator(cancellationToken);
+
+            while (true)
+            {
+                string? failure = null;
+                try
+                {
+                    if (!await enumerator.MoveNextAsync())
+                    {
+                        break;
+                    }
+                }
+                catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
+                {
+                    logger.LogWarning(ex, "Chat turn on session {SessionId} failed", session.Id);
+                    failure = ChatErrors.Describe(ex);
+                }
+
+                if (failure is not null)
+                {
+                    yield return ChatStreamEvent.ForError(failure);
+                    yield break;
+                }
+
+                var update = enumerator.Current;
+                updates.Add(update);
+                foreach (var content in update.Contents)
+                {
+                    switch (content)
+                    {
+                        case TextContent { Text.Length: > 0 } text:
+                            yield return ChatStreamEvent.ForToken(text.Text);
+                            break;
+                        case ToolCallReport report:
+                            yield return ChatStreamEvent.ForTool(report);
+                            break;
+                    }
+                }
+            }
+
+            session.AppendTurn([user, .. HistoryOf(updates)], sessions.MaxMessagesPerSession);
+            yield return ChatStreamEvent.ForEnd(session.Id);
+        }
+        finally
+        {
+            session.EndTurn();
+        }
+    }
+
+    /// <summary>The turn's messages as the model needs them next time: reports are for the stream only.</summary>
+    private static IEnumerable<ChatMessage> HistoryOf(List<ChatResponseUpdate> updates)
+    {
+        foreach (var message in updates.ToChatResponse().Messages)
+        {
+            var contents = message.Contents.Where(c => c is not ToolCallReport).ToList();
+            if (contents.Count > 0)
+            {
+                yield return new ChatMessage(message.Role, contents) { MessageId = message.MessageId };
+            }
+        }
+    }
+}

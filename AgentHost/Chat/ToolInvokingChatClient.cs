@@ -1,0 +1,117 @@
+using System.Runtime.CompilerServices;
+using AgentHost.Tools;
+using Microsoft.Extensions.AI;
+
+namespace AgentHost.Chat;
+
+/// <summary>
+/// Our function-invocation loop (Microsoft.Extensions.AI's FunctionInvokingChatClient is not in the mirror),
+/// modelled on it: ask the model, run the tool calls it makes (in parallel), feed the results back, repeat
+/// until it answers in text. Tool exceptions are fed back as error results the model can read; the loop
+/// stops after <see cref="MaximumRounds"/> tool rounds or <see cref="MaximumConsecutiveErrors"/> failed
+/// calls in a row. Every finished call is yielded as a <see cref="ToolCallReport"/> for the SSE stream,
+/// and the tool results as a Tool-role update so callers can keep the whole exchange as history.
+/// </summary>
+public sealed class ToolInvokingChatClient(IChatClient innerClient) : DelegatingChatClient(innerClient)
+{
+    public int MaximumRounds { get; init; } = 10;
+
+    public int MaximumConsecutiveErrors { get; init; } = 3;
+
+    public override async Task<ChatResponse> GetResponseAsync(IEnumerable<ChatMessage> messages, ChatOptions? options = null,
+        CancellationToken cancellationToken = default) =>
+        await GetStreamingResponseAsync(messages, options, cancellationToken).ToChatResponseAsync(cancellationToken);
+
+    public override async IAsyncEnumerable<ChatResponseUpdate> GetStreamingResponseAsync(IEnumerable<ChatMessage> messages,
+        ChatOptions? options = null, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        var history = messages.ToList();
+        var functions = (options?.Tools ?? []).OfType<AIFunction>().ToDictionary(f => f.Name, StringComparer.Ordinal);
+        var consecutiveErrors = 0;
+
+        for (var round = 1; ; round++)
+        {
+            var roundUpdates = new List<ChatResponseUpdate>();
+            var calls = new List<FunctionCallContent>();
+            await foreach (var update in base.GetStreamingResponseAsync(history, options, cancellationToken))
+            {
+                roundUpdates.Add(update);
+                calls.AddRange(update.Contents.OfType<FunctionCallContent>());
+                yield return update;
+            }
+
+            history.AddRange(roundUpdates.ToChatResponse().Messages);
+            if (calls.Count == 0)
+            {
+                yield break;
+            }
+
+            if (round > MaximumRounds)
+            {
+                throw new ToolLoopException(
+                    $"Stopped after {MaximumRounds} rounds of tool calls without a final answer. Try a narrower request.");
+            }
+
+            // Run the round's calls side by side, surfacing each as it finishes.
+            var pending = calls.Select(call => InvokeAsync(call, functions, cancellationToken)).ToList();
+            var outcomes = new Dictionary<FunctionCallContent, CallOutcome>();
+            await foreach (var finished in Task.WhenEach(pending).WithCancellation(cancellationToken))
+            {
+                var outcome = await finished;
+                outcomes[outcome.Call] = outcome;
+                var result = new FunctionResultContent(outcome.Call.CallId, outcome.Result) { Exception = outcome.Exception };
+                yield return new ChatResponseUpdate(ChatRole.Tool, [result, new ToolCallReport(outcome.Call, outcome.Succeeded, outcome.Summary)])
+                {
+                    MessageId = $"tools-{round}",
+                };
+            }
+
+            history.Add(new ChatMessage(ChatRole.Tool,
+                calls.Select(c => (AIContent)new FunctionResultContent(c.CallId, outcomes[c].Result)).ToList()));
+
+            foreach (var call in calls)
+            {
+                consecutiveErrors = outcomes[call].Succeeded ? 0 : consecutiveErrors + 1;
+                if (consecutiveErrors >= MaximumConsecutiveErrors)
+                {
+                    throw new ToolLoopException(
+                        $"Stopped after {MaximumConsecutiveErrors} failed tool calls in a row. Last error: {outcomes[call].Summary}");
+                }
+            }
+        }
+    }
+
+    private static async Task<CallOutcome> InvokeAsync(FunctionCallContent call, IReadOnlyDictionary<string, AIFunction> functions,
+        CancellationToken cancellationToken)
+    {
+        if (!functions.TryGetValue(call.Name, out var function))
+        {
+            var error = $"Error: there is no tool named '{call.Name}'. Available tools: {string.Join(", ", functions.Keys)}.";
+            return new CallOutcome(call, error, false, error, null);
+        }
+
+        try
+        {
+            var value = await function.InvokeAsync(new AIFunctionArguments(call.Arguments), cancellationToken);
+            return value switch
+            {
+                TicketToolResult result => new CallOutcome(call, result, result.Ok, result.Summary, null),
+                _ => new CallOutcome(call, value, true, $"{call.Name} finished.", null),
+            };
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            throw;
+        }
+#pragma warning disable CA1031 // Any tool failure is data for the model, not a crash of the turn.
+        catch (Exception ex)
+#pragma warning restore CA1031
+        {
+            // Binding errors (missing or ill-typed arguments) and tool bugs alike: tell the model what went wrong.
+            var error = $"Error: {call.Name} failed: {ex.Message}";
+            return new CallOutcome(call, error, false, error, ex);
+        }
+    }
+
+    private sealed record CallOutcome(FunctionCallContent Call, object? Result, bool Succeeded, string Summary, Exception? Exception);
+}

@@ -1,0 +1,146 @@
+using System.Globalization;
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Microsoft.Extensions.Options;
+using Polly;
+using Polly.Timeout;
+using TicketApi.Contracts;
+
+namespace AgentHost.Tickets;
+
+/// <summary>
+/// Typed client of the ticket service's REST contract. Transient failures are retried (see
+/// <see cref="TicketServiceResilience"/>); refusals come back as <see cref="TicketProblem"/>s, not exceptions.
+/// The HTTP stack is the named client <see cref="HttpClientName"/>, whose primary handler tests and the
+/// in-memory hosting mode replace through DI.
+/// </summary>
+public sealed class TicketApiClient
+{
+    public const string HttpClientName = "tickets";
+
+    internal static readonly JsonSerializerOptions Json = CreateJsonOptions();
+
+    private readonly IHttpClientFactory _httpClientFactory;
+    private readonly TicketServiceAddress _address;
+    private readonly ResiliencePipeline<HttpResponseMessage> _pipeline;
+    private readonly int _maxAttempts;
+
+    public TicketApiClient(IHttpClientFactory httpClientFactory, TicketServiceAddress address,
+        IOptions<TicketServiceOptions> options, TimeProvider timeProvider)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        _httpClientFactory = httpClientFactory;
+        _address = address;
+        _pipeline = TicketServiceResilience.Build(options.Value, timeProvider);
+        _maxAttempts = options.Value.MaxAttempts;
+    }
+
+    public Task<TicketApiResult<TicketPage>> ListAsync(TicketQuery query, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        var qs = query.ToQueryString();
+        return SendAsync<TicketPage>(() => new HttpRequestMessage(HttpMethod.Get, "api/tickets/" + (qs.Length > 0 ? "?" + qs : "")),
+            idempotent: true, cancellationToken);
+    }
+
+    public Task<TicketApiResult<TicketDto>> GetAsync(long id, CancellationToken cancellationToken) =>
+        SendAsync<TicketDto>(() => new HttpRequestMessage(HttpMethod.Get, ItemPath(id)), idempotent: true, cancellationToken);
+
+    public Task<TicketApiResult<TicketDto>> CreateAsync(string title, string description, CancellationToken cancellationToken) =>
+        SendAsync<TicketDto>(() => new HttpRequestMessage(HttpMethod.Post, "api/tickets/")
+        {
+            Content = JsonContent.Create(new TicketCreateBody(title, description), options: Json),
+        }, idempotent: false, cancellationToken);
+
+    /// <summary>PATCH: only the non-null fields are sent. Repeating it lands in the same state, so it is retried.</summary>
+    public Task<TicketApiResult<TicketDto>> PatchAsync(long id, TicketPatch patch, CancellationToken cancellationToken) =>
+        SendAsync<TicketDto>(() => new HttpRequestMessage(HttpMethod.Patch, ItemPath(id))
+        {
+            Content = JsonContent.Create(patch, options: Json),
+        }, idempotent: true, cancellationToken);
+
+    /// <summary>DELETE, guarded by <paramref name="ifMatch"/> (an ETag from a GET) when given.</summary>
+    public Task<TicketApiResult<bool>> DeleteAsync(long id, string? ifMatch, CancellationToken cancellationToken) =>
+        SendAsync<bool>(() =>
+        {
+            var request = new HttpRequestMessage(HttpMethod.Delete, ItemPath(id));
+            if (ifMatch is not null && EntityTagHeaderValue.TryParse(ifMatch, out var tag))
+            {
+                request.Headers.IfMatch.Add(tag);
+            }
+
+            return request;
+        }, idempotent: true, cancellationToken);
+
+    private static string ItemPath(long id) => $"api/tickets/{id.ToString(CultureInfo.InvariantCulture)}/";
+
+    private async Task<TicketApiResult<T>> SendAsync<T>(Func<HttpRequestMessage> createRequest, bool idempotent,
+        CancellationToken cancellationToken)
+    {
+        var http = _httpClientFactory.CreateClient(HttpClientName);
+        http.BaseAddress ??= _address.BaseAddress;
+
+        var context = ResilienceContextPool.Shared.Get(cancellationToken);
+        context.Properties.Set(TicketServiceResilience.Idempotent, idempotent);
+        try
+        {
+            using var response = await _pipeline.ExecuteAsync(
+                static async (ctx, state) =>
+                {
+                    // A fresh message per try: HttpClient refuses to send one twice.
+                    using var request = state.createRequest();
+                    return await state.http.SendAsync(request, HttpCompletionOption.ResponseContentRead, ctx.CancellationToken);
+                },
+                context, (http, createRequest));
+
+            if (!response.IsSuccessStatusCode)
+            {
+                return TicketApiResult.Failure<T>(await TicketProblem.FromResponseAsync(response, cancellationToken));
+            }
+
+            var etag = response.Headers.ETag?.ToString();
+            if (typeof(T) == typeof(bool))
+            {
+                return TicketApiResult.Success((T)(object)true, etag);
+            }
+
+            var value = await response.Content.ReadFromJsonAsync<T>(Json, cancellationToken);
+            return value is null
+                ? TicketApiResult.Failure<T>(new TicketProblem(502, "The ticket service sent an empty answer."))
+                : TicketApiResult.Success(value, etag);
+        }
+        catch (Exception ex) when (ex is HttpRequestException or TimeoutRejectedException or JsonException
+                                   && !cancellationToken.IsCancellationRequested)
+        {
+            var reason = ex is TimeoutRejectedException ? "it did not answer in time" : ex.Message;
+            return TicketApiResult.Failure<T>(new TicketProblem((int)HttpStatusCode.ServiceUnavailable,
+                $"The ticket service could not be reached after up to {_maxAttempts} tries ({reason}). Try again shortly."));
+        }
+        finally
+        {
+            ResilienceContextPool.Shared.Return(context);
+        }
+    }
+
+    private static JsonSerializerOptions CreateJsonOptions()
+    {
+        var options = new JsonSerializerOptions(JsonSerializerDefaults.Web)
+        {
+            PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
+            DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+        };
+        options.MakeReadOnly(populateMissingResolver: true);
+        return options;
+    }
+
+    private sealed record TicketCreateBody(string Title, string Description);
+}
+
+/// <summary>The fields a PATCH may change; null fields are left out of the body.</summary>
+public sealed record TicketPatch(
+    string? Title = null,
+    string? Description = null,
+    [property: JsonPropertyName("resolution_status")] TicketStatus? ResolutionStatus = null);
