@@ -1,8 +1,18 @@
 using TicketApi;
 
 var builder = WebApplication.CreateBuilder(args);
+// Port 8000 on loopback unless told otherwise (--urls or ASPNETCORE_URLS, as containers do).
+if (string.IsNullOrEmpty(builder.Configuration["urls"]))
+{
+    builder.WebHost.UseUrls("http://127.0.0.1:8000");
+}
 builder.Services.AddTicketApi(builder.Configuration);
 
 var app = builder.Build();
+app.UseExceptionHandler();
+app.UseStatusCodePages();
+app.MapOpenApi();
+app.UseSwaggerUI(options => options.SwaggerEndpoint("/openapi/v1.json", "AgentTickets ticket API"));
+app.MapHealthChecks("/health");
 app.MapTicketApi();
 app.Run();

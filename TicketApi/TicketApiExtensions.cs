@@ -1,3 +1,10 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using TicketApi.Data;
+using TicketApi.Endpoints;
+using TicketApi.Querying;
+using TicketApi.Tickets;
+
 namespace TicketApi;
 
 /// <summary>
@@ -6,17 +13,35 @@ namespace TicketApi;
 /// </summary>
 public static class TicketApiExtensions
 {
-    /// <summary>Registers the database, schema start-up, JSON and problem-details services.</summary>
+    /// <summary>
+    /// Registers the database (<c>ConnectionStrings:Tickets</c>, default <c>Data Source=data/tickets.db</c>),
+    /// schema start-up, the ticket services and problem details.
+    /// </summary>
     public static IServiceCollection AddTicketApi(this IServiceCollection services, IConfiguration configuration)
     {
-        ArgumentNullException.ThrowIfNull(configuration);
+        var connectionString = configuration.GetConnectionString("Tickets") ?? TicketDatabaseOptions.DefaultConnectionString;
+        services.Configure<TicketDatabaseOptions>(o => o.ConnectionString = connectionString);
+        services.AddHostedService<DatabaseStartup>();
+
+        // Pooled contexts: the hot paths (get by id, list) then cost no context construction per request.
+        services.AddDbContextPool<TicketDbContext>(options => options
+            .UseSqlite(connectionString)
+            .UseQueryTrackingBehavior(QueryTrackingBehavior.NoTracking)
+            .AddInterceptors(new SqliteConnectionSetup()));
+
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddScoped<TicketStore>();
+        services.AddScoped<TicketQueryRunner>();
         services.AddProblemDetails();
+        services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
+        services.AddOpenApi(options => options.AddOperationTransformer<TicketQueryParametersTransformer>());
         return services;
     }
 
     /// <summary>Maps <c>/api/tickets/</c> and its item routes.</summary>
     public static IEndpointRouteBuilder MapTicketApi(this IEndpointRouteBuilder app)
     {
+        app.MapTicketEndpoints();
         return app;
     }
 }

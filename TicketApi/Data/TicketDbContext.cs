@@ -1,0 +1,42 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+using TicketApi.Contracts;
+
+namespace TicketApi.Data;
+
+/// <summary>EF Core mapping onto the schema that <see cref="SchemaMigrator"/> creates.</summary>
+public sealed class TicketDbContext(DbContextOptions<TicketDbContext> options) : DbContext(options)
+{
+    public DbSet<TicketEntity> Tickets => Set<TicketEntity>();
+    public DbSet<TicketCountEntity> TicketCounts => Set<TicketCountEntity>();
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        // SQLite hands DateTime back as Unspecified; the API promises UTC with a 'Z'.
+        var utc = new ValueConverter<DateTime, DateTime>(v => v, v => DateTime.SpecifyKind(v, DateTimeKind.Utc));
+        var status = new ValueConverter<TicketStatus, string>(v => TicketStatuses.ToWire(v), v => TicketStatuses.FromWire(v));
+
+        modelBuilder.Entity<TicketEntity>(ticket =>
+        {
+            ticket.ToTable("tickets");
+            ticket.HasKey(t => t.Id);
+            ticket.Property(t => t.Id).HasColumnName("id");
+            ticket.Property(t => t.Title).HasColumnName("title");
+            ticket.Property(t => t.Description).HasColumnName("description");
+            ticket.Property(t => t.Created).HasColumnName("created").HasConversion(utc);
+            ticket.Property(t => t.Updated).HasColumnName("updated").HasConversion(utc);
+            ticket.Property(t => t.ResolutionStatus).HasColumnName("resolution_status").HasConversion(status);
+            ticket.Property(t => t.Version).HasColumnName("version").IsConcurrencyToken();
+        });
+
+        modelBuilder.Entity<TicketCountEntity>(count =>
+        {
+            count.ToTable("ticket_counts");
+            count.HasKey(c => c.ResolutionStatus);
+            count.Property(c => c.ResolutionStatus).HasColumnName("resolution_status").HasConversion(status);
+            count.Property(c => c.Count).HasColumnName("n");
+        });
+
+        modelBuilder.HasDbFunction(typeof(SqlFunctions).GetMethod(nameof(SqlFunctions.Casefold))!).HasName("casefold");
+    }
+}

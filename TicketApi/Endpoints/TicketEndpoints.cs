@@ -1,0 +1,182 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using TicketApi.Contracts;
+using TicketApi.Http;
+using TicketApi.Querying;
+using TicketApi.Tickets;
+
+namespace TicketApi.Endpoints;
+
+/// <summary>
+/// The ticket resource. Routes match with and without the trailing slash.
+/// <code>
+///   GET    /api/tickets/        List     200 page | 400 | 404 invalid page
+///   POST   /api/tickets/        Create   201 + Location | 400 | 413 | 415 | 422
+///   GET    /api/tickets/{id}/   Get      200 + ETag | 304 | 404
+///   PUT    /api/tickets/{id}/   Replace  200 | 400 | 404 | 409 | 412 | 413 | 415 | 422
+///   PATCH  /api/tickets/{id}/   Patch    200 | 400 | 404 | 409 | 412 | 413 | 415 | 422
+///   DELETE /api/tickets/{id}/   Delete   204 | 400 | 404 | 412
+/// </code>
+/// </summary>
+public static class TicketEndpoints
+{
+    public const string BasePath = "/api/tickets";
+
+    public static RouteGroupBuilder MapTicketEndpoints(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup(BasePath).WithTags("Tickets");
+
+        group.MapGet("/", List).WithName("ListTickets")
+            .WithSummary("List tickets: filter, search, order and page.")
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        group.MapPost("/", Create).WithName("CreateTicket")
+            .WithSummary("Create a ticket; it starts OPEN.")
+            .Accepts<TicketWriteRequest>("application/json")
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
+            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
+            .ProducesValidationProblem(StatusCodes.Status422UnprocessableEntity);
+        group.MapGet("/{id}/", Get).WithName("GetTicket")
+            .WithSummary("Get one ticket, with its ETag.")
+            .Produces(StatusCodes.Status304NotModified)
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        group.MapPut("/{id}/", Replace).WithName("ReplaceTicket")
+            .WithSummary("Replace a ticket's writable fields (title, description and resolution_status all required).")
+            .Accepts<TicketWriteRequest>("application/json")
+            .ProducesWriteProblems();
+        group.MapPatch("/{id}/", Patch).WithName("PatchTicket")
+            .WithSummary("Change some of a ticket's fields; status changes follow the lifecycle.")
+            .Accepts<TicketWriteRequest>("application/json")
+            .ProducesWriteProblems();
+        group.MapDelete("/{id}/", Delete).WithName("DeleteTicket")
+            .WithSummary("Delete a ticket.")
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status412PreconditionFailed);
+        return group;
+    }
+
+    public static async Task<Results<Ok<TicketPage>, ProblemHttpResult>> List(
+        HttpRequest request, TicketQueryRunner runner, CancellationToken cancellationToken)
+    {
+        var parsed = TicketQueryParser.Parse(request.Query);
+        if (parsed.Query is not { } query)
+        {
+            return TicketProblems.Fields(StatusCodes.Status400BadRequest, "One or more query parameters are invalid.", parsed.Errors);
+        }
+        var result = await runner.RunAsync(query, cancellationToken);
+        if (query.Page > 1 && result.Tickets.Count == 0)
+        {
+            return TicketProblems.InvalidPage(query.Page);
+        }
+        return TypedResults.Ok(new TicketPage(
+            result.Count,
+            PageLinks.Next(request, query.Page, query.PageSize, result.Count),
+            PageLinks.Previous(request, query.Page),
+            result.Tickets.Select(t => t.ToDto()).ToList()));
+    }
+
+    public static async Task<Results<Created<TicketDto>, ProblemHttpResult>> Create(
+        HttpContext context, TicketStore store, CancellationToken cancellationToken)
+    {
+        var body = await TicketBodyReader.ReadAsync(context.Request, WriteMode.Create, cancellationToken);
+        if (body.Changes is not { } changes)
+        {
+            return body.Problem!;
+        }
+        var ticket = await store.CreateAsync(changes.Title!, changes.Description ?? "", cancellationToken);
+        context.Response.Headers.ETag = ETags.For(ticket.Version);
+        return TypedResults.Created($"{BasePath}/{ticket.Id}/", ticket.ToDto());
+    }
+
+    public static async Task<Results<Ok<TicketDto>, StatusCodeHttpResult, ProblemHttpResult>> Get(
+        string id, HttpContext context, TicketStore store, CancellationToken cancellationToken)
+    {
+        if (!TryParseId(id, out var ticketId) || await store.FindAsync(ticketId, cancellationToken) is not { } ticket)
+        {
+            return TicketProblems.NotFound(id);
+        }
+        context.Response.Headers.ETag = ETags.For(ticket.Version);
+        if (ETags.IfNoneMatchHits(context.Request, ticket.Version))
+        {
+            return TypedResults.StatusCode(StatusCodes.Status304NotModified);
+        }
+        return TypedResults.Ok(ticket.ToDto());
+    }
+
+    public static Task<Results<Ok<TicketDto>, ProblemHttpResult>> Replace(
+        string id, HttpContext context, TicketStore store, CancellationToken cancellationToken) =>
+        Write(id, WriteMode.Replace, context, store, cancellationToken);
+
+    public static Task<Results<Ok<TicketDto>, ProblemHttpResult>> Patch(
+        string id, HttpContext context, TicketStore store, CancellationToken cancellationToken) =>
+        Write(id, WriteMode.Patch, context, store, cancellationToken);
+
+    public static async Task<Results<NoContent, ProblemHttpResult>> Delete(
+        string id, HttpContext context, TicketStore store, CancellationToken cancellationToken)
+    {
+        if (!TryParseId(id, out var ticketId))
+        {
+            return TicketProblems.NotFound(id);
+        }
+        var (precondition, error) = ETags.IfMatch(context.Request);
+        if (error is not null)
+        {
+            return TicketProblems.BadRequest(error);
+        }
+        return await store.DeleteAsync(ticketId, precondition, cancellationToken) switch
+        {
+            WriteOutcome.Done => TypedResults.NoContent(),
+            WriteOutcome.PreconditionFailed failed => TicketProblems.PreconditionFailed(ticketId, ETags.For(failed.CurrentVersion)),
+            WriteOutcome.Contended => TicketProblems.Contended(ticketId),
+            _ => TicketProblems.NotFound(id),
+        };
+    }
+
+    private static async Task<Results<Ok<TicketDto>, ProblemHttpResult>> Write(
+        string id, WriteMode mode, HttpContext context, TicketStore store, CancellationToken cancellationToken)
+    {
+        // A missing ticket is reported before anything about the body, as a client probing ids expects.
+        if (!TryParseId(id, out var ticketId) || await store.FindAsync(ticketId, cancellationToken) is null)
+        {
+            return TicketProblems.NotFound(id);
+        }
+        var (precondition, error) = ETags.IfMatch(context.Request);
+        if (error is not null)
+        {
+            return TicketProblems.BadRequest(error);
+        }
+        var body = await TicketBodyReader.ReadAsync(context.Request, mode, cancellationToken);
+        if (body.Changes is not { } changes)
+        {
+            return body.Problem!;
+        }
+        switch (await store.UpdateAsync(ticketId, changes, precondition, cancellationToken))
+        {
+            case WriteOutcome.Done { Ticket: { } ticket }:
+                context.Response.Headers.ETag = ETags.For(ticket.Version);
+                return TypedResults.Ok(ticket.ToDto());
+            case WriteOutcome.TransitionRefused refused:
+                return TicketProblems.TransitionRefused(ticketId, refused.From, refused.To);
+            case WriteOutcome.PreconditionFailed failed:
+                return TicketProblems.PreconditionFailed(ticketId, ETags.For(failed.CurrentVersion));
+            case WriteOutcome.Contended:
+                return TicketProblems.Contended(ticketId);
+            default:
+                return TicketProblems.NotFound(id);
+        }
+    }
+
+    /// <summary>Ids are positive whole numbers; anything else names no ticket (404, as the original system did).</summary>
+    private static bool TryParseId(string text, out long id) =>
+        long.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out id) && id > 0;
+
+    private static RouteHandlerBuilder ProducesWriteProblems(this RouteHandlerBuilder builder) => builder
+        .ProducesProblem(StatusCodes.Status400BadRequest)
+        .ProducesProblem(StatusCodes.Status404NotFound)
+        .ProducesProblem(StatusCodes.Status409Conflict)
+        .ProducesProblem(StatusCodes.Status412PreconditionFailed)
+        .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
+        .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
+        .ProducesValidationProblem(StatusCodes.Status422UnprocessableEntity);
+}

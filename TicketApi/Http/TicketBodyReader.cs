@@ -1,0 +1,249 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Net.Http.Headers;
+using TicketApi.Contracts;
+using TicketApi.Tickets;
+
+namespace TicketApi.Http;
+
+/// <summary>
+/// Reads a ticket body field by field, so each problem gets a precise answer: 415 for non-JSON, 413 for
+/// oversize, 400 for malformed JSON, unknown fields, wrong types and missing fields, 422 for values
+/// outside the rules (blank or long title, unknown status). Read-only fields are accepted and ignored.
+/// </summary>
+public static class TicketBodyReader
+{
+    public const int MaxBodyBytes = 1 << 20;
+    public const int MaxTitleLength = 255;
+    public const int MaxDescriptionLength = 20_000;
+
+    private const string Title = "title";
+    private const string Description = "description";
+    private const string Status = "resolution_status";
+    private static readonly HashSet<string> ReadOnlyFields = ["id", "created", "updated"];
+
+    public sealed record Result(TicketChanges? Changes, ProblemHttpResult? Problem);
+
+    public static async Task<Result> ReadAsync(HttpRequest request, WriteMode mode, CancellationToken cancellationToken)
+    {
+        if (!IsJson(request.ContentType))
+        {
+            return Fail(TicketProblems.UnsupportedMediaType(request.ContentType));
+        }
+        if (request.ContentLength > MaxBodyBytes)
+        {
+            return Fail(TicketProblems.PayloadTooLarge(MaxBodyBytes));
+        }
+        var body = await ReadBoundedAsync(request.Body, cancellationToken);
+        if (body is null)
+        {
+            return Fail(TicketProblems.PayloadTooLarge(MaxBodyBytes));
+        }
+        if (body.Length == 0)
+        {
+            return Fail(TicketProblems.BadRequest("The request body is empty: send a JSON object."));
+        }
+
+        JsonDocument document;
+        try
+        {
+            document = JsonDocument.Parse(StripBom(body), new JsonDocumentOptions { MaxDepth = 64 });
+        }
+        catch (JsonException ex)
+        {
+            return Fail(TicketProblems.BadRequest(
+                $"The request body is not valid JSON (line {ex.LineNumber + 1}, byte {ex.BytePositionInLine + 1})."));
+        }
+        using (document)
+        {
+            return Validate(document.RootElement, mode);
+        }
+    }
+
+    private static Result Validate(JsonElement root, WriteMode mode)
+    {
+        if (root.ValueKind != JsonValueKind.Object)
+        {
+            return Fail(TicketProblems.BadRequest($"The request body must be a JSON object, not {Describe(root.ValueKind)}."));
+        }
+
+        var shapeErrors = new Dictionary<string, List<string>>(StringComparer.Ordinal);
+        var valueErrors = new Dictionary<string, List<string>>(StringComparer.Ordinal);
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        string? title = null, description = null;
+        TicketStatus? status = null;
+
+        foreach (var property in root.EnumerateObject())
+        {
+            if (!seen.Add(property.Name))
+            {
+                Add(shapeErrors, property.Name, "Field sent more than once.");
+                continue;
+            }
+            switch (property.Name)
+            {
+                case Title:
+                    title = ReadString(property, shapeErrors);
+                    break;
+                case Description:
+                    description = ReadString(property, shapeErrors);
+                    break;
+                case Status:
+                    var text = ReadString(property, shapeErrors);
+                    if (text is null)
+                    {
+                        break;
+                    }
+                    if (TicketStatuses.TryParse(text, out var parsed))
+                    {
+                        status = parsed;
+                    }
+                    else
+                    {
+                        Add(valueErrors, Status, $"Invalid status '{text}'. Allowed values are: {TicketStatuses.AllowedList}.");
+                    }
+                    break;
+                default:
+                    if (!ReadOnlyFields.Contains(property.Name))
+                    {
+                        Add(shapeErrors, property.Name, "Unknown field sent in request body.");
+                    }
+                    break;
+            }
+        }
+
+        foreach (var required in RequiredFields(mode))
+        {
+            if (!seen.Contains(required))
+            {
+                Add(shapeErrors, required, "This field is required.");
+            }
+        }
+
+        title = title?.Trim();
+        description = description?.Trim();
+        if (title is not null)
+        {
+            if (title.Length == 0)
+            {
+                Add(valueErrors, Title, "This field may not be blank.");
+            }
+            else if (Length(title) > MaxTitleLength)
+            {
+                Add(valueErrors, Title, $"Ensure this field has no more than {MaxTitleLength} characters (it has {Length(title)}).");
+            }
+        }
+        if (description is not null && Length(description) > MaxDescriptionLength)
+        {
+            Add(valueErrors, Description, $"Ensure this field has no more than {MaxDescriptionLength} characters (it has {Length(description)}).");
+        }
+        if (mode == WriteMode.Create && status is { } initial && initial != TicketStatus.Open)
+        {
+            Add(valueErrors, Status, $"New tickets start as OPEN; '{TicketStatuses.ToWire(initial)}' can only be reached through the lifecycle.");
+        }
+
+        if (shapeErrors.Count > 0)
+        {
+            return Fail(TicketProblems.Fields(StatusCodes.Status400BadRequest,
+                "The request body does not have the shape of a ticket.", Merge(shapeErrors, valueErrors)));
+        }
+        if (valueErrors.Count > 0)
+        {
+            return Fail(TicketProblems.Fields(StatusCodes.Status422UnprocessableEntity,
+                "One or more fields have values a ticket cannot take.", Merge(valueErrors)));
+        }
+        return new Result(new TicketChanges(title, description, status), null);
+    }
+
+    private static string[] RequiredFields(WriteMode mode) => mode switch
+    {
+        WriteMode.Create => [Title],
+        WriteMode.Replace => [Title, Description, Status],
+        _ => [],
+    };
+
+    private static string? ReadString(JsonProperty property, Dictionary<string, List<string>> errors)
+    {
+        switch (property.Value.ValueKind)
+        {
+            case JsonValueKind.String:
+                try
+                {
+                    return property.Value.GetString();
+                }
+                catch (InvalidOperationException)
+                {
+                    Add(errors, property.Name, "Not valid text: the string holds invalid UTF-8 or an unpaired surrogate.");
+                    return null;
+                }
+            case JsonValueKind.Null:
+                Add(errors, property.Name, "This field may not be null.");
+                return null;
+            default:
+                Add(errors, property.Name, $"Expected a string, got {Describe(property.Value.ValueKind)}.");
+                return null;
+        }
+    }
+
+    /// <summary>Length in characters as a person counts them (code points, so an emoji is one).</summary>
+    private static int Length(string value) => value.EnumerateRunes().Count();
+
+    private static bool IsJson(string? contentType) =>
+        MediaTypeHeaderValue.TryParse(contentType, out var media) &&
+        (media.MediaType.Equals("application/json", StringComparison.OrdinalIgnoreCase) ||
+         media.MediaType.Value?.EndsWith("+json", StringComparison.OrdinalIgnoreCase) == true);
+
+    /// <summary>The body, or null if it is longer than <see cref="MaxBodyBytes"/> (chunked bodies have no Content-Length).</summary>
+    private static async Task<byte[]?> ReadBoundedAsync(Stream body, CancellationToken cancellationToken)
+    {
+        using var buffer = new MemoryStream();
+        var chunk = new byte[16 * 1024];
+        int read;
+        while ((read = await body.ReadAsync(chunk, cancellationToken)) > 0)
+        {
+            if (buffer.Length + read > MaxBodyBytes)
+            {
+                return null;
+            }
+            buffer.Write(chunk, 0, read);
+        }
+        return buffer.ToArray();
+    }
+
+    private static ReadOnlyMemory<byte> StripBom(byte[] body) =>
+        body.AsSpan().StartsWith("\uFEFF"u8) ? body.AsMemory(3) : body;
+
+    private static string Describe(JsonValueKind kind) => kind switch
+    {
+        JsonValueKind.Object => "an object",
+        JsonValueKind.Array => "an array",
+        JsonValueKind.Number => "a number",
+        JsonValueKind.True or JsonValueKind.False => "a boolean",
+        JsonValueKind.Null => "null",
+        _ => "a string",
+    };
+
+    private static void Add(Dictionary<string, List<string>> errors, string field, string message)
+    {
+        if (!errors.TryGetValue(field, out var messages))
+        {
+            errors[field] = messages = [];
+        }
+        messages.Add(message);
+    }
+
+    private static Dictionary<string, string[]> Merge(params Dictionary<string, List<string>>[] sources)
+    {
+        var merged = new Dictionary<string, string[]>(StringComparer.Ordinal);
+        foreach (var source in sources)
+        {
+            foreach (var (field, messages) in source)
+            {
+                merged[field] = merged.TryGetValue(field, out var existing) ? [.. existing, .. messages] : [.. messages];
+            }
+        }
+        return merged;
+    }
+
+    private static Result Fail(ProblemHttpResult problem) => new(null, problem);
+}

@@ -1,0 +1,35 @@
+using TicketApi.Contracts;
+
+namespace TicketApi.Querying;
+
+/// <summary>A parsed, valid list request: filters (all ANDed), ordering and the page wanted.</summary>
+public sealed record TicketQuery
+{
+    public const int DefaultPageSize = 20;
+    public const int MaxPageSize = 100;
+
+    public static IReadOnlyList<OrderKey> DefaultOrdering { get; } = [new("created", true), new("id", true)];
+
+    public long? Id { get; init; }
+    public IReadOnlyList<long>? IdIn { get; init; }
+    public string? TitleContains { get; init; }
+    public string? DescriptionContains { get; init; }
+    public DateTime? CreatedFrom { get; init; }
+    public DateTime? CreatedTo { get; init; }
+    public DateTime? UpdatedFrom { get; init; }
+    public DateTime? UpdatedTo { get; init; }
+    public TicketStatus? Status { get; init; }
+    public IReadOnlyList<TicketStatus>? StatusIn { get; init; }
+
+    /// <summary>Words to find in title or description; an empty list means a search with no words (matches nothing).</summary>
+    public IReadOnlyList<string>? SearchWords { get; init; }
+
+    public IReadOnlyList<OrderKey> Ordering { get; init; } = DefaultOrdering;
+    public int Page { get; init; } = 1;
+    public int PageSize { get; init; } = DefaultPageSize;
+
+    /// <summary>True when only status filters apply, so the count can come from the per-status counters.</summary>
+    public bool FiltersOnlyByStatus =>
+        Id is null && IdIn is null && TitleContains is null && DescriptionContains is null &&
+        CreatedFrom is null && CreatedTo is null && UpdatedFrom is null && UpdatedTo is null && SearchWords is null;
+}

@@ -1,0 +1,203 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using TicketApi.Contracts;
+
+namespace TicketApi.Querying;
+
+/// <summary>
+/// Turns a list request's query string into a <see cref="TicketQuery"/>, or into errors that name each
+/// bad parameter and what it allows. Empty values count as absent, as in django-filter.
+/// </summary>
+public static partial class TicketQueryParser
+{
+    public const int MaxListItems = 1000;
+    public const int MaxSearchLength = 500;
+    public const int MaxSearchWords = 20;
+
+    private static readonly string[] OrderFields = ["created", "updated", "title", "id", "resolution_status"];
+
+    private static readonly string[] DateTimeFormats =
+    [
+        "yyyy-MM-dd'T'HH:mm:ss.FFFFFFFK", "yyyy-MM-dd'T'HH:mm:ssK", "yyyy-MM-dd'T'HH:mmK",
+        "yyyy-MM-dd HH:mm:ss.FFFFFFFK", "yyyy-MM-dd HH:mm:ssK", "yyyy-MM-dd HH:mmK",
+    ];
+
+    public sealed record Result(TicketQuery? Query, Dictionary<string, string[]> Errors);
+
+    public static Result Parse(IQueryCollection query)
+    {
+        var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
+        var result = new TicketQuery();
+
+        foreach (var (name, values) in query)
+        {
+            if (!TicketQueryParameters.Names.Contains(name))
+            {
+                errors[name] = [$"Unknown query parameter. Allowed parameters are: {TicketQueryParameters.NameList}."];
+                continue;
+            }
+            if (values.Count > 1)
+            {
+                errors[name] = ["Given more than once; give it once (lists are comma-separated, as in id__in=1,2)."];
+                continue;
+            }
+            var value = values.ToString();
+            if (string.IsNullOrWhiteSpace(value))
+            {
+                continue;
+            }
+            var error = Apply(ref result, name, value.Trim());
+            if (error is not null)
+            {
+                errors[name] = [error];
+            }
+        }
+        return new Result(errors.Count == 0 ? result : null, errors);
+    }
+
+    private static string? Apply(ref TicketQuery query, string name, string value)
+    {
+        switch (name)
+        {
+            case "page":
+                if (!TryPositiveInt(value, out var page)) return $"'{Clip(value)}' is not a page number: use a whole number from 1.";
+                query = query with { Page = page };
+                return null;
+            case "page_size":
+                if (!TryPositiveInt(value, out var size)) return $"'{Clip(value)}' is not a page size: use a whole number from 1 to {TicketQuery.MaxPageSize}.";
+                query = query with { PageSize = Math.Min(size, TicketQuery.MaxPageSize) };
+                return null;
+            case "ordering":
+                return ParseOrdering(value, out var ordering) ?? Set(ref query, query with { Ordering = ordering });
+            case "search":
+                if (value.Length > MaxSearchLength) return $"Search text is limited to {MaxSearchLength} characters.";
+                var words = Words(value);
+                if (words.Count > MaxSearchWords) return $"Search is limited to {MaxSearchWords} words.";
+                query = query with { SearchWords = words };
+                return null;
+            case "id":
+                if (!TryId(value, out var id)) return $"'{Clip(value)}' is not a ticket id: use a whole number.";
+                query = query with { Id = id };
+                return null;
+            case "id__in":
+                return ParseList<long>(value, "ticket id", "a comma-separated list of whole numbers, e.g. 1,2,3",
+                    TryId, out var ids) ?? Set(ref query, query with { IdIn = ids });
+            case "title__icontains":
+                query = query with { TitleContains = value };
+                return null;
+            case "description__icontains":
+                query = query with { DescriptionContains = value };
+                return null;
+            case "created__gte":
+                return ParseDate(value, endOfDay: false, out var createdFrom) ?? Set(ref query, query with { CreatedFrom = createdFrom });
+            case "created__lte":
+                return ParseDate(value, endOfDay: true, out var createdTo) ?? Set(ref query, query with { CreatedTo = createdTo });
+            case "updated__gte":
+                return ParseDate(value, endOfDay: false, out var updatedFrom) ?? Set(ref query, query with { UpdatedFrom = updatedFrom });
+            case "updated__lte":
+                return ParseDate(value, endOfDay: true, out var updatedTo) ?? Set(ref query, query with { UpdatedTo = updatedTo });
+            case "resolution_status":
+                if (!TicketStatuses.TryParse(value, out var status)) return $"Invalid status '{Clip(value)}'. Allowed values are: {TicketStatuses.AllowedList}.";
+                query = query with { Status = status };
+                return null;
+            case "resolution_status__in":
+                return ParseList<TicketApi.Contracts.TicketStatus>(value, "status", $"a comma-separated list of {TicketStatuses.AllowedList}",
+                    TicketStatuses.TryParse, out var statuses) ?? Set(ref query, query with { StatusIn = statuses });
+            default:
+                return "Unknown query parameter.";
+        }
+    }
+
+    private static string? Set(ref TicketQuery query, TicketQuery updated)
+    {
+        query = updated;
+        return null;
+    }
+
+    private delegate bool TryParseItem<T>(string item, out T value);
+
+    private static string? ParseList<T>(string value, string itemName, string allowed, TryParseItem<T> tryParse, out IReadOnlyList<T> items)
+    {
+        var parts = value.Split(',', StringSplitOptions.TrimEntries);
+        var parsed = new List<T>(parts.Length);
+        items = parsed;
+        if (parts.Length > MaxListItems)
+        {
+            return $"At most {MaxListItems} items are allowed.";
+        }
+        foreach (var part in parts)
+        {
+            if (!tryParse(part, out var item))
+            {
+                return $"'{Clip(part)}' is not a valid {itemName}: use {allowed}.";
+            }
+            parsed.Add(item);
+        }
+        return null;
+    }
+
+    private static string? ParseOrdering(string value, out IReadOnlyList<OrderKey> ordering)
+    {
+        var keys = new List<OrderKey>();
+        ordering = keys;
+        foreach (var part in value.Split(',', StringSplitOptions.TrimEntries))
+        {
+            var descending = part.StartsWith('-');
+            var field = descending ? part[1..] : part;
+            if (!OrderFields.Contains(field))
+            {
+                return $"Cannot order by '{Clip(part)}'. Allowed fields are: {string.Join(", ", OrderFields)} (prefix '-' for descending).";
+            }
+            if (keys.All(k => k.Field != field))
+            {
+                keys.Add(new OrderKey(field, descending));
+            }
+        }
+        if (keys.All(k => k.Field != "id"))
+        {
+            // A unique last key keeps pages stable when other values tie.
+            keys.Add(new OrderKey("id", true));
+        }
+        return null;
+    }
+
+    private static string? ParseDate(string value, bool endOfDay, out DateTime parsed)
+    {
+        const DateTimeStyles styles = DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal;
+        var dateTimeError = $"'{Clip(value)}' is not an ISO-8601 date or date-time, e.g. 2025-01-31 or 2025-01-31T14:15:22Z.";
+        if (DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+        {
+            var start = date.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
+            // Stored times have microsecond precision, so the last microsecond of the day is inclusive.
+            parsed = endOfDay ? start.AddDays(1).AddTicks(-10) : start;
+            return null;
+        }
+        // An unencoded '+' in a query string arrives as a space: "T10:00:00 02:00" meant "+02:00".
+        if (DateTimeOffset.TryParseExact(value, DateTimeFormats, CultureInfo.InvariantCulture, styles, out var instant) ||
+            DateTimeOffset.TryParseExact(SpacedOffset().Replace(value, "$1+$2"), DateTimeFormats, CultureInfo.InvariantCulture, styles, out instant))
+        {
+            parsed = instant.UtcDateTime;
+            return null;
+        }
+        parsed = default;
+        return dateTimeError;
+    }
+
+    /// <summary>Words as SQLite's unicode61 tokenizer sees them: runs of letters, digits and combining marks.</summary>
+    internal static IReadOnlyList<string> Words(string text) =>
+        WordPattern().Matches(text).Select(m => m.Value).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+
+    private static bool TryPositiveInt(string value, out int number) =>
+        int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out number) && number >= 1;
+
+    private static bool TryId(string value, out long id) =>
+        long.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out id);
+
+    private static string Clip(string value) => value.Length <= 50 ? value : value[..50] + "...";
+
+    [GeneratedRegex(@"[\p{L}\p{N}\p{M}\p{Co}]+")]
+    private static partial Regex WordPattern();
+
+    [GeneratedRegex(@"(\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?) (\d{2}(?::?\d{2})?)$")]
+    private static partial Regex SpacedOffset();
+}

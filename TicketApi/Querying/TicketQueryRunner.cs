@@ -1,0 +1,167 @@
+using System.Linq.Expressions;
+using Microsoft.EntityFrameworkCore;
+using TicketApi.Data;
+
+namespace TicketApi.Querying;
+
+/// <summary>Runs a <see cref="TicketQuery"/> against the database: one page of tickets and the total count.</summary>
+public sealed class TicketQueryRunner(TicketDbContext db)
+{
+    public sealed record PageResult(long Count, IReadOnlyList<TicketEntity> Tickets);
+
+    public async Task<PageResult> RunAsync(TicketQuery query, CancellationToken cancellationToken)
+    {
+        var filtered = Filter(query);
+        var count = await CountAsync(query, filtered, cancellationToken);
+        var skip = (long)(query.Page - 1) * query.PageSize;
+        if (skip >= count)
+        {
+            return new PageResult(count, []);
+        }
+        var tickets = await Order(filtered, query.Ordering)
+            .Skip((int)skip)
+            .Take(query.PageSize)
+            .ToListAsync(cancellationToken);
+        return new PageResult(count, tickets);
+    }
+
+    public Task<long> CountAsync(TicketQuery query, CancellationToken cancellationToken) =>
+        CountAsync(query, Filter(query), cancellationToken);
+
+    private async Task<long> CountAsync(TicketQuery query, IQueryable<TicketEntity> filtered, CancellationToken cancellationToken)
+    {
+        if (!query.FiltersOnlyByStatus)
+        {
+            return await filtered.LongCountAsync(cancellationToken);
+        }
+        // Status-only filters are the desk's everyday views; the trigger-kept counters answer them in O(1).
+        var counts = db.TicketCounts.AsNoTracking();
+        if (query.Status is { } status)
+        {
+            counts = counts.Where(c => c.ResolutionStatus == status);
+        }
+        if (query.StatusIn is { } statuses)
+        {
+            counts = counts.Where(c => statuses.Contains(c.ResolutionStatus));
+        }
+        return await counts.SumAsync(c => c.Count, cancellationToken);
+    }
+
+    private IQueryable<TicketEntity> Filter(TicketQuery query)
+    {
+        var tickets = db.Tickets.AsNoTracking();
+        if (query.SearchWords is { } words)
+        {
+            if (words.Count == 0)
+            {
+                return tickets.Where(t => false);
+            }
+            var match = FullTextQuery(words);
+            tickets = db.Tickets
+                .FromSqlInterpolated($"SELECT * FROM tickets WHERE id IN (SELECT rowid FROM tickets_fts WHERE tickets_fts MATCH {match})")
+                .AsNoTracking();
+        }
+        if (query.Id is { } id)
+        {
+            tickets = tickets.Where(t => t.Id == id);
+        }
+        if (query.IdIn is { } ids)
+        {
+            tickets = tickets.Where(t => ids.Contains(t.Id));
+        }
+        if (query.TitleContains is { } title)
+        {
+            tickets = tickets.Where(ContainsIgnoringCase(t => t.Title, title));
+        }
+        if (query.DescriptionContains is { } description)
+        {
+            tickets = tickets.Where(ContainsIgnoringCase(t => t.Description, description));
+        }
+        if (query.CreatedFrom is { } createdFrom)
+        {
+            tickets = tickets.Where(t => t.Created >= createdFrom);
+        }
+        if (query.CreatedTo is { } createdTo)
+        {
+            tickets = tickets.Where(t => t.Created <= createdTo);
+        }
+        if (query.UpdatedFrom is { } updatedFrom)
+        {
+            tickets = tickets.Where(t => t.Updated >= updatedFrom);
+        }
+        if (query.UpdatedTo is { } updatedTo)
+        {
+            tickets = tickets.Where(t => t.Updated <= updatedTo);
+        }
+        if (query.Status is { } status)
+        {
+            tickets = tickets.Where(t => t.ResolutionStatus == status);
+        }
+        if (query.StatusIn is { } statuses)
+        {
+            tickets = tickets.Where(t => statuses.Contains(t.ResolutionStatus));
+        }
+        return tickets;
+    }
+
+    /// <summary>
+    /// Every word must appear in title or description, as a whole word or (from three letters) a word
+    /// prefix. Words are quoted, so FTS5 syntax in user text (OR, NEAR, *, quotes) is only ever text.
+    /// </summary>
+    internal static string FullTextQuery(IReadOnlyList<string> words) =>
+        string.Join(' ', words.Select(w => w.Length >= 3 ? $"\"{w}\"*" : $"\"{w}\""));
+
+    /// <summary>
+    /// Case-insensitive substring match. SQLite's LIKE folds ASCII only, which is exact for an ASCII
+    /// needle; a needle with other letters goes through the Unicode-aware <c>casefold</c> function.
+    /// </summary>
+    private static Expression<Func<TicketEntity, bool>> ContainsIgnoringCase(Expression<Func<TicketEntity, string>> field, string needle)
+    {
+        Expression<Func<string, bool>> predicate;
+        if (needle.All(char.IsAscii))
+        {
+            var pattern = "%" + EscapeLike(needle) + "%";
+            predicate = value => EF.Functions.Like(value, pattern, "\\");
+        }
+        else
+        {
+            var folded = needle.ToLowerInvariant();
+            predicate = value => SqlFunctions.Casefold(value).Contains(folded);
+        }
+        var body = new ParameterReplacer(predicate.Parameters[0], field.Body).Visit(predicate.Body);
+        return Expression.Lambda<Func<TicketEntity, bool>>(body, field.Parameters);
+    }
+
+    private static string EscapeLike(string value) =>
+        value.Replace("\\", "\\\\", StringComparison.Ordinal)
+            .Replace("%", "\\%", StringComparison.Ordinal)
+            .Replace("_", "\\_", StringComparison.Ordinal);
+
+    private static IQueryable<TicketEntity> Order(IQueryable<TicketEntity> tickets, IReadOnlyList<OrderKey> ordering)
+    {
+        IOrderedQueryable<TicketEntity>? ordered = null;
+        foreach (var key in ordering)
+        {
+            ordered = key.Field switch
+            {
+                "created" => By(tickets, ordered, t => t.Created, key.Descending),
+                "updated" => By(tickets, ordered, t => t.Updated, key.Descending),
+                "title" => By(tickets, ordered, t => t.Title, key.Descending),
+                "resolution_status" => By(tickets, ordered, t => t.ResolutionStatus, key.Descending),
+                _ => By(tickets, ordered, t => t.Id, key.Descending),
+            };
+        }
+        return ordered ?? tickets;
+    }
+
+    private static IOrderedQueryable<TicketEntity> By<TKey>(
+        IQueryable<TicketEntity> source, IOrderedQueryable<TicketEntity>? ordered, Expression<Func<TicketEntity, TKey>> key, bool descending) =>
+        ordered is null
+            ? descending ? source.OrderByDescending(key) : source.OrderBy(key)
+            : descending ? ordered.ThenByDescending(key) : ordered.ThenBy(key);
+
+    private sealed class ParameterReplacer(ParameterExpression from, Expression to) : ExpressionVisitor
+    {
+        protected override Expression VisitParameter(ParameterExpression node) => node == from ? to : base.VisitParameter(node);
+    }
+}

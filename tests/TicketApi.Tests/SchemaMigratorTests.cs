@@ -1,0 +1,47 @@
+using Microsoft.Data.Sqlite;
+using TicketApi.Data;
+
+namespace TicketApi.Tests;
+
+public sealed class SchemaMigratorTests : IDisposable
+{
+    private readonly string _folder = Path.Combine(Path.GetTempPath(), "agenttickets-tests", Guid.NewGuid().ToString("N"));
+
+    private string ConnectionString => $"Data Source={Path.Combine(_folder, "nested", "tickets.db")};Pooling=False";
+
+    public void Dispose() => Directory.Delete(_folder, recursive: true);
+
+    [Fact]
+    public void Migrating_twice_is_harmless_and_turns_on_wal()
+    {
+        new TicketDatabaseOptions { ConnectionString = ConnectionString }.EnsureFolderExists();
+        SchemaMigrator.Migrate(ConnectionString);
+        SchemaMigrator.Migrate(ConnectionString);
+
+        using var connection = new SqliteConnection(ConnectionString);
+        connection.Open();
+        Assert.Equal("wal", Scalar(connection, "PRAGMA journal_mode;"));
+        Assert.Equal((long)SchemaMigrator.LatestVersion, Scalar(connection, "PRAGMA user_version;"));
+        Assert.Equal(1L, Scalar(connection, "SELECT count(*) FROM sqlite_master WHERE name = 'tickets_fts';"));
+    }
+
+    [Fact]
+    public void A_database_from_a_newer_build_is_refused_rather_than_damaged()
+    {
+        new TicketDatabaseOptions { ConnectionString = ConnectionString }.EnsureFolderExists();
+        using (var connection = new SqliteConnection(ConnectionString))
+        {
+            connection.Open();
+            Scalar(connection, "PRAGMA user_version = 99;");
+        }
+        var error = Assert.Throws<InvalidOperationException>(() => SchemaMigrator.Migrate(ConnectionString));
+        Assert.Contains("newer", error.Message);
+    }
+
+    private static object? Scalar(SqliteConnection connection, string sql)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        return command.ExecuteScalar();
+    }
+}

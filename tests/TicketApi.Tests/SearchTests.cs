@@ -1,0 +1,84 @@
+using System.Net;
+using TicketApi.Tests.Infrastructure;
+
+namespace TicketApi.Tests;
+
+public sealed class SearchTests : TicketApiTest
+{
+    [Fact]
+    public async Task Search_matches_every_word_in_title_or_description()
+    {
+        var vpn = (long)(await CreateTicketAsync("VPN drops", "Remote access fails at night"))["id"]!;
+        var mail = (long)(await CreateTicketAsync("Email outage", "Remote mail server down"))["id"]!;
+        await CreateTicketAsync("Printer", "Jams");
+
+        Assert.Equal([mail, vpn], Ids(await GetPageAsync("?search=remote")));
+        Assert.Equal([vpn], Ids(await GetPageAsync("?search=remote%20vpn")));
+        Assert.Equal([vpn], Ids(await GetPageAsync("?search=VPN")));
+        Assert.Empty(Ids(await GetPageAsync("?search=remote%20printer")));
+    }
+
+    [Fact]
+    public async Task Search_matches_word_prefixes_and_ignores_accents_and_case()
+    {
+        var id = (long)(await CreateTicketAsync("Café payment terminal", "Payments declined"))["id"]!;
+        Assert.Equal([id], Ids(await GetPageAsync("?search=CAFE")));
+        Assert.Equal([id], Ids(await GetPageAsync("?search=pay")));
+        Assert.Equal([id], Ids(await GetPageAsync("?search=payment")));
+    }
+
+    [Fact]
+    public async Task Search_follows_edits_and_deletes()
+    {
+        var id = (long)(await CreateTicketAsync("Keyboard broken"))["id"]!;
+        await PatchJsonAsync($"/api/tickets/{id}/", """{"title":"Mouse broken"}""");
+        Assert.Empty(Ids(await GetPageAsync("?search=keyboard")));
+        Assert.Equal([id], Ids(await GetPageAsync("?search=mouse")));
+
+        await Client.DeleteAsync($"/api/tickets/{id}/");
+        Assert.Empty(Ids(await GetPageAsync("?search=mouse")));
+    }
+
+    [Theory]
+    [InlineData("\"")]
+    [InlineData("*")]
+    [InlineData("OR")]
+    [InlineData("NEAR(")]
+    [InlineData("vpn OR")]
+    [InlineData("title:vpn")]
+    [InlineData("^vpn")]
+    [InlineData("'; DROP TABLE tickets; --")]
+    [InlineData("\"vpn")]
+    [InlineData("-vpn")]
+    [InlineData("AND NOT")]
+    public async Task Full_text_syntax_in_search_is_only_text(string text)
+    {
+        await CreateTicketAsync("VPN drops", "title: OR AND NOT NEAR");
+        var response = await Client.GetAsync("/api/tickets/?search=" + Uri.EscapeDataString(text));
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(1, (long)(await GetPageAsync("?search=vpn"))["count"]!);
+    }
+
+    [Fact]
+    public async Task Search_of_punctuation_only_finds_nothing_rather_than_everything()
+    {
+        await CreateTicketAsync("VPN drops");
+        Assert.Equal(0, (long)(await GetPageAsync("?search=%21%21%21"))["count"]!);
+    }
+
+    [Fact]
+    public async Task Search_combines_with_filters_and_ordering()
+    {
+        var open = (long)(await CreateTicketAsync("Disk full A"))["id"]!;
+        var resolved = await CreateTicketInStatusAsync("RESOLVED", "Disk full B");
+        Assert.Equal([resolved], Ids(await GetPageAsync("?search=disk&resolution_status=RESOLVED")));
+        Assert.Equal([open, resolved], Ids(await GetPageAsync("?search=disk&ordering=title")));
+    }
+
+    [Fact]
+    public async Task Overlong_search_text_returns_400()
+    {
+        var problem = await AssertProblemAsync(await Client.GetAsync("/api/tickets/?search=" + new string('a', 501)), HttpStatusCode.BadRequest);
+        Assert.NotEmpty(FieldErrors(problem, "search"));
+    }
+}
