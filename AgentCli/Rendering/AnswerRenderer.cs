@@ -9,6 +9,7 @@ namespace AgentCli.Rendering;
 internal sealed class AnswerRenderer(TextWriter output, TextWriter error, TerminalStyle style, bool sharedScreen)
 {
     private const int MaxArgumentsLength = 200;
+    private const string ContinuationIndent = "         ";
     private bool _outputAtLineStart = true;
 
     public void Token(TokenFrame frame)
@@ -33,7 +34,10 @@ internal sealed class AnswerRenderer(TextWriter output, TextWriter error, Termin
         }
 
         var status = frame.Status is null ? string.Empty : $" {frame.Status}";
-        var summary = string.IsNullOrWhiteSpace(frame.Summary) ? string.Empty : $": {frame.Summary}";
+        // A multi-line summary (a list of tickets) stays visibly part of its tool line.
+        var summary = string.IsNullOrWhiteSpace(frame.Summary)
+            ? string.Empty
+            : ": " + frame.Summary.TrimEnd().ReplaceLineEndings("\n" + ContinuationIndent);
         error.WriteLine(style.Dim($"  [tool] {frame.Name} {arguments}{status}{summary}"));
         error.Flush();
     }

@@ -80,6 +80,21 @@ public sealed class StreamingTests
     }
 
     [Fact]
+    public async Task A_multi_line_tool_summary_is_indented_under_its_tool_line()
+    {
+        await using var host = await FakeAgentHost.StartAsync(async (context, _) =>
+        {
+            await Sse.BeginAsync(context);
+            await Sse.ToolAsync(context, "list_tickets", new { }, "succeeded", "2 tickets match:\n- #1 VPN\n- #2 Mail\n");
+            await Sse.EndAsync(context, "s-1");
+        });
+
+        var result = await new CliHarness().RunAsync("list", "--url", host.Url.ToString());
+
+        Assert.Equal("  [tool] list_tickets {} succeeded: 2 tickets match:\n         - #1 VPN\n         - #2 Mail\n", result.Error);
+    }
+
+    [Fact]
     public async Task An_error_frame_goes_to_stderr_and_exits_with_the_agent_error_code()
     {
         await using var host = await FakeAgentHost.StartAsync(async (context, _) =>
