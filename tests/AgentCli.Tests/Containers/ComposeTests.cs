@@ -81,6 +81,18 @@ public sealed class ComposeTests
     }
 
     [Fact]
+    public void Env_example_names_every_setting_the_services_code_reads()
+    {
+        var read = ServiceSources.UpperSnakeNames();
+        var example = EnvExample.Load();
+
+        Assert.Contains("AGENT_PORT", read); // the scan sees the services' settings at all
+        Assert.All(read, name => Assert.True(example.Names.Contains(name), $"the services read {name}, but .env.example does not explain it"));
+        Assert.Contains("ConnectionStrings__Tickets", example.Names);
+        Assert.True(ServiceSources.Read("ConnectionStrings__Tickets"));
+    }
+
+    [Fact]
     public void Env_example_names_the_configuration_the_design_promises()
     {
         var example = EnvExample.Load();

@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using AgentCli.Tests.Support;
 
 namespace AgentCli.Tests.Containers;
@@ -6,7 +7,7 @@ namespace AgentCli.Tests.Containers;
 /// The C# sources of the services (TicketApi, AgentHost), searched for the configuration keys they
 /// read, so a variable passed by compose or listed in .env.example is known to be used by real code.
 /// </summary>
-internal static class ServiceSources
+internal static partial class ServiceSources
 {
     /// <summary>Read by ASP.NET Core itself, not by our code; the reason is the framework's documentation.</summary>
     private static readonly HashSet<string> FrameworkVariables = new(StringComparer.Ordinal)
@@ -45,4 +46,18 @@ internal static class ServiceSources
 
         return AllText.Value.Contains($"\"{variable}\"", StringComparison.Ordinal);
     }
+
+    /// <summary>
+    /// The environment-style names (UPPER_SNAKE string literals) the services' code reads, besides the
+    /// framework's own. A new setting added to the code shows up here, so .env.example cannot fall behind.
+    /// </summary>
+    public static IReadOnlyList<string> UpperSnakeNames() => UpperSnakeLiteral().Matches(AllText.Value)
+        .Select(m => m.Groups[1].Value)
+        .Where(name => !FrameworkVariables.Contains(name))
+        .Distinct()
+        .Order(StringComparer.Ordinal)
+        .ToList();
+
+    [GeneratedRegex("\"([A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+)\"")]
+    private static partial Regex UpperSnakeLiteral();
 }
