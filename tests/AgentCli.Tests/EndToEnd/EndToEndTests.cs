@@ -14,7 +14,7 @@ public sealed partial class EndToEndTests
     [Fact]
     public async Task A_ticket_is_created_listed_resolved_and_deleted_through_the_cli_against_the_real_agent_host()
     {
-        await using var host = await AgentHostProcess.StartAsync();
+        await using var host = await ServiceProcess.StartAgentHostAsync();
 
         var created = await CliAsync(host, "open a ticket: printer on floor 3 jams, it has been broken since Monday");
         Assert.Contains(" succeeded: Created ticket", ToolLine(created.Error, "create_ticket"));
@@ -47,7 +47,7 @@ public sealed partial class EndToEndTests
     [Fact]
     public async Task A_blank_message_is_refused_by_the_real_agent_host_and_the_cli_says_why_with_exit_code_4()
     {
-        await using var host = await AgentHostProcess.StartAsync();
+        await using var host = await ServiceProcess.StartAgentHostAsync();
 
         await using var cli = ChildProcess.StartCli(["   ", host.Url.ToString()]);
         var exitCode = await cli.WaitForExitAsync(TimeSpan.FromSeconds(60));
@@ -58,7 +58,7 @@ public sealed partial class EndToEndTests
         Assert.Equal(string.Empty, cli.OutText);
     }
 
-    private static async Task<CliResult> CliAsync(AgentHostProcess host, string message)
+    private static async Task<CliResult> CliAsync(ServiceProcess host, string message)
     {
         await using var cli = ChildProcess.StartCli([message, "--url", host.Url.ToString()]);
         var exitCode = await cli.WaitForExitAsync(TimeSpan.FromSeconds(60));
