@@ -15,8 +15,6 @@ internal sealed class AgentChatClient(HttpClient http, Uri agentUrl)
     // A trailing slash makes "chat" resolve under a base path (http://proxy/agent/ -> /agent/chat).
     private readonly Uri _chatUrl = new(agentUrl.AbsoluteUri.EndsWith('/') ? agentUrl : new Uri(agentUrl.AbsoluteUri + "/"), "chat");
 
-    public Uri AgentUrl => agentUrl;
-
     /// <summary>
     /// No reconnection on <c>retry</c>: a chat turn is not resumable (the host cancels the run when the
     /// client goes), so a broken stream is reported instead of silently asking the question twice.
@@ -65,7 +63,8 @@ internal sealed class AgentChatClient(HttpClient http, Uri agentUrl)
             // Headers only: the body is the stream and must be read as it is produced.
             response = await http.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
         }
-        catch (HttpRequestException ex) when (ex.HttpRequestError is HttpRequestError.ConnectionError or HttpRequestError.NameResolutionError or HttpRequestError.SecureConnectionError or HttpRequestError.ProxyTunnelError)
+        catch (HttpRequestException ex) when (ex.HttpRequestError is HttpRequestError.ConnectionError
+            or HttpRequestError.NameResolutionError or HttpRequestError.SecureConnectionError or HttpRequestError.ProxyTunnelError)
         {
             throw AgentHostException.Unreachable(agentUrl, ex);
         }
@@ -97,7 +96,7 @@ internal sealed class AgentChatClient(HttpClient http, Uri agentUrl)
         {
             return await items.MoveNextAsync();
         }
-        catch (Exception ex) when (ex is IOException or HttpRequestException && !cancellationToken.IsCancellationRequested)
+        catch (Exception ex) when ((ex is IOException or HttpRequestException) && !cancellationToken.IsCancellationRequested)
         {
             throw AgentHostException.StreamBroken(ex);
         }
