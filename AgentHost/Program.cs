@@ -14,6 +14,3 @@ app.MapEmbeddedTicketService();
 app.MapAgentHealth();
 app.MapChat();
 app.Run();
-
-/// <summary>Entry point; public so tests can host it with <c>WebApplicationFactory&lt;Program&gt;</c>.</summary>
-public partial class Program;

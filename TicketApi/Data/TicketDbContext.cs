@@ -37,6 +37,12 @@ public sealed class TicketDbContext(DbContextOptions<TicketDbContext> options) :
             count.Property(c => c.Count).HasColumnName("n");
         });
 
+        modelBuilder.Entity<SearchHit>(hit =>
+        {
+            hit.HasNoKey().ToView(null);
+            hit.Property(h => h.Id).HasColumnName("id");
+        });
+
         modelBuilder.HasDbFunction(typeof(SqlFunctions).GetMethod(nameof(SqlFunctions.Casefold))!).HasName("casefold");
     }
 }

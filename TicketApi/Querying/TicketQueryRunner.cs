@@ -9,24 +9,65 @@ public sealed class TicketQueryRunner(TicketDbContext db)
 {
     public sealed record PageResult(long Count, IReadOnlyList<TicketEntity> Tickets);
 
+    /// <summary>
+    /// Above this share of all tickets, a search walks the ordering index and keeps the matches (the first
+    /// page is found after a few dozen rows); below it, it sorts the matches (few rows to sort).
+    /// </summary>
+    private const double DenseSearchShare = 0.02;
+
     public async Task<PageResult> RunAsync(TicketQuery query, CancellationToken cancellationToken)
     {
-        var filtered = Filter(query);
-        var count = await CountAsync(query, filtered, cancellationToken);
-        var skip = (long)(query.Page - 1) * query.PageSize;
-        if (skip >= count)
+        // One connection for the count and the page instead of a pool round trip each.
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        try
         {
-            return new PageResult(count, []);
+            var plan = await PlanSearchAsync(query, cancellationToken);
+            var filtered = Filter(query, plan);
+            var count = plan is { OnlyFilter: true } ? plan.Matches : await CountAsync(query, filtered, cancellationToken);
+            var skip = (long)(query.Page - 1) * query.PageSize;
+            if (skip >= count)
+            {
+                return new PageResult(count, []);
+            }
+            var tickets = await Order(filtered, query.Ordering)
+                .Skip((int)skip)
+                .Take(query.PageSize)
+                .ToListAsync(cancellationToken);
+            return new PageResult(count, tickets);
         }
-        var tickets = await Order(filtered, query.Ordering)
-            .Skip((int)skip)
-            .Take(query.PageSize)
-            .ToListAsync(cancellationToken);
-        return new PageResult(count, tickets);
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
     }
 
-    public Task<long> CountAsync(TicketQuery query, CancellationToken cancellationToken) =>
-        CountAsync(query, Filter(query), cancellationToken);
+    /// <summary>How a search runs: its full-text matches, and the index to walk when they are many.</summary>
+    private sealed record SearchPlan(string? Match, long Matches, bool OnlyFilter, string? WalkIndex);
+
+    private async Task<SearchPlan?> PlanSearchAsync(TicketQuery query, CancellationToken cancellationToken)
+    {
+        if (query.SearchWords is not { Count: > 0 } words)
+        {
+            return null;
+        }
+        var match = FullTextQuery(words);
+        var matches = await db.Set<SearchHit>()
+            .FromSqlRaw("SELECT rowid AS id FROM tickets_fts WHERE tickets_fts MATCH {0}", match)
+            .LongCountAsync(cancellationToken);
+        var onlyFilter = query with { SearchWords = null } is { FiltersOnlyByStatus: true, Status: null, StatusIn: null };
+        string? walkIndex = null;
+        if (matches > 0 && query.Ordering[0].Field is "created" or "updated")
+        {
+            var total = await db.TicketCounts.SumAsync(c => c.Count, cancellationToken);
+            if (matches >= total * DenseSearchShare)
+            {
+                walkIndex = query.Status is null
+                    ? $"ix_tickets_{query.Ordering[0].Field}"
+                    : $"ix_tickets_status_{query.Ordering[0].Field}";
+            }
+        }
+        return new SearchPlan(match, matches, onlyFilter, walkIndex);
+    }
 
     private async Task<long> CountAsync(TicketQuery query, IQueryable<TicketEntity> filtered, CancellationToken cancellationToken)
     {
@@ -47,18 +88,19 @@ public sealed class TicketQueryRunner(TicketDbContext db)
         return await counts.SumAsync(c => c.Count, cancellationToken);
     }
 
-    private IQueryable<TicketEntity> Filter(TicketQuery query)
+    private IQueryable<TicketEntity> Filter(TicketQuery query, SearchPlan? plan)
     {
         var tickets = db.Tickets.AsNoTracking();
-        if (query.SearchWords is { } words)
+        if (query.SearchWords is { Count: 0 })
         {
-            if (words.Count == 0)
-            {
-                return tickets.Where(t => false);
-            }
-            var match = FullTextQuery(words);
+            return tickets.Where(t => false);
+        }
+        if (plan is not null)
+        {
+            // The index name comes from a fixed set, never from the request.
+            var source = plan.WalkIndex is null ? "tickets" : $"tickets INDEXED BY {plan.WalkIndex}";
             tickets = db.Tickets
-                .FromSqlInterpolated($"SELECT * FROM tickets WHERE id IN (SELECT rowid FROM tickets_fts WHERE tickets_fts MATCH {match})")
+                .FromSqlRaw($"SELECT * FROM {source} WHERE id IN (SELECT rowid FROM tickets_fts WHERE tickets_fts MATCH {{0}})", plan.Match!)
                 .AsNoTracking();
         }
         if (query.Id is { } id)

@@ -75,6 +75,51 @@ public sealed class SearchTests : TicketApiTest
         Assert.Equal([open, resolved], Ids(await GetPageAsync("?search=disk&ordering=title")));
     }
 
+    /// <summary>A rare word (under 2% of tickets) sorts its few matches; a common one walks the index. Both must agree.</summary>
+    [Fact]
+    public async Task Rare_and_common_words_page_and_count_the_same_way()
+    {
+        var rare = new List<long>();
+        for (var i = 0; i < 120; i++)
+        {
+            Factory.Clock.Advance(TimeSpan.FromSeconds(1));
+            var title = i % 60 == 0 ? $"Zeppelin {i}" : $"Common {i}";
+            var id = (long)(await CreateTicketAsync(title, "shared words"))["id"]!;
+            if (title.StartsWith("Zeppelin", StringComparison.Ordinal))
+            {
+                rare.Add(id);
+            }
+        }
+
+        var rarePage = await GetPageAsync("?search=zeppelin");
+        Assert.Equal(2, (long)rarePage["count"]!);
+        Assert.Equal(rare.AsEnumerable().Reverse(), Ids(rarePage));
+        Assert.Equal(rare, Ids(await GetPageAsync("?search=zeppelin&ordering=created")));
+
+        var common = await GetPageAsync("?search=common&page=6");
+        Assert.Equal(118, (long)common["count"]!);
+        Assert.Equal(18, Ids(common).Length);
+        Assert.Equal(118, Ids(await GetPageAsync("?search=shared%20common&page_size=100"))
+            .Concat(Ids(await GetPageAsync("?search=shared%20common&page_size=100&page=2"))).Distinct().Count());
+    }
+
+    [Fact]
+    public async Task Search_with_a_status_filter_counts_only_matching_statuses()
+    {
+        for (var i = 0; i < 6; i++)
+        {
+            var id = (long)(await CreateTicketAsync($"Laptop {i}"))["id"]!;
+            if (i % 2 == 0)
+            {
+                await PatchJsonAsync($"/api/tickets/{id}/", """{"resolution_status":"RESOLVED"}""");
+            }
+        }
+        var page = await GetPageAsync("?search=laptop&resolution_status=RESOLVED&ordering=-updated");
+        Assert.Equal(3, (long)page["count"]!);
+        Assert.All(page["results"]!.AsArray(), t => Assert.Equal("RESOLVED", (string)t!["resolution_status"]!));
+        Assert.Equal(3, (long)(await GetPageAsync("?search=laptop&resolution_status__in=OPEN"))["count"]!);
+    }
+
     [Fact]
     public async Task Overlong_search_text_returns_400()
     {

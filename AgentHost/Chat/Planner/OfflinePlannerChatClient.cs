@@ -127,7 +127,7 @@ public sealed partial class OfflinePlannerChatClient(TimeProvider timeProvider) 
 
         if (calls.Any(c => c.Name == TicketToolCatalogue.DeleteTicket))
         {
-            return Step.Say(Phrase(results));
+            return Step.Say(View(results[^1]).Summary); // the look-up was shown when confirmation was asked
         }
 
         var lookup = View(results[^1]);

@@ -26,13 +26,19 @@ public static partial class PlannerDates
                 continue;
             }
 
-            if (m.Groups["op"].Value is "before" or "until" or "till" or "up to" or "prior to")
+            var op = m.Groups["op"].Value;
+            if (op is "before" or "until" or "till" or "up to" or "prior to")
             {
                 to = point.Start;
             }
             else
             {
                 from = point.Start;
+                // "from last week" means during it; "since last week" means from its start on.
+                if (op is "from" or "during" && point.End is { } end)
+                {
+                    to = end;
+                }
             }
         }
 
@@ -115,7 +121,7 @@ public static partial class PlannerDates
     private const string When =
         @"(?<when>today|yesterday|this week|last week|this month|last month|this year|monday|tuesday|wednesday|thursday|friday|saturday|sunday|\d{4}-\d{1,2}-\d{1,2}|\d{4}/\d{2}/\d{2}|\d{1,2} [a-z]+ \d{4}|[a-z]+ \d{1,2},? \d{4})";
 
-    [GeneratedRegex(@"\b(?<op>since|after|from|starting|before|until|till|up to|prior to)\s+(?:the\s+)?" + When + @"\b")]
+    [GeneratedRegex(@"\b(?<op>since|after|from|during|starting|before|until|till|up to|prior to)\s+(?:the\s+)?" + When + @"\b")]
     private static partial Regex Bounded();
 
     [GeneratedRegex(@"\b(?:in|during|over|within)?\s*(?:the\s+)?(?:last|past)\s+(?<n>\d{1,4})\s+(?<unit>days?|weeks?|hours?)\b")]

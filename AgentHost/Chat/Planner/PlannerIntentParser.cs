@@ -133,7 +133,7 @@ public static partial class PlannerIntentParser
             clause = clause[..(cut > 20 ? cut : MaxTitleLength)].TrimEnd(',', ';', ' ');
         }
 
-        var title = Capitalize(clause);
+        var title = Capitalize(LeadingArticle().Replace(clause, ""));
         var description = Capitalize(body.Trim());
         if (!description.EndsWith('.') && !description.EndsWith('!') && !description.EndsWith('?'))
         {
@@ -254,8 +254,9 @@ public static partial class PlannerIntentParser
 
     private static string CleanTerm(string term)
     {
-        term = TrailingQualifier().Replace(term, "");
-        return term.Trim().Trim('"', '\'', '“', '”', '?', '.', '!').Trim();
+        term = TrailingQualifier().Replace(term.Trim(), "");
+        term = LeadingArticle().Replace(term.Trim().Trim('"', '\'', '“', '”', '?', '.', '!').Trim(), "");
+        return term.Trim();
     }
 
     private static List<string> Statuses(string text)
@@ -305,7 +306,10 @@ public static partial class PlannerIntentParser
     private static bool LooksLikeGet(string text) =>
         GetWords().IsMatch(text) || BareId().IsMatch(text);
 
-    private static bool LooksLikeList(string text) => ListWords().IsMatch(text);
+    /// <summary>A list question names tickets or a status, or asks (what/show/find...) about a topic or a period.</summary>
+    private static bool LooksLikeList(string text) =>
+        TicketWords().IsMatch(text)
+        || (ListWords().IsMatch(text) && (PlannerDates.Parse(text, DateTimeOffset.UnixEpoch) is not null || SearchTerm(text) is not null));
 
     /// <summary>Ticket ids in the text: "#12", "ticket 12", "12" — but not the digits of dates, counts of days or floors.</summary>
     private static List<long> Ids(string text)
@@ -373,10 +377,10 @@ public static partial class PlannerIntentParser
     [GeneratedRegex(@"\b(re-?open(ed)?|unresolve|open\s+(?:ticket\s+|it\s+)?#?\d+\s+again|(set|mark|move|change|put|switch)\b.*\b(to|as|back to)\s+open)\b")]
     private static partial Regex Reopen();
 
-    [GeneratedRegex(@"\b(close|shut)\b|\b(set|mark|move|change|put|switch)\b.*\b(to|as)\s+closed\b")]
+    [GeneratedRegex(@"\b(close|shut)\b|\b(set|mark|move|change|put|switch)\b.*\b(to|as)\s+closed\b|\bmark\s+(?:ticket\s+)?#?\d+\s+closed\b")]
     private static partial Regex CloseVerb();
 
-    [GeneratedRegex(@"\b(resolve|fix|solve)\b|\b(set|mark|move|change|put|switch)\b.*\b(to|as)\s+(resolved|fixed|solved|done)\b|\b#?\d+\s+(is|was)\s+(resolved|fixed|solved|done)\b")]
+    [GeneratedRegex(@"\b(resolve|fix|solve)\b|\b(set|mark|move|change|put|switch)\b.*\b(to|as)\s+(resolved|fixed|solved|done)\b|\b#?\d+\s+(is|was)\s+(resolved|fixed|solved|done)\b|\bmark\s+(?:ticket\s+)?#?\d+\s+(resolved|fixed|solved|done)\b")]
     private static partial Regex ResolveVerb();
 
     [GeneratedRegex(@"\b(how many|count|number of|total)\b")]
@@ -388,10 +392,16 @@ public static partial class PlannerIntentParser
     [GeneratedRegex(@"^(?:ticket\s+|#)?\d+$")]
     private static partial Regex BareId();
 
-    [GeneratedRegex(@"\b(list|show|what|which|find|search|any|anything|display|give|get|see|tickets|issues|open|resolved|closed|mentioning|about|everything|all|recent|latest|newest|oldest)\b")]
+    [GeneratedRegex(@"\b(list|show|what|which|find|search|any|anything|display|give|get|see|came|created|updated|changed|new)\b")]
     private static partial Regex ListWords();
 
-    [GeneratedRegex(@"\b\d{4}[-/]\d{1,2}[-/]\d{1,2}\b|\b(last|past|next)\s+\d+\s+\w+|\b(floor|room|building|page|top|latest|newest|last|first)\s+\d+\b|\b\d+\s+(days?|weeks?|hours?|months?|years?|tickets|minutes?)\b|\b\d{1,2}\s+[a-z]+\s+\d{4}\b|\b[a-z]+\s+\d{1,2},?\s+\d{4}\b")]
+    [GeneratedRegex(@"\b(tickets?|issues|anything|everything|ones|open|resolved|closed|unresolved|outstanding|pending|active|unsolved|recent|latest|newest|oldest)\b")]
+    private static partial Regex TicketWords();
+
+    [GeneratedRegex(@"^(?:the|a|an)\s+", RegexOptions.IgnoreCase)]
+    private static partial Regex LeadingArticle();
+
+    [GeneratedRegex(@"\b\d{4}[-/]\d{1,2}[-/]\d{1,2}\b|\b(last|past|next)\s+\d+\s+\w+|\b(floor|room|building|page|top|latest|newest|last|first)\s+\d+\b|\b\d+\s+(latest|newest|most recent|recent)\b|\b\d+\s+(days?|weeks?|hours?|months?|years?|tickets|minutes?)\b|\b\d{1,2}\s+[a-z]+\s+\d{4}\b|\b[a-z]+\s+\d{1,2},?\s+\d{4}\b")]
     private static partial Regex NotIds();
 
     [GeneratedRegex(@"(?:#|\b)(?<id>\d{1,12})\b")]
@@ -418,19 +428,19 @@ public static partial class PlannerIntentParser
     [GeneratedRegex(@"\b(?:about|mentioning|mention|regarding|concerning|related to|relating to|containing|matching|referencing|re:|involving|on the subject of|that mention|which mention)\s+(?<term>.+?)(?=\s+(?:created|updated|changed|opened|since|after|before|from|this|last|in the last|in the past|during|that are|which are|that were|which were)\b|$)", RegexOptions.IgnoreCase)]
     private static partial Regex About();
 
-    [GeneratedRegex(@"^(?:please\s+)?(?:search|look|find|grep)\s+(?:for\s+|up\s+)?(?!(?:all\s+|the\s+|my\s+)?(?:tickets|issues|open|closed|resolved)\b)(?<term>.+?)(?:\s+(?:tickets?|issues?))?(?=\s+(?:created|updated|since|after|before|from|this|last|in the)\b|$)", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^(?:please\s+)?(?:search|look|find|grep)\s+(?:(?:through\s+)?(?:the\s+|all\s+)?(?:tickets|issues)\s+for\s+|for\s+|up\s+)?(?!(?:all\s+|the\s+|my\s+)?(?:tickets|issues|open|closed|resolved)\b)(?<term>.+?)(?:\s+(?:tickets?|issues?))?(?=\s+(?:created|updated|since|after|before|from|this|last|in the)\b|$)", RegexOptions.IgnoreCase)]
     private static partial Regex SearchFor();
 
     [GeneratedRegex(@"\b(?:show|list|find|get|any|see)\s+(?:me\s+)?(?:all\s+|the\s+|any\s+)?(?<term>[\w-]+)\s+(?:tickets|issues|problems)\b", RegexOptions.IgnoreCase)]
     private static partial Regex AdjectiveTickets();
 
-    [GeneratedRegex(@"^(all|the|my|open|closed|resolved|new|newest|latest|recent|old|oldest|unresolved|outstanding|pending|active|other|more|some|any|those|these|\d+)$", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^(me|us|all|the|my|open|closed|resolved|new|newest|latest|recent|old|oldest|unresolved|outstanding|pending|active|other|more|some|any|those|these|\d+)$", RegexOptions.IgnoreCase)]
     private static partial Regex NotATopic();
 
     [GeneratedRegex(@"\s+(?:tickets?|issues?|problems?)$|\s+(?:please)$", RegexOptions.IgnoreCase)]
     private static partial Regex TrailingQualifier();
 
-    [GeneratedRegex(@"\b(?:latest|newest|last|recent|top|first)\s+(?<n>\d{1,3})\b(?!\s+(?:days?|weeks?|hours?|months?))")]
+    [GeneratedRegex(@"\b(?:latest|newest|last|recent|top|first)\s+(?<n>\d{1,3})\b(?!\s+(?:days?|weeks?|hours?|months?))|\b(?<n>\d{1,3})\s+(?:latest|newest|most recent|recent)\b")]
     private static partial Regex Top();
 
     [GeneratedRegex(@"\b(oldest|earliest)\b")]

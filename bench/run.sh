@@ -1,0 +1,81 @@
+#!/usr/bin/env bash
+# Benchmarks the ticket service against this machine's ceiling (a bare minimal API returning a constant
+# ticket), side by side in one run, and prints requests/s, p50, p99 and the ratio to the ceiling.
+#   bench/run.sh                 # 100,000 tickets
+#   BENCH_TICKETS=1000000 bench/run.sh
+#   BENCH_DURATION=10s BENCH_CONNECTIONS=32 bench/run.sh
+set -euo pipefail
+cd "$(dirname "$0")/.."
+root=$(pwd)
+
+tickets=${BENCH_TICKETS:-100000}
+duration=${BENCH_DURATION:-10s}
+connections=${BENCH_CONNECTIONS:-32}
+api_port=${BENCH_API_PORT:-18000}
+ceiling_port=${BENCH_CEILING_PORT:-18001}
+work=$(mktemp -d)
+pids=()
+cleanup() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; rm -rf "$work"; }
+trap cleanup EXIT
+
+need() { command -v "$1" >/dev/null || { echo "installing $2..." >&2; (apt-get install -y -q "$2" >/dev/null 2>&1 || (apt-get update -q >/dev/null && apt-get install -y -q "$2" >/dev/null)); }; }
+need wrk wrk
+need sqlite3 sqlite3
+
+echo "building (Release)..." >&2
+dotnet build -c Release -v q -nologo TicketApi/TicketApi.csproj -o "$work/api" >/dev/null
+dotnet build -c Release -v q -nologo bench/Ceiling/Ceiling.csproj -o "$work/ceiling" >/dev/null
+
+wait_for() { for _ in $(seq 1 100); do curl -sf "$1" >/dev/null 2>&1 && return 0; sleep 0.2; done; echo "timed out waiting for $1" >&2; return 1; }
+
+db="$work/tickets.db"
+ASPNETCORE_URLS="http://127.0.0.1:$api_port" ConnectionStrings__Tickets="Data Source=$db" Logging__LogLevel__Default=Warning \
+  dotnet "$work/api/TicketApi.dll" >"$work/api.log" 2>&1 &
+pids+=($!)
+ASPNETCORE_URLS="http://127.0.0.1:$ceiling_port" dotnet "$work/ceiling/Ceiling.dll" >"$work/ceiling.log" 2>&1 &
+pids+=($!)
+wait_for "http://127.0.0.1:$api_port/health"
+wait_for "http://127.0.0.1:$ceiling_port/ticket"
+
+echo "seeding $tickets tickets..." >&2
+seed_start=$(date +%s.%N)
+sqlite3 "$db" -cmd ".parameter set :n $tickets" < bench/seed.sql
+printf 'seeded %s tickets in %.1f s\n' "$tickets" "$(echo "$(date +%s.%N) - $seed_start" | bc)"
+
+export BENCH_TICKETS=$tickets
+results="$work/results.tsv"
+only=${BENCH_ONLY:-}
+measure() { # name url [lua]
+  local name=$1 url=$2 script=${3:-}
+  if [ -n "$only" ] && [[ "$name" != ceiling* ]] && ! grep -qiE "$only" <<<"$name"; then return; fi
+  local args=(-t2 -c"$connections" -d"$duration" --latency)
+  [ -n "$script" ] && args+=(-s "$root/bench/lua/$script")
+  wrk "${args[@]}" -d2s "$url" >/dev/null 2>&1 || true   # warm-up
+  local out; out=$(wrk "${args[@]}" "$url")
+  local rps p50 p99 errors
+  rps=$(awk '/Requests\/sec/ {print $2}' <<<"$out")
+  p50=$(awk '$1 == "50%" {print $2}' <<<"$out")
+  p99=$(awk '$1 == "99%" {print $2}' <<<"$out")
+  errors=$(awk '/Non-2xx or 3xx responses/ {print $5}' <<<"$out")
+  printf '%s\t%s\t%s\t%s\t%s\n' "$name" "$rps" "$p50" "$p99" "${errors:-0}" >>"$results"
+}
+
+echo "measuring ($duration each, $connections connections)..." >&2
+measure "ceiling (constant JSON)" "http://127.0.0.1:$ceiling_port/ticket"
+measure "GET by id" "http://127.0.0.1:$api_port" get_by_id.lua
+measure "filtered list (OPEN, -created)" "http://127.0.0.1:$api_port/api/tickets/?resolution_status=OPEN&ordering=-created"
+measure "search page" "http://127.0.0.1:$api_port" search.lua
+measure "POST create" "http://127.0.0.1:$api_port/api/tickets/" create.lua
+
+ceiling=$(head -n1 "$results" | cut -f2)
+printf '\n%s tickets, wrk %s x %s connections, %s cores\n' "$tickets" "$duration" "$connections" "$(nproc)"
+printf '| %-32s | %10s | %9s | %9s | %10s | %6s |\n' "endpoint" "req/s" "p50" "p99" "vs ceiling" "non-2xx"
+printf '|%s|%s|%s|%s|%s|%s|\n' "----------------------------------" "------------" "-----------" "-----------" "------------" "--------"
+while IFS=$'\t' read -r name rps p50 p99 errors; do
+  ratio=$(echo "scale=1; 100 * $rps / $ceiling" | bc)
+  printf '| %-32s | %10s | %9s | %9s | %9s%% | %6s |\n' "$name" "$rps" "$p50" "$p99" "$ratio" "$errors"
+done <"$results"
+
+# One search answer, to show what a page costs at this size.
+sample=$(curl -s "http://127.0.0.1:$api_port/api/tickets/?search=printer" | head -c 100000 | grep -o '"count":[0-9]*' || true)
+echo "search 'printer' matches: ${sample#\"count\":}"

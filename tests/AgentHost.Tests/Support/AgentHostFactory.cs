@@ -1,0 +1,116 @@
+using AgentHost.Chat;
+using AgentHost.Tickets;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.AI;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace AgentHost.Tests.Support;
+
+/// <summary>
+/// The whole agent host in memory, embedded ticket service included, on a fresh SQLite file. The ticket
+/// client reaches the embedded service through the test server's handler (optionally made flaky); the model
+/// is the offline planner unless a test supplies a provider.
+/// Any type of the AgentHost assembly names its entry point; <c>Program</c> is ambiguous here because
+/// TicketApi, which the host embeds, has one too.
+/// </summary>
+public sealed class AgentHostFactory : WebApplicationFactory<AgentHost.Tools.TicketToolCatalogue>
+{
+    private readonly string _databasePath = Path.Combine(Path.GetTempPath(), $"agenthost-tests-{Guid.NewGuid():N}.db");
+    private FlakyHandler? _flaky;
+
+    /// <summary>A provider to put under the tool loop instead of the offline planner.</summary>
+    public IChatClient? Provider { get; init; }
+
+    /// <summary>Provider settings to use instead of the offline planner (OpenAI SDK modes).</summary>
+    public ChatProviderSettings? Settings { get; init; }
+
+    /// <summary>Fail every n-th ticket-service call (0: never).</summary>
+    public int FailEvery { get; init; }
+
+    /// <summary>Replaces the ticket service entirely (no embedded database calls).</summary>
+    public HttpMessageHandler? TicketHandler { get; init; }
+
+    public TimeProvider? Clock { get; init; }
+
+    /// <summary>
+    /// Serve over real Kestrel on a loopback port and leave the ticket client's handler alone, so the
+    /// embedded mode has to find its own listening address, exactly as in production.
+    /// </summary>
+    public bool OverLoopback { get; init; }
+
+    public FlakyHandler? Flaky => _flaky;
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseSetting("ConnectionStrings:Tickets", $"Data Source={_databasePath}");
+        builder.UseSetting("TICKET_API_URL", "");
+        builder.ConfigureTestServices(services =>
+        {
+            services.AddSingleton(Settings ?? ChatProviderSettings.Offline);
+            if (Clock is not null)
+            {
+                services.AddSingleton(Clock);
+            }
+
+            if (Provider is not null)
+            {
+                services.AddKeyedSingleton(ChatPipelineServiceCollectionExtensions.ProviderKey, Provider);
+            }
+
+            if (!OverLoopback)
+            {
+                services.UseTicketServiceHandler(_ => TicketHandler ?? TicketServiceHandler());
+            }
+
+            services.Configure<TicketServiceOptions>(o =>
+            {
+                o.BaseDelay = TimeSpan.FromMilliseconds(5);
+                o.MaxDelay = TimeSpan.FromMilliseconds(50);
+            });
+        });
+    }
+
+    /// <summary>Starts the host (on Kestrel when <see cref="OverLoopback"/>).</summary>
+    public AgentHostFactory Started()
+    {
+        if (OverLoopback)
+        {
+            UseKestrel(0);
+            StartServer();
+        }
+        else
+        {
+            _ = Server;
+        }
+
+        return this;
+    }
+
+    private HttpMessageHandler TicketServiceHandler()
+    {
+        if (FailEvery <= 0)
+        {
+            return Server.CreateHandler();
+        }
+
+        return _flaky ??= new FlakyHandler(FailEvery) { InnerHandler = Server.CreateHandler() };
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        foreach (var suffix in new[] { "", "-wal", "-shm", "-journal" })
+        {
+            try
+            {
+                File.Delete(_databasePath + suffix);
+            }
+            catch (IOException)
+            {
+                // A file still held open is left for the OS temp cleaner; it is unique to this factory.
+            }
+        }
+    }
+}
