@@ -16,16 +16,17 @@ internal sealed record ComposeConfig(Dictionary<string, object> Root, string War
         "TICKET_API_URL", "MCP_READ_ONLY", "ConnectionStrings__Tickets", "COMPOSE_FILE", "COMPOSE_PROJECT_NAME",
     ];
 
-    public static async Task<ComposeConfig> LoadAsync()
+    /// <param name="envFile">The .env file compose reads; by default an empty one, which keeps a
+    /// developer's own .env (and its secrets) out of the result.</param>
+    public static async Task<ComposeConfig> LoadAsync(string? envFile = null)
     {
-        // An empty env file keeps a developer's own .env (and its secrets) out of the result.
         var emptyEnvFile = Path.GetTempFileName();
         try
         {
             var environment = ShellVariables.ToDictionary(name => name, _ => (string?)null);
             await using var compose = ChildProcess.Start(
                 "docker-compose",
-                ["--env-file", emptyEnvFile, "--file", RepoPaths.File("docker-compose.yml"), "config"],
+                ["--env-file", envFile ?? emptyEnvFile, "--file", RepoPaths.File("docker-compose.yml"), "config"],
                 environment);
             var exitCode = await compose.WaitForExitAsync(TimeSpan.FromSeconds(60));
             Assert.True(exitCode == 0, $"docker-compose config failed ({exitCode}): {compose.ErrorText}");

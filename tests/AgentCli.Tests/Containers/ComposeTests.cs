@@ -81,6 +81,18 @@ public sealed class ComposeTests
     }
 
     [Fact]
+    public async Task Env_example_copied_to_env_is_read_by_docker_compose_as_is()
+    {
+        var config = await ComposeConfig.LoadAsync(envFile: RepoPaths.File(".env.example"));
+
+        Assert.Equal(string.Empty, config.Warnings.Trim());
+        Assert.Contains(("8100", "8100"), config.Ports("agent_host"));
+        // A model left unconfigured in .env reaches the host as an empty value, which it reads as unset.
+        Assert.Equal(string.Empty, config.Environment("agent_host")["OPENAI_API_KEY"]);
+        Assert.Equal("http://ticket_api:8000", config.Environment("agent_host")["TICKET_API_URL"]);
+    }
+
+    [Fact]
     public void Env_example_names_every_setting_the_services_code_reads()
     {
         var read = ServiceSources.UpperSnakeNames();
