@@ -9,7 +9,6 @@ namespace AgentCli.Rendering;
 internal sealed class AnswerRenderer(TextWriter output, TextWriter error, TerminalStyle style, bool sharedScreen)
 {
     private const int MaxArgumentsLength = 200;
-    private const string ContinuationIndent = "         ";
     private bool _outputAtLineStart = true;
 
     public void Token(TokenFrame frame)
@@ -34,11 +33,7 @@ internal sealed class AnswerRenderer(TextWriter output, TextWriter error, Termin
         }
 
         var status = frame.Status is null ? string.Empty : $" {frame.Status}";
-        // A multi-line summary (a list of tickets) stays visibly part of its tool line.
-        var summary = string.IsNullOrWhiteSpace(frame.Summary)
-            ? string.Empty
-            : ": " + frame.Summary.TrimEnd().ReplaceLineEndings("\n" + ContinuationIndent);
-        error.WriteLine(style.Dim($"  [tool] {frame.Name} {arguments}{status}{summary}"));
+        error.WriteLine(style.Dim($"  [tool] {frame.Name} {arguments}{status}{Headline(frame.Summary)}"));
         error.Flush();
     }
 
@@ -77,5 +72,20 @@ internal sealed class AnswerRenderer(TextWriter output, TextWriter error, Termin
         {
             FinishAnswer();
         }
+    }
+
+    /// <summary>
+    /// The summary's first line only: tool activity is a side channel, and a listing in the summary is
+    /// what the answer itself goes on to say on stdout.
+    /// </summary>
+    private static string Headline(string? summary)
+    {
+        if (string.IsNullOrWhiteSpace(summary))
+        {
+            return string.Empty;
+        }
+
+        var lines = summary.Trim().ReplaceLineEndings("\n").Split('\n');
+        return ": " + lines[0].TrimEnd() + (lines.Length > 1 ? " ..." : string.Empty);
     }
 }
