@@ -5,11 +5,14 @@ using AgentHost.Tools;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.ListenOnAgentPort();
+builder.Services.AddProblemDetails();
 builder.Services.AddEmbeddedTicketService(builder.Configuration);
 builder.Services.AddTicketTools(builder.Configuration);
 builder.Services.AddChatPipeline(builder.Configuration);
 
 var app = builder.Build();
+app.UseExceptionHandler();
+app.UseStatusCodePages();
 app.MapEmbeddedTicketService();
 app.MapAgentHealth();
 app.MapChat();

@@ -48,11 +48,14 @@ public static class AgentHostingExtensions
         return services;
     }
 
+    /// <summary>Maps <c>/api/tickets/</c>, its OpenAPI document and Swagger UI when the service is embedded.</summary>
     public static WebApplication MapEmbeddedTicketService(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
         if (EmbedsTicketService(app.Configuration))
         {
+            app.MapOpenApi();
+            app.UseSwaggerUI(options => options.SwaggerEndpoint("/openapi/v1.json", "AgentTickets ticket API"));
             app.MapTicketApi();
         }
 

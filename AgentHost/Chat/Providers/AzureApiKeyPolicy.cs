@@ -7,24 +7,11 @@ namespace AgentHost.Chat.Providers;
 /// writes <c>Authorization: Bearer</c>; this policy runs just before the transport and moves the key over,
 /// so no experimental SDK constructor is needed.
 /// </summary>
-internal sealed class AzureApiKeyPolicy(string key) : PipelinePolicy
+internal sealed class AzureApiKeyPolicy(string key) : RequestEditingPolicy
 {
-    public override void Process(PipelineMessage message, IReadOnlyList<PipelinePolicy> pipeline, int currentIndex)
+    protected override void Edit(PipelineRequest request)
     {
-        Apply(message);
-        ProcessNext(message, pipeline, currentIndex);
-    }
-
-    public override ValueTask ProcessAsync(PipelineMessage message, IReadOnlyList<PipelinePolicy> pipeline, int currentIndex)
-    {
-        Apply(message);
-        return ProcessNextAsync(message, pipeline, currentIndex);
-    }
-
-    private void Apply(PipelineMessage message)
-    {
-        ArgumentNullException.ThrowIfNull(message);
-        message.Request.Headers.Remove("Authorization");
-        message.Request.Headers.Set("api-key", key);
+        request.Headers.Remove("Authorization");
+        request.Headers.Set("api-key", key);
     }
 }

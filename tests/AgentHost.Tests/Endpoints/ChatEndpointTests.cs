@@ -205,6 +205,22 @@ public class ChatEndpointTests
 
         Assert.Equal("ok", health.GetProperty("status").GetString());
         Assert.Equal("offline-planner", health.GetProperty("provider").GetString());
+        Assert.Equal("embedded", health.GetProperty("ticketService").GetString());
+    }
+
+    [Fact]
+    public async Task The_embedded_ticket_service_brings_its_openapi_document_and_problem_responses()
+    {
+        await using var factory = new AgentHostFactory();
+        var client = factory.CreateClient();
+
+        using var openApi = await client.GetAsync("/openapi/v1.json");
+        using var unknown = await client.GetAsync("/no-such-page");
+
+        Assert.Equal(HttpStatusCode.OK, openApi.StatusCode);
+        Assert.Contains("/api/tickets/", await openApi.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
+        Assert.Equal("application/problem+json", unknown.Content.Headers.ContentType?.MediaType);
     }
 
     private static IEnumerable<ChatResponseUpdate> ThrowAfter(ChatResponseUpdate? first, Exception exception)
