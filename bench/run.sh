@@ -45,10 +45,11 @@ printf 'seeded %s tickets in %.1f s\n' "$tickets" "$(echo "$(date +%s.%N) - $see
 export BENCH_TICKETS=$tickets
 results="$work/results.tsv"
 only=${BENCH_ONLY:-}
-measure() { # name url [lua]
-  local name=$1 url=$2 script=${3:-}
+measure() { # name url [lua] [connections]
+  local name=$1 url=$2 script=${3:-} conns=${4:-$connections}
   if [ -n "$only" ] && [[ "$name" != ceiling* ]] && ! grep -qiE "$only" <<<"$name"; then return; fi
-  local args=(-t2 -c"$connections" -d"$duration" --latency)
+  local threads=2; [ "$conns" -lt 2 ] && threads=1
+  local args=(-t"$threads" -c"$conns" -d"$duration" --latency)
   [ -n "$script" ] && args+=(-s "$root/bench/lua/$script")
   wrk "${args[@]}" -d2s "$url" >/dev/null 2>&1 || true   # warm-up
   local out; out=$(wrk "${args[@]}" "$url")
@@ -60,11 +61,13 @@ measure() { # name url [lua]
   printf '%s\t%s\t%s\t%s\t%s\n' "$name" "$rps" "$p50" "$p99" "${errors:-0}" >>"$results"
 }
 
-echo "measuring ($duration each, $connections connections)..." >&2
+echo "measuring ($duration each, $connections connections unless noted)..." >&2
 measure "ceiling (constant JSON)" "http://127.0.0.1:$ceiling_port/ticket"
 measure "GET by id" "http://127.0.0.1:$api_port" get_by_id.lua
 measure "filtered list (OPEN, -created)" "http://127.0.0.1:$api_port/api/tickets/?resolution_status=OPEN&ordering=-created"
 measure "search page" "http://127.0.0.1:$api_port" search.lua
+# Latency of one search at a time: what a person waits, without queueing behind 31 others.
+measure "search page, 1 connection" "http://127.0.0.1:$api_port" search.lua 1
 measure "POST create" "http://127.0.0.1:$api_port/api/tickets/" create.lua
 
 ceiling=$(head -n1 "$results" | cut -f2)
