@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using TicketApi.Contracts;
 using TicketApi.Data;
 using TicketApi.Endpoints;
 using TicketApi.Querying;
@@ -30,8 +31,10 @@ public static class TicketApiExtensions
             .AddInterceptors(new SqliteConnectionSetup()));
 
         services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton<TicketReader>();
         services.AddScoped<TicketStore>();
         services.AddScoped<TicketQueryRunner>();
+        services.ConfigureHttpJsonOptions(options => options.SerializerOptions.TypeInfoResolverChain.Insert(0, TicketJsonContext.Default));
         services.AddProblemDetails();
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
         services.AddOpenApi(options => options.AddOperationTransformer<TicketQueryParametersTransformer>());

@@ -27,8 +27,8 @@ SELECT
   'User reports ' || wd.w || ' and ' || we.w || ' problems; ref tok' || (abs(random()) % 2000) ||
   ' tok' || (abs(random()) % 2000) || ' tok' || (abs(random()) % 2000) || ' tok' || (abs(random()) % 2000) ||
   '. Seen on ' || wf.w || ' since last week.',
-  strftime('%Y-%m-%d %H:%M:%f', '2024-01-01', '+' || (r.n * 30) || ' seconds'),
-  strftime('%Y-%m-%d %H:%M:%f', '2024-01-01', '+' || (r.n * 30 + 3600) || ' seconds'),
+  (1704067200 + r.n * 30) * 1000000,          -- created: 2024-01-01 UTC plus 30 s per ticket, in microseconds
+  (1704067200 + r.n * 30 + 3600) * 1000000,
   CASE r.s WHEN 0 THEN 'OPEN' WHEN 1 THEN 'RESOLVED' ELSE 'CLOSED' END,
   1
 FROM draws r

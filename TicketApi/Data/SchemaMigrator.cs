@@ -16,8 +16,8 @@ public static class SchemaMigrator
             id INTEGER PRIMARY KEY AUTOINCREMENT,
             title TEXT NOT NULL COLLATE NOCASE,
             description TEXT NOT NULL DEFAULT '',
-            created TEXT NOT NULL,
-            updated TEXT NOT NULL,
+            created INTEGER NOT NULL, -- microseconds since 1970-01-01 UTC: datetime(created / 1e6, 'unixepoch')
+            updated INTEGER NOT NULL,
             resolution_status TEXT NOT NULL DEFAULT 'OPEN' CHECK (resolution_status IN ('OPEN', 'RESOLVED', 'CLOSED')),
             version INTEGER NOT NULL DEFAULT 1
         );

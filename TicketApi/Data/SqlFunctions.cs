@@ -1,6 +1,6 @@
 namespace TicketApi.Data;
 
-/// <summary>SQL functions registered on every connection by <see cref="SqliteConnectionSetup"/>.</summary>
+/// <summary>SQL functions registered by <see cref="SqliteConnectionSetup.RegisterCasefold"/> where a query needs them.</summary>
 public static class SqlFunctions
 {
     /// <summary>

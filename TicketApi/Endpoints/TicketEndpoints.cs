@@ -90,9 +90,9 @@ public static class TicketEndpoints
     }
 
     public static async Task<Results<Ok<TicketDto>, StatusCodeHttpResult, ProblemHttpResult>> Get(
-        string id, HttpContext context, TicketStore store, CancellationToken cancellationToken)
+        string id, HttpContext context, TicketReader reader, CancellationToken cancellationToken)
     {
-        if (!TryParseId(id, out var ticketId) || await store.FindAsync(ticketId, cancellationToken) is not { } ticket)
+        if (!TryParseId(id, out var ticketId) || await reader.FindAsync(ticketId, cancellationToken) is not { } ticket)
         {
             return TicketProblems.NotFound(id);
         }
@@ -105,12 +105,12 @@ public static class TicketEndpoints
     }
 
     public static Task<Results<Ok<TicketDto>, ProblemHttpResult>> Replace(
-        string id, HttpContext context, TicketStore store, CancellationToken cancellationToken) =>
-        Write(id, WriteMode.Replace, context, store, cancellationToken);
+        string id, HttpContext context, TicketReader reader, TicketStore store, CancellationToken cancellationToken) =>
+        Write(id, WriteMode.Replace, context, reader, store, cancellationToken);
 
     public static Task<Results<Ok<TicketDto>, ProblemHttpResult>> Patch(
-        string id, HttpContext context, TicketStore store, CancellationToken cancellationToken) =>
-        Write(id, WriteMode.Patch, context, store, cancellationToken);
+        string id, HttpContext context, TicketReader reader, TicketStore store, CancellationToken cancellationToken) =>
+        Write(id, WriteMode.Patch, context, reader, store, cancellationToken);
 
     public static async Task<Results<NoContent, ProblemHttpResult>> Delete(
         string id, HttpContext context, TicketStore store, CancellationToken cancellationToken)
@@ -134,10 +134,10 @@ public static class TicketEndpoints
     }
 
     private static async Task<Results<Ok<TicketDto>, ProblemHttpResult>> Write(
-        string id, WriteMode mode, HttpContext context, TicketStore store, CancellationToken cancellationToken)
+        string id, WriteMode mode, HttpContext context, TicketReader reader, TicketStore store, CancellationToken cancellationToken)
     {
         // A missing ticket is reported before anything about the body, as a client probing ids expects.
-        if (!TryParseId(id, out var ticketId) || await store.FindAsync(ticketId, cancellationToken) is null)
+        if (!TryParseId(id, out var ticketId) || await reader.FindAsync(ticketId, cancellationToken) is null)
         {
             return TicketProblems.NotFound(id);
         }

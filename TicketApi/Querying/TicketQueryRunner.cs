@@ -1,5 +1,6 @@
 using System.Linq.Expressions;
 using Microsoft.EntityFrameworkCore;
+using TicketApi.Contracts;
 using TicketApi.Data;
 
 namespace TicketApi.Querying;
@@ -15,12 +16,34 @@ public sealed class TicketQueryRunner(TicketDbContext db)
     /// </summary>
     private const double DenseSearchShare = 0.02;
 
+    // Compiled: these run on every list request, and EF's per-call query preparation cost more than SQLite did.
+    private static readonly Func<TicketDbContext, IAsyncEnumerable<TicketCountEntity>> AllCounts =
+        EF.CompileAsyncQuery((TicketDbContext context) => context.TicketCounts.AsNoTracking());
+
+    /// <summary>How many tickets have one of the statuses <paramref name="include"/> accepts.</summary>
+    private async Task<long> CountStatusesAsync(Func<TicketStatus, bool> include, CancellationToken cancellationToken)
+    {
+        long total = 0;
+        await foreach (var count in AllCounts(db).WithCancellation(cancellationToken))
+        {
+            if (include(count.ResolutionStatus))
+            {
+                total += count.Count;
+            }
+        }
+        return total;
+    }
+
     public async Task<PageResult> RunAsync(TicketQuery query, CancellationToken cancellationToken)
     {
         // One connection for the count and the page instead of a pool round trip each.
         await db.Database.OpenConnectionAsync(cancellationToken);
         try
         {
+            if (NeedsCasefold(query.TitleContains) || NeedsCasefold(query.DescriptionContains))
+            {
+                SqliteConnectionSetup.RegisterCasefold((Microsoft.Data.Sqlite.SqliteConnection)db.Database.GetDbConnection());
+            }
             var plan = await PlanSearchAsync(query, cancellationToken);
             var filtered = Filter(query, plan);
             var count = plan is { OnlyFilter: true } ? plan.Matches : await CountAsync(query, filtered, cancellationToken);
@@ -58,7 +81,7 @@ public sealed class TicketQueryRunner(TicketDbContext db)
         string? walkIndex = null;
         if (matches > 0 && query.Ordering[0].Field is "created" or "updated")
         {
-            var total = await db.TicketCounts.SumAsync(c => c.Count, cancellationToken);
+            var total = await CountStatusesAsync(_ => true, cancellationToken);
             if (matches >= total * DenseSearchShare)
             {
                 walkIndex = query.Status is null
@@ -76,16 +99,9 @@ public sealed class TicketQueryRunner(TicketDbContext db)
             return await filtered.LongCountAsync(cancellationToken);
         }
         // Status-only filters are the desk's everyday views; the trigger-kept counters answer them in O(1).
-        var counts = db.TicketCounts.AsNoTracking();
-        if (query.Status is { } status)
-        {
-            counts = counts.Where(c => c.ResolutionStatus == status);
-        }
-        if (query.StatusIn is { } statuses)
-        {
-            counts = counts.Where(c => statuses.Contains(c.ResolutionStatus));
-        }
-        return await counts.SumAsync(c => c.Count, cancellationToken);
+        return await CountStatusesAsync(
+            status => (query.Status is null || query.Status == status) && (query.StatusIn is null || query.StatusIn.Contains(status)),
+            cancellationToken);
     }
 
     private IQueryable<TicketEntity> Filter(TicketQuery query, SearchPlan? plan)
@@ -160,7 +176,7 @@ public sealed class TicketQueryRunner(TicketDbContext db)
     private static Expression<Func<TicketEntity, bool>> ContainsIgnoringCase(Expression<Func<TicketEntity, string>> field, string needle)
     {
         Expression<Func<string, bool>> predicate;
-        if (needle.All(char.IsAscii))
+        if (!NeedsCasefold(needle))
         {
             var pattern = "%" + EscapeLike(needle) + "%";
             predicate = value => EF.Functions.Like(value, pattern, "\\");
@@ -173,6 +189,8 @@ public sealed class TicketQueryRunner(TicketDbContext db)
         var body = new ParameterReplacer(predicate.Parameters[0], field.Body).Visit(predicate.Body);
         return Expression.Lambda<Func<TicketEntity, bool>>(body, field.Parameters);
     }
+
+    private static bool NeedsCasefold(string? needle) => needle is not null && !needle.All(char.IsAscii);
 
     private static string EscapeLike(string value) =>
         value.Replace("\\", "\\\\", StringComparison.Ordinal)

@@ -5,19 +5,13 @@ using TicketApi.Data;
 namespace TicketApi.Tickets;
 
 /// <summary>
-/// Reads and writes tickets. Writes are optimistic: each UPDATE/DELETE is conditional on the row's
+/// Writes tickets (reads of one ticket are <see cref="TicketReader"/>'s). Writes are optimistic: each UPDATE/DELETE is conditional on the row's
 /// version, so a status check and its write are atomic; a lost race re-reads and decides again against
 /// the state that won, exactly as if the requests had arrived one after the other.
 /// </summary>
 public sealed class TicketStore(TicketDbContext db, TimeProvider clock)
 {
     private const int MaxAttempts = 50;
-
-    private static readonly Func<TicketDbContext, long, CancellationToken, Task<TicketEntity?>> FindById =
-        EF.CompileAsyncQuery((TicketDbContext context, long id, CancellationToken _) =>
-            context.Tickets.AsNoTracking().FirstOrDefault(t => t.Id == id));
-
-    public Task<TicketEntity?> FindAsync(long id, CancellationToken cancellationToken) => FindById(db, id, cancellationToken);
 
     public async Task<TicketEntity> CreateAsync(string title, string description, CancellationToken cancellationToken)
     {
