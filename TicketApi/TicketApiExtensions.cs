@@ -33,7 +33,7 @@ public static class TicketApiExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<TicketReader>();
         services.AddScoped<TicketStore>();
-        services.AddScoped<TicketQueryRunner>();
+        services.AddSingleton<TicketQueryRunner>();
         services.ConfigureHttpJsonOptions(options => options.SerializerOptions.TypeInfoResolverChain.Insert(0, TicketJsonContext.Default));
         services.AddProblemDetails();
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");

@@ -30,7 +30,7 @@ public sealed class SqliteConnectionSetup : DbConnectionInterceptor
     /// before such a query, on a connection they keep open for it.
     /// </summary>
     public static void RegisterCasefold(SqliteConnection connection) =>
-        connection.CreateFunction("casefold", (string? value) => SqlFunctions.CasefoldImplementation(value), isDeterministic: true);
+        connection.CreateFunction("casefold", (string? value) => value?.ToLowerInvariant(), isDeterministic: true);
 
     public static void Prepare(SqliteConnection connection)
     {

@@ -8,7 +8,6 @@ namespace TicketApi.Data;
 public sealed class TicketDbContext(DbContextOptions<TicketDbContext> options) : DbContext(options)
 {
     public DbSet<TicketEntity> Tickets => Set<TicketEntity>();
-    public DbSet<TicketCountEntity> TicketCounts => Set<TicketCountEntity>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -30,21 +29,5 @@ public sealed class TicketDbContext(DbContextOptions<TicketDbContext> options) :
             ticket.Property(t => t.ResolutionStatus).HasColumnName("resolution_status").HasConversion(status);
             ticket.Property(t => t.Version).HasColumnName("version").IsConcurrencyToken();
         });
-
-        modelBuilder.Entity<TicketCountEntity>(count =>
-        {
-            count.ToTable("ticket_counts");
-            count.HasKey(c => c.ResolutionStatus);
-            count.Property(c => c.ResolutionStatus).HasColumnName("resolution_status").HasConversion(status);
-            count.Property(c => c.Count).HasColumnName("n");
-        });
-
-        modelBuilder.Entity<SearchHit>(hit =>
-        {
-            hit.HasNoKey().ToView(null);
-            hit.Property(h => h.Id).HasColumnName("id");
-        });
-
-        modelBuilder.HasDbFunction(typeof(SqlFunctions).GetMethod(nameof(SqlFunctions.Casefold))!).HasName("casefold");
     }
 }

@@ -1,165 +1,84 @@
-using System.Linq.Expressions;
-using Microsoft.EntityFrameworkCore;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Options;
 using TicketApi.Contracts;
 using TicketApi.Data;
 
 namespace TicketApi.Querying;
 
-/// <summary>Runs a <see cref="TicketQuery"/> against the database: one page of tickets and the total count.</summary>
-public sealed class TicketQueryRunner(TicketDbContext db)
+/// <summary>
+/// Runs a <see cref="TicketQuery"/>: one page of tickets and the total count, in plain SQL on one pooled
+/// connection. Lists are the desk's bulk reads; through EF the query preparation and a rented DbContext
+/// cost several times what SQLite did, so reads skip it (writes keep EF and its concurrency token).
+/// </summary>
+public sealed class TicketQueryRunner(IOptions<TicketDatabaseOptions> options)
 {
-    public sealed record PageResult(long Count, IReadOnlyList<TicketEntity> Tickets);
-
     /// <summary>
     /// Above this share of all tickets, a search walks the ordering index and keeps the matches (the first
     /// page is found after a few dozen rows); below it, it sorts the matches (few rows to sort).
     /// </summary>
     private const double DenseSearchShare = 0.02;
 
-    // Compiled: these run on every list request, and EF's per-call query preparation cost more than SQLite did.
-    private static readonly Func<TicketDbContext, IAsyncEnumerable<TicketCountEntity>> AllCounts =
-        EF.CompileAsyncQuery((TicketDbContext context) => context.TicketCounts.AsNoTracking());
+    private const string Columns = "id, title, description, created, updated, resolution_status, version";
 
-    /// <summary>How many tickets have one of the statuses <paramref name="include"/> accepts.</summary>
-    private async Task<long> CountStatusesAsync(Func<TicketStatus, bool> include, CancellationToken cancellationToken)
-    {
-        long total = 0;
-        await foreach (var count in AllCounts(db).WithCancellation(cancellationToken))
-        {
-            if (include(count.ResolutionStatus))
-            {
-                total += count.Count;
-            }
-        }
-        return total;
-    }
+    private readonly string _connectionString = options.Value.ConnectionString;
+
+    public sealed record PageResult(long Count, IReadOnlyList<TicketEntity> Tickets);
 
     public async Task<PageResult> RunAsync(TicketQuery query, CancellationToken cancellationToken)
     {
-        // One connection for the count and the page instead of a pool round trip each.
-        await db.Database.OpenConnectionAsync(cancellationToken);
-        try
-        {
-            if (NeedsCasefold(query.TitleContains) || NeedsCasefold(query.DescriptionContains))
-            {
-                SqliteConnectionSetup.RegisterCasefold((Microsoft.Data.Sqlite.SqliteConnection)db.Database.GetDbConnection());
-            }
-            var plan = await PlanSearchAsync(query, cancellationToken);
-            var filtered = Filter(query, plan);
-            var count = plan is { OnlyFilter: true } ? plan.Matches : await CountAsync(query, filtered, cancellationToken);
-            var skip = (long)(query.Page - 1) * query.PageSize;
-            if (skip >= count)
-            {
-                return new PageResult(count, []);
-            }
-            var tickets = await Order(filtered, query.Ordering)
-                .Skip((int)skip)
-                .Take(query.PageSize)
-                .ToListAsync(cancellationToken);
-            return new PageResult(count, tickets);
-        }
-        finally
-        {
-            await db.Database.CloseConnectionAsync();
-        }
-    }
-
-    /// <summary>How a search runs: its full-text matches, and the index to walk when they are many.</summary>
-    private sealed record SearchPlan(string? Match, long Matches, bool OnlyFilter, string? WalkIndex);
-
-    private async Task<SearchPlan?> PlanSearchAsync(TicketQuery query, CancellationToken cancellationToken)
-    {
-        if (query.SearchWords is not { Count: > 0 } words)
-        {
-            return null;
-        }
-        var match = FullTextQuery(words);
-        var matches = await db.Set<SearchHit>()
-            .FromSqlRaw("SELECT rowid AS id FROM tickets_fts WHERE tickets_fts MATCH {0}", match)
-            .LongCountAsync(cancellationToken);
-        var onlyFilter = query with { SearchWords = null } is { FiltersOnlyByStatus: true, Status: null, StatusIn: null };
-        string? walkIndex = null;
-        if (matches > 0 && query.Ordering[0].Field is "created" or "updated")
-        {
-            var total = await CountStatusesAsync(_ => true, cancellationToken);
-            if (matches >= total * DenseSearchShare)
-            {
-                walkIndex = query.Status is null
-                    ? $"ix_tickets_{query.Ordering[0].Field}"
-                    : $"ix_tickets_status_{query.Ordering[0].Field}";
-            }
-        }
-        return new SearchPlan(match, matches, onlyFilter, walkIndex);
-    }
-
-    private async Task<long> CountAsync(TicketQuery query, IQueryable<TicketEntity> filtered, CancellationToken cancellationToken)
-    {
-        if (!query.FiltersOnlyByStatus)
-        {
-            return await filtered.LongCountAsync(cancellationToken);
-        }
-        // Status-only filters are the desk's everyday views; the trigger-kept counters answer them in O(1).
-        return await CountStatusesAsync(
-            status => (query.Status is null || query.Status == status) && (query.StatusIn is null || query.StatusIn.Contains(status)),
-            cancellationToken);
-    }
-
-    private IQueryable<TicketEntity> Filter(TicketQuery query, SearchPlan? plan)
-    {
-        var tickets = db.Tickets.AsNoTracking();
         if (query.SearchWords is { Count: 0 })
         {
-            return tickets.Where(t => false);
+            return new PageResult(0, []);
         }
-        if (plan is not null)
+        await using var connection = new SqliteConnection(_connectionString);
+        await connection.OpenAsync(cancellationToken);
+        SqliteConnectionSetup.Prepare(connection);
+
+        var match = query.SearchWords is { } words ? FullTextQuery(words) : null;
+        var filter = TicketSqlFilter.For(query, match);
+        if (filter.NeedsCasefold)
         {
-            // The index name comes from a fixed set, never from the request.
-            var source = plan.WalkIndex is null ? "tickets" : $"tickets INDEXED BY {plan.WalkIndex}";
-            tickets = db.Tickets
-                .FromSqlRaw($"SELECT * FROM {source} WHERE id IN (SELECT rowid FROM tickets_fts WHERE tickets_fts MATCH {{0}})", plan.Match!)
-                .AsNoTracking();
+            SqliteConnectionSetup.RegisterCasefold(connection);
         }
-        if (query.Id is { } id)
+
+        var statusCounts = await StatusCountsAsync(connection, cancellationToken);
+        long? matches = match is null ? null : await ScalarAsync(connection,
+            "SELECT count(*) FROM tickets_fts WHERE tickets_fts MATCH $match", [new("$match", match)], cancellationToken);
+
+        var count = query switch
         {
-            tickets = tickets.Where(t => t.Id == id);
-        }
-        if (query.IdIn is { } ids)
+            _ when matches is not null && IsSearchOnly(query) => matches.Value,
+            { FiltersOnlyByStatus: true } => statusCounts.Where(c => Includes(query, c.Key)).Sum(c => c.Value),
+            _ => await ScalarAsync(connection, "SELECT count(*) FROM tickets" + filter.WhereClause, filter.Parameters, cancellationToken),
+        };
+        var skip = (long)(query.Page - 1) * query.PageSize;
+        if (skip >= count)
         {
-            tickets = tickets.Where(t => ids.Contains(t.Id));
+            return new PageResult(count, []);
         }
-        if (query.TitleContains is { } title)
+
+        var source = "tickets";
+        if (matches is { } found && query.Ordering[0].Field is "created" or "updated" &&
+            found >= statusCounts.Values.Sum() * DenseSearchShare)
         {
-            tickets = tickets.Where(ContainsIgnoringCase(t => t.Title, title));
+            // Names from a fixed set, never from the request.
+            source = query.Status is null
+                ? $"tickets INDEXED BY ix_tickets_{query.Ordering[0].Field}"
+                : $"tickets INDEXED BY ix_tickets_status_{query.Ordering[0].Field}";
         }
-        if (query.DescriptionContains is { } description)
+
+        await using var command = connection.CreateCommand();
+        command.CommandText = $"SELECT {Columns} FROM {source}{filter.WhereClause} ORDER BY {OrderBy(query.Ordering)} LIMIT $take OFFSET $skip";
+        command.Parameters.AddRange(Fresh(filter.Parameters));
+        command.Parameters.Add(new SqliteParameter("$take", query.PageSize));
+        command.Parameters.Add(new SqliteParameter("$skip", skip));
+        var tickets = new List<TicketEntity>(query.PageSize);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
         {
-            tickets = tickets.Where(ContainsIgnoringCase(t => t.Description, description));
+            tickets.Add(TicketRows.Read(reader));
         }
-        if (query.CreatedFrom is { } createdFrom)
-        {
-            tickets = tickets.Where(t => t.Created >= createdFrom);
-        }
-        if (query.CreatedTo is { } createdTo)
-        {
-            tickets = tickets.Where(t => t.Created <= createdTo);
-        }
-        if (query.UpdatedFrom is { } updatedFrom)
-        {
-            tickets = tickets.Where(t => t.Updated >= updatedFrom);
-        }
-        if (query.UpdatedTo is { } updatedTo)
-        {
-            tickets = tickets.Where(t => t.Updated <= updatedTo);
-        }
-        if (query.Status is { } status)
-        {
-            tickets = tickets.Where(t => t.ResolutionStatus == status);
-        }
-        if (query.StatusIn is { } statuses)
-        {
-            tickets = tickets.Where(t => statuses.Contains(t.ResolutionStatus));
-        }
-        return tickets;
+        return new PageResult(count, tickets);
     }
 
     /// <summary>
@@ -169,59 +88,45 @@ public sealed class TicketQueryRunner(TicketDbContext db)
     internal static string FullTextQuery(IReadOnlyList<string> words) =>
         string.Join(' ', words.Select(w => w.Length >= 3 ? $"\"{w}\"*" : $"\"{w}\""));
 
-    /// <summary>
-    /// Case-insensitive substring match. SQLite's LIKE folds ASCII only, which is exact for an ASCII
-    /// needle; a needle with other letters goes through the Unicode-aware <c>casefold</c> function.
-    /// </summary>
-    private static Expression<Func<TicketEntity, bool>> ContainsIgnoringCase(Expression<Func<TicketEntity, string>> field, string needle)
+    private static bool IsSearchOnly(TicketQuery query) =>
+        query with { SearchWords = null } is { FiltersOnlyByStatus: true, Status: null, StatusIn: null };
+
+    private static bool Includes(TicketQuery query, TicketStatus status) =>
+        (query.Status is null || query.Status == status) && (query.StatusIn is null || query.StatusIn.Contains(status));
+
+    private static string OrderBy(IReadOnlyList<OrderKey> ordering) =>
+        string.Join(", ", ordering.Select(key => (key.Field switch
+        {
+            "created" => "created",
+            "updated" => "updated",
+            "title" => "title",
+            "resolution_status" => "resolution_status",
+            _ => "id",
+        }) + (key.Descending ? " DESC" : "")));
+
+    /// <summary>The trigger-kept per-status counters: the everyday views' counts in O(1).</summary>
+    private static async Task<Dictionary<TicketStatus, long>> StatusCountsAsync(SqliteConnection connection, CancellationToken cancellationToken)
     {
-        Expression<Func<string, bool>> predicate;
-        if (!NeedsCasefold(needle))
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT resolution_status, n FROM ticket_counts";
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var counts = new Dictionary<TicketStatus, long>();
+        while (await reader.ReadAsync(cancellationToken))
         {
-            var pattern = "%" + EscapeLike(needle) + "%";
-            predicate = value => EF.Functions.Like(value, pattern, "\\");
+            counts[StoredValues.FromStored(reader.GetString(0))] = reader.GetInt64(1);
         }
-        else
-        {
-            var folded = needle.ToLowerInvariant();
-            predicate = value => SqlFunctions.Casefold(value).Contains(folded);
-        }
-        var body = new ParameterReplacer(predicate.Parameters[0], field.Body).Visit(predicate.Body);
-        return Expression.Lambda<Func<TicketEntity, bool>>(body, field.Parameters);
+        return counts;
     }
 
-    private static bool NeedsCasefold(string? needle) => needle is not null && !needle.All(char.IsAscii);
-
-    private static string EscapeLike(string value) =>
-        value.Replace("\\", "\\\\", StringComparison.Ordinal)
-            .Replace("%", "\\%", StringComparison.Ordinal)
-            .Replace("_", "\\_", StringComparison.Ordinal);
-
-    private static IQueryable<TicketEntity> Order(IQueryable<TicketEntity> tickets, IReadOnlyList<OrderKey> ordering)
+    private static async Task<long> ScalarAsync(SqliteConnection connection, string sql, IEnumerable<SqliteParameter> parameters, CancellationToken cancellationToken)
     {
-        IOrderedQueryable<TicketEntity>? ordered = null;
-        foreach (var key in ordering)
-        {
-            ordered = key.Field switch
-            {
-                "created" => By(tickets, ordered, t => t.Created, key.Descending),
-                "updated" => By(tickets, ordered, t => t.Updated, key.Descending),
-                "title" => By(tickets, ordered, t => t.Title, key.Descending),
-                "resolution_status" => By(tickets, ordered, t => t.ResolutionStatus, key.Descending),
-                _ => By(tickets, ordered, t => t.Id, key.Descending),
-            };
-        }
-        return ordered ?? tickets;
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        command.Parameters.AddRange(Fresh(parameters));
+        return (long)(await command.ExecuteScalarAsync(cancellationToken))!;
     }
 
-    private static IOrderedQueryable<TicketEntity> By<TKey>(
-        IQueryable<TicketEntity> source, IOrderedQueryable<TicketEntity>? ordered, Expression<Func<TicketEntity, TKey>> key, bool descending) =>
-        ordered is null
-            ? descending ? source.OrderByDescending(key) : source.OrderBy(key)
-            : descending ? ordered.ThenByDescending(key) : ordered.ThenBy(key);
-
-    private sealed class ParameterReplacer(ParameterExpression from, Expression to) : ExpressionVisitor
-    {
-        protected override Expression VisitParameter(ParameterExpression node) => node == from ? to : base.VisitParameter(node);
-    }
+    /// <summary>A parameter belongs to one command, so each command gets copies.</summary>
+    private static SqliteParameter[] Fresh(IEnumerable<SqliteParameter> parameters) =>
+        parameters.Select(p => new SqliteParameter(p.ParameterName, p.Value)).ToArray();
 }

@@ -26,15 +26,6 @@ public sealed class TicketReader(IOptions<TicketDatabaseOptions> options)
         {
             return null;
         }
-        return new TicketEntity
-        {
-            Id = reader.GetInt64(0),
-            Title = reader.GetString(1),
-            Description = reader.GetString(2),
-            Created = StoredValues.FromMicroseconds(reader.GetInt64(3)),
-            Updated = StoredValues.FromMicroseconds(reader.GetInt64(4)),
-            ResolutionStatus = StoredValues.FromStored(reader.GetString(5)),
-            Version = reader.GetInt64(6),
-        };
+        return TicketRows.Read(reader);
     }
 }

@@ -1,0 +1,100 @@
+using System.Text;
+using System.Text.Json;
+using Microsoft.Data.Sqlite;
+using TicketApi.Contracts;
+using TicketApi.Data;
+
+namespace TicketApi.Querying;
+
+/// <summary>
+/// The WHERE clause of a list request, as SQL text and parameters. Every value travels as a parameter;
+/// the only text taken from the request is none at all (column and index names come from fixed sets).
+/// </summary>
+public sealed class TicketSqlFilter
+{
+    private readonly List<string> _conditions = [];
+
+    public List<SqliteParameter> Parameters { get; } = [];
+
+    public string WhereClause => _conditions.Count == 0 ? "" : " WHERE " + string.Join(" AND ", _conditions);
+
+    /// <summary>True when a Unicode needle needs the <c>casefold</c> function on the connection.</summary>
+    public bool NeedsCasefold { get; private set; }
+
+    public static TicketSqlFilter For(TicketQuery query, string? fullTextMatch)
+    {
+        var filter = new TicketSqlFilter();
+        if (fullTextMatch is not null)
+        {
+            filter.Add("id IN (SELECT rowid FROM tickets_fts WHERE tickets_fts MATCH $match)", "$match", fullTextMatch);
+        }
+        if (query.Id is { } id)
+        {
+            filter.Add("id = $id", "$id", id);
+        }
+        if (query.IdIn is { } ids)
+        {
+            filter.Add("id IN (SELECT value FROM json_each($ids))", "$ids", JsonSerializer.Serialize(ids));
+        }
+        if (query.TitleContains is { } title)
+        {
+            filter.AddContains("title", "$title", title);
+        }
+        if (query.DescriptionContains is { } description)
+        {
+            filter.AddContains("description", "$description", description);
+        }
+        AddTime(filter, "created >= $created_from", "$created_from", query.CreatedFrom);
+        AddTime(filter, "created <= $created_to", "$created_to", query.CreatedTo);
+        AddTime(filter, "updated >= $updated_from", "$updated_from", query.UpdatedFrom);
+        AddTime(filter, "updated <= $updated_to", "$updated_to", query.UpdatedTo);
+        if (query.Status is { } status)
+        {
+            filter.Add("resolution_status = $status", "$status", StoredValues.ToStored(status));
+        }
+        if (query.StatusIn is { } statuses)
+        {
+            filter.Add("resolution_status IN (SELECT value FROM json_each($statuses))", "$statuses",
+                JsonSerializer.Serialize(statuses.Select(StoredValues.ToStored)));
+        }
+        return filter;
+    }
+
+    /// <summary>
+    /// Case-insensitive substring match. SQLite's LIKE folds ASCII only, which is exact for an ASCII
+    /// needle; a needle with other letters goes through the Unicode-aware <c>casefold</c> function.
+    /// </summary>
+    private void AddContains(string column, string name, string needle)
+    {
+        if (needle.All(char.IsAscii))
+        {
+            Add($"{column} LIKE {name} ESCAPE '\\'", name, "%" + EscapeLike(needle) + "%");
+        }
+        else
+        {
+            NeedsCasefold = true;
+            Add($"instr(casefold({column}), {name}) > 0", name, needle.ToLowerInvariant());
+        }
+    }
+
+    private static void AddTime(TicketSqlFilter filter, string condition, string name, DateTime? value)
+    {
+        if (value is { } time)
+        {
+            filter.Add(condition, name, StoredValues.ToMicroseconds(time));
+        }
+    }
+
+    private void Add(string condition, string name, object value)
+    {
+        _conditions.Add(condition);
+        Parameters.Add(new SqliteParameter(name, value));
+    }
+
+    private static string EscapeLike(string value) =>
+        new StringBuilder(value)
+            .Replace("\\", "\\\\")
+            .Replace("%", "\\%")
+            .Replace("_", "\\_")
+            .ToString();
+}
