@@ -155,8 +155,8 @@ public static partial class TicketQueryParser
         }
         if (keys.All(k => k.Field != "id"))
         {
-            // A unique last key keeps pages stable when other values tie.
-            keys.Add(new OrderKey("id", true));
+            // A unique last key keeps pages stable when other values tie; it follows the first key's direction.
+            keys.Add(new OrderKey("id", keys[0].Descending));
         }
         return null;
     }

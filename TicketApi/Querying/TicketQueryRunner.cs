@@ -12,12 +12,6 @@ namespace TicketApi.Querying;
 /// </summary>
 public sealed class TicketQueryRunner(IOptions<TicketDatabaseOptions> options)
 {
-    /// <summary>
-    /// Above this share of all tickets, a search walks the ordering index and keeps the matches (the first
-    /// page is found after a few dozen rows); below it, it sorts the matches (few rows to sort).
-    /// </summary>
-    private const double DenseSearchShare = 0.02;
-
     private const string Columns = "id, title, description, created, updated, resolution_status, version";
 
     private readonly string _connectionString = options.Value.ConnectionString;
@@ -36,6 +30,7 @@ public sealed class TicketQueryRunner(IOptions<TicketDatabaseOptions> options)
 
         var match = query.SearchWords is { } words ? FullTextQuery(words) : null;
         var filter = TicketSqlFilter.For(query, match);
+        var others = TicketSqlFilter.For(query, fullTextMatch: null);
         if (filter.NeedsCasefold)
         {
             SqliteConnectionSetup.RegisterCasefold(connection);
@@ -57,19 +52,16 @@ public sealed class TicketQueryRunner(IOptions<TicketDatabaseOptions> options)
             return new PageResult(count, []);
         }
 
-        var source = "tickets";
-        if (matches is { } found && query.Ordering[0].Field is "created" or "updated" &&
-            found >= statusCounts.Values.Sum() * DenseSearchShare)
+        var total = statusCounts.Values.Sum();
+        if (matches is { } found && SearchIndexWalk.Serves(query) && WalkBeatsSort(found, total, skip + query.PageSize))
         {
-            // Names from a fixed set, never from the request.
-            source = query.Status is null
-                ? $"tickets INDEXED BY ix_tickets_{query.Ordering[0].Field}"
-                : $"tickets INDEXED BY ix_tickets_status_{query.Ordering[0].Field}";
+            var ids = await SearchIndexWalk.PageIdsAsync(connection, query, others, match!, found, total, skip, cancellationToken);
+            return new PageResult(count, await SearchIndexWalk.LoadInOrderAsync(connection, ids, Columns, cancellationToken));
         }
 
         await using var command = connection.CreateCommand();
-        command.CommandText = $"SELECT {Columns} FROM {source}{filter.WhereClause} ORDER BY {OrderBy(query.Ordering)} LIMIT $take OFFSET $skip";
-        command.Parameters.AddRange(Fresh(filter.Parameters));
+        command.CommandText = $"SELECT {Columns} FROM tickets{filter.WhereClause} ORDER BY {OrderBy(query.Ordering)} LIMIT $take OFFSET $skip";
+        command.Parameters.AddRange(filter.FreshParameters());
         command.Parameters.Add(new SqliteParameter("$take", query.PageSize));
         command.Parameters.Add(new SqliteParameter("$skip", skip));
         var tickets = new List<TicketEntity>(query.PageSize);
@@ -87,6 +79,15 @@ public sealed class TicketQueryRunner(IOptions<TicketDatabaseOptions> options)
     /// </summary>
     internal static string FullTextQuery(IReadOnlyList<string> words) =>
         string.Join(' ', words.Select(w => w.Length >= 3 ? $"\"{w}\"*" : $"\"{w}\""));
+
+    /// <summary>
+    /// A search can walk the ordering index, keeping rows that match (about rows-wanted / match-share
+    /// index steps), or fetch and sort every match. Sorting costs more per row than stepping, so walking
+    /// wins once matches squared exceed half of total times rows wanted (about 0.3% of a million tickets
+    /// for a first page).
+    /// </summary>
+    private static bool WalkBeatsSort(long matches, long total, long rowsWanted) =>
+        (double)matches * matches * 2 >= (double)total * rowsWanted;
 
     private static bool IsSearchOnly(TicketQuery query) =>
         query with { SearchWords = null } is { FiltersOnlyByStatus: true, Status: null, StatusIn: null };
@@ -122,11 +123,7 @@ public sealed class TicketQueryRunner(IOptions<TicketDatabaseOptions> options)
     {
         await using var command = connection.CreateCommand();
         command.CommandText = sql;
-        command.Parameters.AddRange(Fresh(parameters));
+        command.Parameters.AddRange(parameters.Select(p => new SqliteParameter(p.ParameterName, p.Value)).ToArray());
         return (long)(await command.ExecuteScalarAsync(cancellationToken))!;
     }
-
-    /// <summary>A parameter belongs to one command, so each command gets copies.</summary>
-    private static SqliteParameter[] Fresh(IEnumerable<SqliteParameter> parameters) =>
-        parameters.Select(p => new SqliteParameter(p.ParameterName, p.Value)).ToArray();
 }

@@ -16,7 +16,18 @@ public sealed class TicketSqlFilter
 
     public List<SqliteParameter> Parameters { get; } = [];
 
-    public string WhereClause => _conditions.Count == 0 ? "" : " WHERE " + string.Join(" AND ", _conditions);
+    public string WhereClause => WhereClauseWith(null);
+
+    /// <summary>The WHERE clause with one more condition ANDed in (when not null).</summary>
+    public string WhereClauseWith(string? extra)
+    {
+        var conditions = extra is null ? _conditions : [.. _conditions, extra];
+        return conditions.Count == 0 ? "" : " WHERE " + string.Join(" AND ", conditions);
+    }
+
+    /// <summary>A parameter belongs to one command, so each command gets copies.</summary>
+    public SqliteParameter[] FreshParameters() =>
+        Parameters.Select(p => new SqliteParameter(p.ParameterName, p.Value)).ToArray();
 
     /// <summary>True when a Unicode needle needs the <c>casefold</c> function on the connection.</summary>
     public bool NeedsCasefold { get; private set; }

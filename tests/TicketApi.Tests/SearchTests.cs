@@ -103,6 +103,52 @@ public sealed class SearchTests : TicketApiTest
             .Concat(Ids(await GetPageAsync("?search=shared%20common&page_size=100&page=2"))).Distinct().Count());
     }
 
+    /// <summary>
+    /// Creation times out of step with ids (a clock that jumped back), then every ordering the index
+    /// walk serves, page by page, against the order computed here from the whole list.
+    /// </summary>
+    [Theory]
+    [InlineData("-created", 7)]
+    [InlineData("created", 7)]
+    [InlineData("-updated", 5)]
+    [InlineData("updated", 100)]
+    public async Task A_common_word_pages_in_exact_order_even_when_times_disagree_with_ids(string ordering, int pageSize)
+    {
+        var random = new Random(7);
+        var start = new DateTimeOffset(2025, 3, 1, 0, 0, 0, TimeSpan.Zero);
+        for (var i = 0; i < 90; i++)
+        {
+            Factory.Clock.Set(start.AddMinutes(random.Next(0, 10_000)));
+            var common = i % 3 != 0;
+            var id = (long)(await CreateTicketAsync(common ? $"Outlook crash {i}" : $"Other {i}"))["id"]!;
+            if (i % 4 == 0)
+            {
+                Factory.Clock.Set(start.AddMinutes(random.Next(0, 10_000)));
+                await PatchJsonAsync($"/api/tickets/{id}/", """{"description":"touched"}""");
+            }
+        }
+
+        var all = (await GetPageAsync("?page_size=100"))["results"]!.AsArray().Select(n => n!).ToList();
+        var field = ordering.TrimStart('-');
+        var descending = ordering.StartsWith('-');
+        var matching = all.Where(t => ((string)t["title"]!).StartsWith("Outlook", StringComparison.Ordinal))
+            .Select(t => (Id: (long)t["id"]!, Key: DateTime.Parse((string)t[field]!, System.Globalization.CultureInfo.InvariantCulture)))
+            .ToList();
+        var expected = (descending
+                ? matching.OrderByDescending(t => t.Key).ThenByDescending(t => t.Id)
+                : matching.OrderBy(t => t.Key).ThenBy(t => t.Id))
+            .Select(t => t.Id).ToList();
+
+        var actual = new List<long>();
+        for (var page = 1; (page - 1) * pageSize < expected.Count; page++)
+        {
+            var result = await GetPageAsync($"?search=outlook%20crash&ordering={ordering}&page_size={pageSize}&page={page}");
+            Assert.Equal(expected.Count, (long)result["count"]!);
+            actual.AddRange(Ids(result));
+        }
+        Assert.Equal(expected, actual);
+    }
+
     [Fact]
     public async Task Search_with_a_status_filter_counts_only_matching_statuses()
     {
