@@ -31,6 +31,7 @@ public static class TicketApiExtensions
             .AddInterceptors(new SqliteConnectionSetup()));
 
         services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton<WriteGate>();
         services.AddSingleton<TicketReader>();
         services.AddScoped<TicketStore>();
         services.AddSingleton<TicketQueryRunner>();

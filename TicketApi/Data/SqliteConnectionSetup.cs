@@ -9,7 +9,8 @@ namespace TicketApi.Data;
 /// Once per physical connection: relaxes fsync to once per checkpoint (safe in WAL mode: a crash loses no
 /// committed transaction, a power cut at most the last few), and maps the file into memory so reads of
 /// pages outside the connection's small cache cost no system call (random GETs by id ran at half speed
-/// without it). The pragmas are a statement round trip, too dear to repeat for every pooled open.
+/// without it), and lets SQLite itself wait for a writer of another process (up to 10 s) instead of
+/// failing. The pragmas are a statement round trip, too dear to repeat for every pooled open.
 /// </summary>
 public sealed class SqliteConnectionSetup : DbConnectionInterceptor
 {
@@ -40,7 +41,7 @@ public sealed class SqliteConnectionSetup : DbConnectionInterceptor
             return;
         }
         using var pragma = connection.CreateCommand();
-        pragma.CommandText = "PRAGMA synchronous = NORMAL; PRAGMA mmap_size = 1073741824;";
+        pragma.CommandText = "PRAGMA synchronous = NORMAL; PRAGMA mmap_size = 1073741824; PRAGMA busy_timeout = 10000;";
         pragma.ExecuteNonQuery();
         Prepared.AddOrUpdate(handle, handle);
     }

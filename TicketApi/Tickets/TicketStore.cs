@@ -9,7 +9,7 @@ namespace TicketApi.Tickets;
 /// version, so a status check and its write are atomic; a lost race re-reads and decides again against
 /// the state that won, exactly as if the requests had arrived one after the other.
 /// </summary>
-public sealed class TicketStore(TicketDbContext db, TimeProvider clock)
+public sealed class TicketStore(TicketDbContext db, TimeProvider clock, WriteGate gate)
 {
     private const int MaxAttempts = 50;
 
@@ -25,7 +25,7 @@ public sealed class TicketStore(TicketDbContext db, TimeProvider clock)
             ResolutionStatus = TicketStatus.Open,
         };
         db.Tickets.Add(ticket);
-        await db.SaveChangesAsync(cancellationToken);
+        await gate.RunAsync(() => db.SaveChangesAsync(cancellationToken), cancellationToken);
         db.ChangeTracker.Clear();
         return ticket;
     }
@@ -59,7 +59,7 @@ public sealed class TicketStore(TicketDbContext db, TimeProvider clock)
             ticket.Version++;
             try
             {
-                await db.SaveChangesAsync(cancellationToken);
+                await gate.RunAsync(() => db.SaveChangesAsync(cancellationToken), cancellationToken);
                 db.ChangeTracker.Clear();
                 return new WriteOutcome.Done(ticket);
             }
@@ -89,7 +89,7 @@ public sealed class TicketStore(TicketDbContext db, TimeProvider clock)
             db.Tickets.Remove(ticket);
             try
             {
-                await db.SaveChangesAsync(cancellationToken);
+                await gate.RunAsync(() => db.SaveChangesAsync(cancellationToken), cancellationToken);
                 db.ChangeTracker.Clear();
                 return new WriteOutcome.Done(null);
             }
