@@ -31,75 +31,72 @@ public sealed class TicketStore(TicketDbContext db, TimeProvider clock, WriteGat
     }
 
     /// <param name="precondition">Checks the current version (If-Match); null when the client sent none.</param>
-    public async Task<WriteOutcome> UpdateAsync(long id, TicketChanges changes, Func<long, bool>? precondition, CancellationToken cancellationToken)
-    {
-        for (var attempt = 0; attempt < MaxAttempts; attempt++)
+    public Task<WriteOutcome> UpdateAsync(long id, TicketChanges changes, Func<long, bool>? precondition, CancellationToken cancellationToken) =>
+        WriteOptimisticallyAsync(id, precondition, ticket =>
         {
-            db.ChangeTracker.Clear();
-            var ticket = await db.Tickets.AsTracking().FirstOrDefaultAsync(t => t.Id == id, cancellationToken);
-            if (ticket is null)
-            {
-                return new WriteOutcome.NotFound();
-            }
-            if (precondition is not null && !precondition(ticket.Version))
-            {
-                return new WriteOutcome.PreconditionFailed(ticket.Version);
-            }
             if (changes.Status is { } target && !TicketStatuses.CanMove(ticket.ResolutionStatus, target))
             {
                 return new WriteOutcome.TransitionRefused(ticket.ResolutionStatus, target);
             }
-
-            var changed = Apply(ticket, changes);
-            if (!changed)
+            if (!Apply(ticket, changes))
             {
-                return new WriteOutcome.Done(ticket);
+                return new WriteOutcome.Done(ticket); // nothing changes: no write, same ETag
             }
             ticket.Updated = Now();
             ticket.Version++;
-            try
-            {
-                await gate.RunAsync(() => db.SaveChangesAsync(cancellationToken), cancellationToken);
-                db.ChangeTracker.Clear();
-                return new WriteOutcome.Done(ticket);
-            }
-            catch (DbUpdateConcurrencyException)
-            {
-                // Someone else changed the row between our read and our write: decide again on fresh state.
-            }
-        }
-        db.ChangeTracker.Clear();
-        return new WriteOutcome.Contended();
-    }
+            return null;
+        }, ticket => new WriteOutcome.Done(ticket), cancellationToken);
 
-    public async Task<WriteOutcome> DeleteAsync(long id, Func<long, bool>? precondition, CancellationToken cancellationToken)
+    public Task<WriteOutcome> DeleteAsync(long id, Func<long, bool>? precondition, CancellationToken cancellationToken) =>
+        WriteOptimisticallyAsync(id, precondition, ticket =>
+        {
+            db.Tickets.Remove(ticket);
+            return null;
+        }, _ => new WriteOutcome.Done(null), cancellationToken);
+
+    /// <summary>
+    /// Reads the ticket, lets <paramref name="decide"/> either answer at once or stage a change (by
+    /// returning null), and writes conditionally on the version it read. A lost race (someone changed
+    /// the row between our read and our write) decides again on the fresh state.
+    /// </summary>
+    private async Task<WriteOutcome> WriteOptimisticallyAsync(
+        long id, Func<long, bool>? precondition, Func<TicketEntity, WriteOutcome?> decide,
+        Func<TicketEntity, WriteOutcome> written, CancellationToken cancellationToken)
     {
-        for (var attempt = 0; attempt < MaxAttempts; attempt++)
+        try
+        {
+            for (var attempt = 0; attempt < MaxAttempts; attempt++)
+            {
+                db.ChangeTracker.Clear();
+                var ticket = await db.Tickets.AsTracking().FirstOrDefaultAsync(t => t.Id == id, cancellationToken);
+                if (ticket is null)
+                {
+                    return new WriteOutcome.NotFound();
+                }
+                if (precondition is not null && !precondition(ticket.Version))
+                {
+                    return new WriteOutcome.PreconditionFailed(ticket.Version);
+                }
+                if (decide(ticket) is { } answer)
+                {
+                    return answer;
+                }
+                try
+                {
+                    await gate.RunAsync(() => db.SaveChangesAsync(cancellationToken), cancellationToken);
+                    return written(ticket);
+                }
+                catch (DbUpdateConcurrencyException)
+                {
+                    // Lost the race: look again.
+                }
+            }
+            return new WriteOutcome.Contended();
+        }
+        finally
         {
             db.ChangeTracker.Clear();
-            var ticket = await db.Tickets.AsTracking().FirstOrDefaultAsync(t => t.Id == id, cancellationToken);
-            if (ticket is null)
-            {
-                return new WriteOutcome.NotFound();
-            }
-            if (precondition is not null && !precondition(ticket.Version))
-            {
-                return new WriteOutcome.PreconditionFailed(ticket.Version);
-            }
-            db.Tickets.Remove(ticket);
-            try
-            {
-                await gate.RunAsync(() => db.SaveChangesAsync(cancellationToken), cancellationToken);
-                db.ChangeTracker.Clear();
-                return new WriteOutcome.Done(null);
-            }
-            catch (DbUpdateConcurrencyException)
-            {
-                // Changed or deleted meanwhile: look again.
-            }
         }
-        db.ChangeTracker.Clear();
-        return new WriteOutcome.Contended();
     }
 
     private static bool Apply(TicketEntity ticket, TicketChanges changes)
