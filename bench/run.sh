@@ -3,13 +3,14 @@
 # ticket), side by side in one run, and prints requests/s, p50, p99 and the ratio to the ceiling.
 #   bench/run.sh                 # 100,000 tickets
 #   BENCH_TICKETS=1000000 bench/run.sh
-#   BENCH_DURATION=10s BENCH_CONNECTIONS=32 bench/run.sh
+#   BENCH_DURATION=10s BENCH_CONNECTIONS=32 BENCH_ROUNDS=3 bench/run.sh
+#   BENCH_ONLY="search" bench/run.sh   # only the rows whose name matches
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$(pwd)
 
 tickets=${BENCH_TICKETS:-100000}
-duration=${BENCH_DURATION:-10s}
+duration=${BENCH_DURATION:-5s}
 connections=${BENCH_CONNECTIONS:-32}
 api_port=${BENCH_API_PORT:-18000}
 ceiling_port=${BENCH_CEILING_PORT:-18001}
@@ -45,24 +46,48 @@ printf 'seeded %s tickets in %.1f s\n' "$tickets" "$(echo "$(date +%s.%N) - $see
 export BENCH_TICKETS=$tickets
 results="$work/results.tsv"
 only=${BENCH_ONLY:-}
-measure() { # name url [lua] [connections]
-  local name=$1 url=$2 script=${3:-} conns=${4:-$connections}
-  if [ -n "$only" ] && [[ "$name" != ceiling* ]] && ! grep -qiE "$only" <<<"$name"; then return; fi
+rounds=${BENCH_ROUNDS:-3}
+ceiling_url="http://127.0.0.1:$ceiling_port/ticket"
+
+to_ms() { # wrk latency (815.00us, 1.23ms, 1.01s) -> milliseconds
+  awk -v v="$1" 'BEGIN { n = v + 0; if (v ~ /us$/) n /= 1000; else if (v ~ /[0-9]s$/ && v !~ /ms$/) n *= 1000; printf "%.3f", n }'
+}
+median() { sort -g | awk '{ a[NR] = $1 } END { if (NR % 2) print a[(NR + 1) / 2]; else printf "%.3f\n", (a[NR / 2] + a[NR / 2 + 1]) / 2 }'; }
+
+wrk_once() { # url [lua] [connections] -> "rps p50_ms p99_ms non2xx"
+  local url=$1 script=${2:-} conns=${3:-$connections}
   local threads=2; [ "$conns" -lt 2 ] && threads=1
   local args=(-t"$threads" -c"$conns" -d"$duration" --latency)
   [ -n "$script" ] && args+=(-s "$root/bench/lua/$script")
-  wrk "${args[@]}" -d2s "$url" >/dev/null 2>&1 || true   # warm-up
   local out; out=$(wrk "${args[@]}" "$url")
-  local rps p50 p99 errors
-  rps=$(awk '/Requests\/sec/ {print $2}' <<<"$out")
-  p50=$(awk '$1 == "50%" {print $2}' <<<"$out")
-  p99=$(awk '$1 == "99%" {print $2}' <<<"$out")
-  errors=$(awk '/Non-2xx or 3xx responses/ {print $5}' <<<"$out")
-  printf '%s\t%s\t%s\t%s\t%s\n' "$name" "$rps" "$p50" "$p99" "${errors:-0}" >>"$results"
+  printf '%s %s %s %s\n' "$(awk '/Requests\/sec/ {print $2}' <<<"$out")" \
+    "$(to_ms "$(awk '$1 == "50%" {print $2}' <<<"$out")")" "$(to_ms "$(awk '$1 == "99%" {print $2}' <<<"$out")")" \
+    "$(awk '/Non-2xx or 3xx responses/ {print $5}' <<<"$out" | grep . || echo 0)"
 }
 
-echo "measuring ($duration each, $connections connections unless noted)..." >&2
-measure "ceiling (constant JSON)" "http://127.0.0.1:$ceiling_port/ticket"
+# Each endpoint is measured in rounds, each round right after a ceiling run, so a noisy neighbour
+# hits both sides of a ratio; the table gives the medians over the rounds.
+measure() { # name url [lua] [connections]
+  local name=$1 url=$2 script=${3:-} conns=${4:-$connections}
+  if [ -n "$only" ] && ! grep -qiE "$only" <<<"$name"; then return; fi
+  local args=(-t2 -c"$conns" -d2s); [ "$conns" -lt 2 ] && args=(-t1 -c1 -d2s)
+  [ -n "$script" ] && args+=(-s "$root/bench/lua/$script")
+  wrk "${args[@]}" "$url" >/dev/null 2>&1 || true   # warm-up
+  local rows="$work/rows.txt"; : >"$rows"
+  for _ in $(seq 1 "$rounds"); do
+    local c e
+    c=$(wrk_once "$ceiling_url")
+    e=$(wrk_once "$url" "$script" "$conns")
+    echo "$e $(awk -v e="${e%% *}" -v c="${c%% *}" 'BEGIN { printf "%.1f", 100 * e / c }') ${c%% *}" >>"$rows"
+  done
+  printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$name" \
+    "$(cut -d' ' -f1 "$rows" | median)" "$(cut -d' ' -f2 "$rows" | median)" "$(cut -d' ' -f3 "$rows" | median)" \
+    "$(cut -d' ' -f4 "$rows" | awk '{ s += $1 } END { print s + 0 }')" "$(cut -d' ' -f5 "$rows" | median)" \
+    "$(cut -d' ' -f6 "$rows" | median)" >>"$results"
+}
+
+wrk -t2 -c"$connections" -d2s "$ceiling_url" >/dev/null 2>&1 || true   # warm-up
+echo "measuring ($rounds rounds of $duration, each after a ceiling run; $connections connections unless noted)..." >&2
 measure "GET by id" "http://127.0.0.1:$api_port" get_by_id.lua
 measure "filtered list (OPEN, -created)" "http://127.0.0.1:$api_port/api/tickets/?resolution_status=OPEN&ordering=-created"
 measure "search page" "http://127.0.0.1:$api_port" search.lua
@@ -70,13 +95,11 @@ measure "search page" "http://127.0.0.1:$api_port" search.lua
 measure "search page, 1 connection" "http://127.0.0.1:$api_port" search.lua 1
 measure "POST create" "http://127.0.0.1:$api_port/api/tickets/" create.lua
 
-ceiling=$(head -n1 "$results" | cut -f2)
-printf '\n%s tickets, wrk %s x %s connections, %s cores\n' "$tickets" "$duration" "$connections" "$(nproc)"
-printf '| %-32s | %10s | %9s | %9s | %10s | %6s |\n' "endpoint" "req/s" "p50" "p99" "vs ceiling" "non-2xx"
-printf '|%s|%s|%s|%s|%s|%s|\n' "----------------------------------" "------------" "-----------" "-----------" "------------" "--------"
-while IFS=$'\t' read -r name rps p50 p99 errors; do
-  ratio=$(echo "scale=1; 100 * $rps / $ceiling" | bc)
-  printf '| %-32s | %10s | %9s | %9s | %9s%% | %6s |\n' "$name" "$rps" "$p50" "$p99" "$ratio" "$errors"
+printf '\n%s tickets, wrk %s x %s connections, %s cores, median of %s rounds\n' "$tickets" "$duration" "$connections" "$(nproc)" "$rounds"
+printf '| %-32s | %9s | %9s | %9s | %10s | %12s | %7s |\n' "endpoint" "req/s" "p50 ms" "p99 ms" "vs ceiling" "ceiling req/s" "non-2xx"
+printf '|%s|%s|%s|%s|%s|%s|%s|\n' "----------------------------------" "-----------" "-----------" "-----------" "------------" "---------------" "---------"
+while IFS=$'\t' read -r name rps p50 p99 errors ratio ceiling; do
+  printf '| %-32s | %9.0f | %9.2f | %9.2f | %9.1f%% | %13.0f | %7s |\n' "$name" "$rps" "$p50" "$p99" "$ratio" "$ceiling" "$errors"
 done <"$results"
 
 # One search answer, to show what a page costs at this size.
