@@ -33,6 +33,23 @@ public sealed class SqliteConnectionSetup : DbConnectionInterceptor
     public static void RegisterCasefold(SqliteConnection connection) =>
         connection.CreateFunction("casefold", (string? value) => value?.ToLowerInvariant(), isDeterministic: true);
 
+    /// <summary>A pooled connection for the plain-SQL reads, prepared like EF's.</summary>
+    public static async Task<SqliteConnection> OpenAsync(string connectionString, CancellationToken cancellationToken)
+    {
+        var connection = new SqliteConnection(connectionString);
+        try
+        {
+            await connection.OpenAsync(cancellationToken);
+            Prepare(connection);
+            return connection;
+        }
+        catch
+        {
+            await connection.DisposeAsync();
+            throw;
+        }
+    }
+
     public static void Prepare(SqliteConnection connection)
     {
         var handle = connection.Handle!;

@@ -3,8 +3,8 @@ using TicketApi.Contracts;
 namespace TicketApi.Data;
 
 /// <summary>
-/// How ticket values are stored, shared by the EF model and the hand-written read of one ticket:
-/// timestamps as microseconds since the Unix epoch (UTC), statuses as their wire names.
+/// How timestamps are stored, shared by the EF model and the plain-SQL reads: microseconds since the
+/// Unix epoch (UTC). Statuses are stored as their wire names (<see cref="TicketStatuses"/>).
 /// </summary>
 public static class StoredValues
 {
@@ -12,8 +12,4 @@ public static class StoredValues
 
     public static DateTime FromMicroseconds(long microseconds) =>
         new(DateTime.UnixEpoch.Ticks + microseconds * TimeSpan.TicksPerMicrosecond, DateTimeKind.Utc);
-
-    public static string ToStored(TicketStatus status) => TicketStatuses.ToWire(status);
-
-    public static TicketStatus FromStored(string status) => TicketStatuses.FromWire(status);
 }

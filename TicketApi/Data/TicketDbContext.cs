@@ -15,7 +15,7 @@ public sealed class TicketDbContext(DbContextOptions<TicketDbContext> options) :
         // natively, read back as UTC (the API promises a 'Z'), and cost nothing to parse. As text, the
         // date parsing alone took most of a list page's time.
         var utc = new ValueConverter<DateTime, long>(v => StoredValues.ToMicroseconds(v), v => StoredValues.FromMicroseconds(v));
-        var status = new ValueConverter<TicketStatus, string>(v => StoredValues.ToStored(v), v => StoredValues.FromStored(v));
+        var status = new ValueConverter<TicketStatus, string>(v => TicketStatuses.ToWire(v), v => TicketStatuses.FromWire(v));
 
         modelBuilder.Entity<TicketEntity>(ticket =>
         {

@@ -1,4 +1,5 @@
 using Microsoft.Data.Sqlite;
+using TicketApi.Contracts;
 
 namespace TicketApi.Data;
 
@@ -12,7 +13,7 @@ public static class TicketRows
         Description = reader.GetString(2),
         Created = StoredValues.FromMicroseconds(reader.GetInt64(3)),
         Updated = StoredValues.FromMicroseconds(reader.GetInt64(4)),
-        ResolutionStatus = StoredValues.FromStored(reader.GetString(5)),
+        ResolutionStatus = TicketStatuses.FromWire(reader.GetString(5)),
         Version = reader.GetInt64(6),
     };
 }

@@ -24,27 +24,25 @@ public sealed class TicketQueryRunner(IOptions<TicketDatabaseOptions> options)
         {
             return new PageResult(0, []);
         }
-        await using var connection = new SqliteConnection(_connectionString);
-        await connection.OpenAsync(cancellationToken);
-        SqliteConnectionSetup.Prepare(connection);
+        await using var connection = await SqliteConnectionSetup.OpenAsync(_connectionString, cancellationToken);
 
         var match = query.SearchWords is { } words ? FullTextQuery(words) : null;
         var filter = TicketSqlFilter.For(query, match);
-        var others = TicketSqlFilter.For(query, fullTextMatch: null);
         if (filter.NeedsCasefold)
         {
             SqliteConnectionSetup.RegisterCasefold(connection);
         }
 
-        var statusCounts = await StatusCountsAsync(connection, cancellationToken);
+        // The counters serve status-only counts and size a search's plan; other lists do not read them.
+        var statusCounts = query.FiltersOnlyByStatus || match is not null ? await StatusCountsAsync(connection, cancellationToken) : null;
         long? matches = match is null ? null : await ScalarAsync(connection,
             "SELECT count(*) FROM tickets_fts WHERE tickets_fts MATCH $match", [new("$match", match)], cancellationToken);
 
         var count = query switch
         {
             _ when matches is not null && IsSearchOnly(query) => matches.Value,
-            { FiltersOnlyByStatus: true } => statusCounts.Where(c => Includes(query, c.Key)).Sum(c => c.Value),
-            _ => await ScalarAsync(connection, "SELECT count(*) FROM tickets" + filter.WhereClause, filter.Parameters, cancellationToken),
+            { FiltersOnlyByStatus: true } => statusCounts!.Where(c => Includes(query, c.Key)).Sum(c => c.Value),
+            _ => await ScalarAsync(connection, "SELECT count(*) FROM tickets" + filter.WhereClause, filter.FreshParameters(), cancellationToken),
         };
         var skip = (long)(query.Page - 1) * query.PageSize;
         if (skip >= count)
@@ -52,9 +50,10 @@ public sealed class TicketQueryRunner(IOptions<TicketDatabaseOptions> options)
             return new PageResult(count, []);
         }
 
-        var total = statusCounts.Values.Sum();
-        if (matches is { } found && SearchIndexWalk.Serves(query) && WalkBeatsSort(found, total, skip + query.PageSize))
+        if (matches is { } found && SearchIndexWalk.Serves(query) &&
+            statusCounts!.Values.Sum() is var total && WalkBeatsSort(found, total, skip + query.PageSize))
         {
+            var others = TicketSqlFilter.For(query, fullTextMatch: null);
             var ids = await SearchIndexWalk.PageIdsAsync(connection, query, others, match!, found, total, skip, cancellationToken);
             return new PageResult(count, await SearchIndexWalk.LoadInOrderAsync(connection, ids, Columns, cancellationToken));
         }
@@ -114,16 +113,16 @@ public sealed class TicketQueryRunner(IOptions<TicketDatabaseOptions> options)
         var counts = new Dictionary<TicketStatus, long>();
         while (await reader.ReadAsync(cancellationToken))
         {
-            counts[StoredValues.FromStored(reader.GetString(0))] = reader.GetInt64(1);
+            counts[TicketStatuses.FromWire(reader.GetString(0))] = reader.GetInt64(1);
         }
         return counts;
     }
 
-    private static async Task<long> ScalarAsync(SqliteConnection connection, string sql, IEnumerable<SqliteParameter> parameters, CancellationToken cancellationToken)
+    private static async Task<long> ScalarAsync(SqliteConnection connection, string sql, SqliteParameter[] parameters, CancellationToken cancellationToken)
     {
         await using var command = connection.CreateCommand();
         command.CommandText = sql;
-        command.Parameters.AddRange(parameters.Select(p => new SqliteParameter(p.ParameterName, p.Value)).ToArray());
+        command.Parameters.AddRange(parameters);
         return (long)(await command.ExecuteScalarAsync(cancellationToken))!;
     }
 }

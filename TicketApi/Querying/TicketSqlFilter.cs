@@ -61,12 +61,12 @@ public sealed class TicketSqlFilter
         AddTime(filter, "updated <= $updated_to", "$updated_to", query.UpdatedTo);
         if (query.Status is { } status)
         {
-            filter.Add("resolution_status = $status", "$status", StoredValues.ToStored(status));
+            filter.Add("resolution_status = $status", "$status", TicketStatuses.ToWire(status));
         }
         if (query.StatusIn is { } statuses)
         {
             filter.Add("resolution_status IN (SELECT value FROM json_each($statuses))", "$statuses",
-                JsonSerializer.Serialize(statuses.Select(StoredValues.ToStored)));
+                JsonSerializer.Serialize(statuses.Select(TicketStatuses.ToWire)));
         }
         return filter;
     }

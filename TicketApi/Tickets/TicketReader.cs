@@ -15,9 +15,7 @@ public sealed class TicketReader(IOptions<TicketDatabaseOptions> options)
 
     public async Task<TicketEntity?> FindAsync(long id, CancellationToken cancellationToken)
     {
-        await using var connection = new SqliteConnection(_connectionString);
-        await connection.OpenAsync(cancellationToken);
-        SqliteConnectionSetup.Prepare(connection);
+        await using var connection = await SqliteConnectionSetup.OpenAsync(_connectionString, cancellationToken);
         await using var command = connection.CreateCommand();
         command.CommandText = "SELECT id, title, description, created, updated, resolution_status, version FROM tickets WHERE id = $id";
         command.Parameters.Add(new SqliteParameter("$id", id));
