@@ -1,5 +1,6 @@
 using System.Globalization;
 using TicketApi;
+using TicketApi.Http;
 
 namespace AgentHost.Hosting;
 
@@ -21,7 +22,8 @@ public static class AgentHostingExtensions
         builder.Logging.AddFilter("Microsoft.EntityFrameworkCore", LogLevel.Warning);
         builder.Logging.AddFilter("System.Net.Http.HttpClient", LogLevel.Warning);
         builder.Logging.AddFilter("Polly", LogLevel.Warning);
-        builder.Services.AddProblemDetails();
+        // Kestrel's refusals (body too large 413, too slow 408) as problem details, not 500s with stack traces.
+        builder.Services.AddRequestLimitErrors();
         return builder;
     }
 
@@ -74,7 +76,7 @@ public static class AgentHostingExtensions
         ArgumentNullException.ThrowIfNull(app);
         if (EmbedsTicketService(app.Configuration))
         {
-            app.MapOpenApi();
+            app.MapOpenApi().AllowHead();
             app.UseSwaggerUI(options => options.SwaggerEndpoint("/openapi/v1.json", "AgentTickets ticket API"));
             app.MapTicketApi();
         }

@@ -54,7 +54,8 @@ public static class RawHttp
         {
             try
             {
-                await stream.WriteAsync("{"u8.ToArray(), timeout.Token);
+                // Whitespace: a valid start of any JSON body, so a streaming parser keeps waiting for more.
+                await stream.WriteAsync(" "u8.ToArray(), timeout.Token);
             }
             catch (IOException)
             {

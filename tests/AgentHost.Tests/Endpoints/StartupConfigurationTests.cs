@@ -35,8 +35,8 @@ public class StartupConfigurationTests
 
         var health = await factory.CreateClient().GetFromJsonAsync<System.Text.Json.JsonElement>("/health");
 
-        Assert.Equal("openai", health.GetProperty("provider").GetString());
-        Assert.Equal("llama3.1", health.GetProperty("model").GetString());
+        Assert.Equal("openai", health.GetProperty("host").GetProperty("provider").GetString());
+        Assert.Equal("llama3.1", health.GetProperty("host").GetProperty("model").GetString());
     }
 
     [Fact]

@@ -22,7 +22,9 @@ public sealed class KestrelTicketApi : IDisposable
 
     public KestrelTicketApi()
     {
-        _server = _database.WithWebHostBuilder(builder => builder.ConfigureLogging(logging => logging.AddProvider(Logs)));
+        _server = _database.WithWebHostBuilder(builder => builder
+            .UseSetting("urls", "http://127.0.0.1:0")
+            .ConfigureLogging(logging => logging.AddProvider(Logs)));
         _server.UseKestrel(options => options.Limits.MinRequestBodyDataRate = new MinDataRate(240, TimeSpan.FromSeconds(2)));
         _server.StartServer();
         var address = _server.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
