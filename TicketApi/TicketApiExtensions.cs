@@ -4,6 +4,7 @@ using TicketApi.Contracts;
 using TicketApi.Data;
 using TicketApi.Endpoints;
 using TicketApi.Http;
+using TicketApi.OpenApi;
 using TicketApi.Querying;
 using TicketApi.Tickets;
 
@@ -39,7 +40,7 @@ public static class TicketApiExtensions
         services.ConfigureHttpJsonOptions(options => options.SerializerOptions.TypeInfoResolverChain.Insert(0, TicketJsonContext.Default));
         services.AddRequestLimitErrors();
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
-        services.AddOpenApi(options => options.AddOperationTransformer<TicketQueryParametersTransformer>());
+        services.AddTicketOpenApi();
         return services;
     }
 

@@ -32,9 +32,9 @@ public static class TicketEndpoints
             .ProducesProblem(StatusCodes.Status404NotFound);
         group.MapPost("/", Create).WithName("CreateTicket")
             .WithSummary("Create a ticket; it starts OPEN.")
-            .Accepts<TicketWriteRequest>("application/json")
             .WithBodyLimit()
             .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status408RequestTimeout)
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
             .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
             .ProducesValidationProblem(StatusCodes.Status422UnprocessableEntity);
@@ -44,11 +44,9 @@ public static class TicketEndpoints
             .ProducesProblem(StatusCodes.Status404NotFound);
         group.MapPut("/{id}/", Replace).WithName("ReplaceTicket")
             .WithSummary("Replace a ticket's writable fields (title, description and resolution_status all required).")
-            .Accepts<TicketWriteRequest>("application/json")
             .ProducesWriteProblems();
         group.MapPatch("/{id}/", Patch).WithName("PatchTicket")
             .WithSummary("Change some of a ticket's fields; status changes follow the lifecycle.")
-            .Accepts<TicketWriteRequest>("application/json")
             .ProducesWriteProblems();
         group.MapDelete("/{id}/", Delete).WithName("DeleteTicket")
             .WithSummary("Delete a ticket.")
@@ -182,6 +180,7 @@ public static class TicketEndpoints
         .ProducesProblem(StatusCodes.Status400BadRequest)
         .ProducesProblem(StatusCodes.Status404NotFound)
         .ProducesProblem(StatusCodes.Status409Conflict)
+        .ProducesProblem(StatusCodes.Status408RequestTimeout)
         .ProducesProblem(StatusCodes.Status412PreconditionFailed)
         .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
         .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)

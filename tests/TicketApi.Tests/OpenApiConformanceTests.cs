@@ -1,0 +1,45 @@
+using System.Text.Json.Nodes;
+using AgentTickets.Testing;
+using TicketApi.Tests.Infrastructure;
+
+namespace TicketApi.Tests;
+
+/// <summary>
+/// The OpenAPI document tells the truth: real responses to every operation, success and each error, are
+/// checked against it (status documented, media type documented, body valid against the schema), and
+/// every documented answer is provoked at least once, so neither side can drift (docs/rest-api.md).
+/// </summary>
+public sealed class OpenApiConformanceTests : TicketApiTest
+{
+    [Fact]
+    public async Task Every_response_of_every_operation_matches_the_openapi_document_and_every_documented_answer_occurs()
+    {
+        var document = JsonNode.Parse(await Client.GetStringAsync("/openapi/v1.json"))!;
+        var conformance = new OpenApiConformance(document);
+        using var client = new HttpClient(conformance.Recorder(Factory.Server.CreateHandler())) { BaseAddress = Client.BaseAddress };
+
+        await TicketApiScenario.RunAsync(client);
+
+        Assert.True(conformance.Problems.Count == 0, string.Join("\n", conformance.Problems));
+        var missed = conformance.Documented().Except(conformance.Covered)
+            .Where(answer => !TicketApiScenario.Unreachable.Keys.Any(status => answer.EndsWith(" " + status, StringComparison.Ordinal)));
+        Assert.Empty(missed);
+    }
+
+    [Fact]
+    public async Task The_conformance_check_catches_a_response_the_document_does_not_allow()
+    {
+        var document = JsonNode.Parse(await Client.GetStringAsync("/openapi/v1.json"))!;
+        // Tamper with the document, not the server: say titles are at most 3 characters and 404 is never sent.
+        document["components"]!["schemas"]!["TicketDto"]!["properties"]!["title"]!["maxLength"] = 3;
+        document["paths"]!["/api/tickets/{id}"]!["get"]!["responses"]!.AsObject().Remove("404");
+        var conformance = new OpenApiConformance(document);
+        using var client = new HttpClient(conformance.Recorder(Factory.Server.CreateHandler())) { BaseAddress = Client.BaseAddress };
+
+        await TicketApiScenario.ExpectAsync(client, ConformanceRequests.Json(HttpMethod.Post, "/api/tickets/", """{"title":"Email outage"}"""), System.Net.HttpStatusCode.Created);
+        await TicketApiScenario.ExpectAsync(client, ConformanceRequests.Bare(HttpMethod.Get, "/api/tickets/424242/"), System.Net.HttpStatusCode.NotFound);
+
+        Assert.Contains(conformance.Problems, p => p.Contains("longer than 3", StringComparison.Ordinal));
+        Assert.Contains(conformance.Problems, p => p.Contains("status 404 is not documented", StringComparison.Ordinal));
+    }
+}
