@@ -1,4 +1,5 @@
 using System.Globalization;
+using Microsoft.AspNetCore.OpenApi;
 using TicketApi;
 using TicketApi.Http;
 
@@ -65,6 +66,7 @@ public static class AgentHostingExtensions
         if (EmbedsTicketService(configuration))
         {
             services.AddTicketApi(configuration);
+            services.Configure<OpenApiOptions>("v1", options => options.AddOperationTransformer<ChatOperationSummaries>());
         }
 
         return services;

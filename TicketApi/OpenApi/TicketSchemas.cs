@@ -23,6 +23,7 @@ public sealed class TicketSchemas : IOpenApiDocumentTransformer
     public const string CreateRequest = "TicketCreateRequest";
     public const string ReplaceRequest = "TicketReplaceRequest";
     public const string PatchRequest = "TicketPatchRequest";
+    public const string Health = "HealthResponse";
     public const string Problem = "ProblemDetails";
     public const string ValidationProblem = "HttpValidationProblemDetails";
     public const string TransitionProblem = "TransitionProblemDetails";
@@ -54,6 +55,7 @@ public sealed class TicketSchemas : IOpenApiDocumentTransformer
         schemas[CreateRequest] = WriteSchema(document, "A new ticket. Only title is required; it starts OPEN.", [Title], OnlyOpen());
         schemas[ReplaceRequest] = WriteSchema(document, "Every writable field of a ticket. A status change follows the lifecycle.", [Title, Description, StatusField], Ref(document, Status));
         schemas[PatchRequest] = WriteSchema(document, "Any subset of the writable fields. A status change follows the lifecycle.", [], Ref(document, Status));
+        schemas[Health] = HealthSchema();
         schemas[Problem] = ProblemSchema();
         schemas[ValidationProblem] = Extends(document, "Field errors: each field that was refused, with its messages.", [Errors], new Dictionary<string, IOpenApiSchema>
         {
@@ -126,6 +128,31 @@ public sealed class TicketSchemas : IOpenApiDocumentTransformer
             ["updated"] = Ignored(),
         },
     };
+
+    /// <summary>The health body; host values may be null (an agent host on the offline planner has no model).</summary>
+    private static OpenApiSchema HealthSchema()
+    {
+        var state = new OpenApiSchema { Type = JsonSchemaType.String, Enum = [(JsonNode)"ok", "degraded", "unhealthy"] };
+        return new OpenApiSchema
+        {
+            Type = JsonSchemaType.Object,
+            Description = "Liveness, each check's state, and what the host runs with (no secrets).",
+            Required = new HashSet<string> { "status", "checks", "host" },
+            AdditionalPropertiesAllowed = false,
+            Properties = new Dictionary<string, IOpenApiSchema>
+            {
+                ["status"] = new OpenApiSchema { Type = JsonSchemaType.String, Enum = state.Enum, Description = "The worst of the checks; unhealthy answers 503." },
+                ["checks"] = new OpenApiSchema { Type = JsonSchemaType.Object, AdditionalProperties = state, Description = "Check name (database, ...) -> state." },
+                ["host"] = new OpenApiSchema
+                {
+                    Type = JsonSchemaType.Object,
+                    AdditionalProperties = new OpenApiSchema { Type = JsonSchemaType.String | JsonSchemaType.Null },
+                    Description = "The agent host's provider, model and ticket_service; empty in TicketApi.",
+                },
+            },
+            Examples = [new JsonObject { ["status"] = "ok", ["checks"] = new JsonObject { ["database"] = "ok" }, ["host"] = new JsonObject() }],
+        };
+    }
 
     /// <summary>RFC 9457 members; further members (traceId, errors, ...) are extensions, so the object stays open.</summary>
     private static OpenApiSchema ProblemSchema() => new()

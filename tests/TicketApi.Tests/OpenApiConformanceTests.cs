@@ -42,4 +42,24 @@ public sealed class OpenApiConformanceTests : TicketApiTest
         Assert.Contains(conformance.Problems, p => p.Contains("longer than 3", StringComparison.Ordinal));
         Assert.Contains(conformance.Problems, p => p.Contains("status 404 is not documented", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public async Task The_served_document_passes_redocly_lint_with_no_errors()
+    {
+        var document = await Client.GetStringAsync("/openapi/v1.json");
+
+        OpenApiLinter.AssertClean(await OpenApiLinter.LintAsync(document));
+    }
+
+    [Fact]
+    public async Task The_lint_check_fails_on_a_document_with_an_error()
+    {
+        var document = JsonNode.Parse(await Client.GetStringAsync("/openapi/v1.json"))!;
+        document["servers"] = new JsonArray(new JsonObject { ["url"] = "http://127.0.0.1:8000/" });
+
+        var result = await OpenApiLinter.LintAsync(document.ToJsonString());
+
+        Assert.NotEqual(0, result.ExitCode);
+        Assert.Contains("no-server-trailing-slash", result.Output, StringComparison.Ordinal);
+    }
 }
