@@ -8,7 +8,7 @@ using TicketApi.Tickets;
 namespace TicketApi.Endpoints;
 
 /// <summary>
-/// The ticket resource. Routes match with and without the trailing slash.
+/// The ticket resource (docs/rest-api.md). Routes match with and without the trailing slash.
 /// <code>
 ///   GET    /api/tickets/        List     200 page | 400 | 404 invalid page        (HEAD too)
 ///   POST   /api/tickets/        Create   201 + Location | 400 | 413 | 415 | 422
