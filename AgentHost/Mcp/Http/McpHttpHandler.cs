@@ -1,7 +1,8 @@
-using System.Net.ServerSentEvents;
 using System.Security.Cryptography;
 using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
 using Microsoft.AspNetCore.WebUtilities;
+using ModelContextProtocol;
 using ModelContextProtocol.Protocol;
 using ModelContextProtocol.Server;
 
@@ -24,6 +25,12 @@ internal sealed class McpHttpHandler(
     IHostApplicationLifetime lifetime,
     ILoggerFactory loggerFactory)
 {
+    private static readonly JsonTypeInfo<InitializeRequestParams> InitializeParamsTypeInfo =
+        (JsonTypeInfo<InitializeRequestParams>)McpJsonUtilities.DefaultOptions.GetTypeInfo(typeof(InitializeRequestParams));
+
+    private static readonly JsonTypeInfo<CancelledNotificationParams> CancelledParamsTypeInfo =
+        (JsonTypeInfo<CancelledNotificationParams>)McpJsonUtilities.DefaultOptions.GetTypeInfo(typeof(CancelledNotificationParams));
+
     private McpServerSettings Settings => serverFactory.Settings;
 
     public async Task PostAsync(HttpContext context)
@@ -49,18 +56,21 @@ internal sealed class McpHttpHandler(
             return;
         }
 
-        var message = await ReadMessageAsync(context);
-        if (message is null)
+        if (await McpHttpRequestBody.ReadAsync(context) is not { } body)
         {
             return;
         }
 
-        message.Context ??= new JsonRpcMessageContext();
-        // The server compares the header with the request's _meta and uses it to pick protocol semantics.
-        message.Context.ProtocolVersion = version;
+        foreach (var message in body.Messages)
+        {
+            message.Context ??= new JsonRpcMessageContext();
+            // The server compares the header with the request's _meta and uses it to pick protocol semantics.
+            message.Context.ProtocolVersion = version;
+            InitializeVersionNegotiation.PinUnknownVersion(message);
+        }
 
         var sessionId = context.Request.Headers[McpHttpProtocol.SessionIdHeader].ToString();
-        if (Settings.Stateless || (sessionId.Length == 0 && McpHttpProtocol.IsPerRequestRevision(version, message)))
+        if (Settings.Stateless || (sessionId.Length == 0 && McpHttpProtocol.IsPerRequestRevision(version, body.Messages[0])))
         {
             if (sessionId.Length > 0)
             {
@@ -69,21 +79,38 @@ internal sealed class McpHttpHandler(
                 return;
             }
 
-            await ServeWithoutSessionAsync(context, message);
+            if (await RefusedBatchAsync(context, body, version ?? McpHttpProtocol.AssumedProtocolVersion))
+            {
+                return;
+            }
+
+            await ServeWithoutSessionAsync(context, body);
             return;
         }
 
-        var session = await GetOrStartSessionAsync(context, sessionId, message);
-        if (session is null)
+        if (sessionId.Length == 0)
         {
+            await StartSessionAsync(context, body);
             return;
         }
 
-        context.Response.Headers[McpHttpProtocol.SessionIdHeader] = session.Id;
-        using (session.Use())
+        if (await sessions.AcquireAsync(sessionId) is not ({ } session, { } lease))
         {
-            await RespondAsync(context, message,
-                (body, cancellationToken) => session.Transport.HandlePostRequestAsync(message, body, cancellationToken));
+            await SessionNotFoundAsync(context);
+            return;
+        }
+
+        using (lease)
+        {
+            // Without the header, the revision the session negotiated says whether batches exist.
+            if (await RefusedBatchAsync(context, body, version ?? session.NegotiatedProtocolVersion ?? McpHttpProtocol.AssumedProtocolVersion))
+            {
+                return;
+            }
+
+            context.Response.Headers[McpHttpProtocol.SessionIdHeader] = session.Id;
+            await new McpHttpResponder(context, session.Transport, session, Settings.JsonResponse).RespondAsync(body);
+            EndCancelledPosts(session, body);
         }
     }
 
@@ -101,11 +128,12 @@ internal sealed class McpHttpHandler(
             return;
         }
 
-        var session = await FindSessionAsync(context, context.Request.Headers[McpHttpProtocol.SessionIdHeader].ToString());
-        if (session is null)
+        if (await FindSessionAsync(context, context.Request.Headers[McpHttpProtocol.SessionIdHeader].ToString()) is not ({ } session, { } lease))
         {
             return;
         }
+
+        using var _ = lease;
 
         // No event store: streams cannot be replayed, so a resume request is refused (as the SDK does without one)
         // rather than answered with a fresh stream that would silently skip the missed events.
@@ -123,23 +151,21 @@ internal sealed class McpHttpHandler(
             return;
         }
 
-        // The stream ends when the client goes away, the session is deleted, or the host shuts down: a GET
-        // stream must not hold up a graceful shutdown.
-        using var streamCts = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, lifetime.ApplicationStopping);
+        // The stream ends when the client goes away, the session is closed, or the host shuts down: a GET
+        // stream must not hold up a graceful shutdown. The session's own token covers a DELETE that lands before
+        // the transport has started writing this stream.
+        using var streamCts = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, lifetime.ApplicationStopping, session.Closed);
         context.Response.Headers[McpHttpProtocol.SessionIdHeader] = session.Id;
-        using (session.Use())
+        McpHttpProtocol.StartEventStream(context);
+        try
         {
-            McpHttpProtocol.StartEventStream(context);
-            try
-            {
-                // Flush now so the client sees 200 before the first (possibly much later) server message.
-                await context.Response.Body.FlushAsync(streamCts.Token);
-                await session.Transport.HandleGetRequestAsync(context.Response.Body, streamCts.Token);
-            }
-            catch (OperationCanceledException) when (streamCts.IsCancellationRequested)
-            {
-                // A client closing its SSE stream is how such streams normally end.
-            }
+            // Flush now so the client sees 200 before the first (possibly much later) server message.
+            await context.Response.Body.FlushAsync(streamCts.Token);
+            await session.Transport.HandleGetRequestAsync(context.Response.Body, streamCts.Token);
+        }
+        catch (OperationCanceledException) when (streamCts.IsCancellationRequested)
+        {
+            // A client closing its SSE stream is how such streams normally end.
         }
     }
 
@@ -187,71 +213,142 @@ internal sealed class McpHttpHandler(
         return false;
     }
 
-    private static async Task<JsonRpcMessage?> ReadMessageAsync(HttpContext context)
+    /// <summary>
+    /// The initialize handshake (docs/mcp.md, "Sessions"): a new session is registered (within the session cap)
+    /// before the server answers, so the client can use it as soon as it reads the id, and closed again when the
+    /// handshake fails, so a bad initialize leaves nothing behind and its error carries no session id.
+    /// </summary>
+    private async Task StartSessionAsync(HttpContext context, McpHttpRequestBody body)
     {
-        try
-        {
-            var message = await context.Request.ReadFromJsonAsync(McpHttpProtocol.MessageTypeInfo, context.RequestAborted);
-            if (message is null)
-            {
-                await McpHttpProtocol.WriteErrorAsync(context, StatusCodes.Status400BadRequest,
-                    "Bad Request: The POST body did not contain a valid JSON-RPC message.", -32600);
-            }
-
-            return message;
-        }
-        catch (JsonException exception)
-        {
-            // Malformed JSON, a batch array, or an object that is not a JSON-RPC request, notification or response.
-            await McpHttpProtocol.WriteErrorAsync(context, StatusCodes.Status400BadRequest,
-                $"Bad Request: The POST body did not contain a valid JSON-RPC message. {exception.Message}", -32700);
-            return null;
-        }
-    }
-
-    /// <summary>The request's session, or a new one for an initialize request; null when it has answered 400/404.</summary>
-    private async Task<McpHttpSession?> GetOrStartSessionAsync(HttpContext context, string sessionId, JsonRpcMessage message)
-    {
-        if (sessionId.Length > 0)
-        {
-            return await FindSessionAsync(context, sessionId);
-        }
-
-        if (message is not JsonRpcRequest { Method: RequestMethods.Initialize })
+        if (body.IsBatch || body.Messages[0] is not JsonRpcRequest { Method: RequestMethods.Initialize } initialize)
         {
             await McpHttpProtocol.WriteErrorAsync(context, StatusCodes.Status400BadRequest,
-                "Bad Request: A new session can only be created by an initialize request. " +
+                "Bad Request: A new session can only be created by an initialize request, sent on its own. " +
                 "Include a valid Mcp-Session-Id header for non-initialize requests.");
-            return null;
+            return;
         }
 
-        return await StartSessionAsync();
-    }
+        // The transport reads these parameters before the server does and would throw on bad ones (a 500).
+        if (!HasValidInitializeParameters(initialize))
+        {
+            await McpHttpProtocol.WriteErrorAsync(context, StatusCodes.Status400BadRequest,
+                "Invalid params: initialize needs protocolVersion (a string), capabilities and clientInfo (name and version).",
+                -32602, initialize.Id);
+            return;
+        }
 
-    private async Task<McpHttpSession> StartSessionAsync()
-    {
         var sessionId = NewSessionId();
         var transport = new StreamableHttpServerTransport(loggerFactory) { SessionId = sessionId };
         // Application services, not the request's: the session outlives the initialize request.
         var session = new McpHttpSession(sessionId, transport, serverFactory.Create(transport), sessions.Time);
         session.Start();
-        await sessions.AddAsync(session);
-        return session;
+        if (await sessions.TryAddAsync(session) is not { } lease)
+        {
+            await session.DisposeAsync();
+            context.Response.Headers.RetryAfter = "5";
+            await McpHttpProtocol.WriteErrorAsync(context, StatusCodes.Status503ServiceUnavailable,
+                "Service Unavailable: every MCP session this server keeps (MCP_MAX_SESSIONS) is busy. Try again shortly.",
+                id: initialize.Id);
+            return;
+        }
+
+        using (lease)
+        {
+            context.Response.Headers[McpHttpProtocol.SessionIdHeader] = sessionId;
+            var responder = new McpHttpResponder(context, transport, session, Settings.JsonResponse)
+            {
+                BeforeAnswer = isError =>
+                {
+                    if (isError)
+                    {
+                        context.Response.Headers.Remove(McpHttpProtocol.SessionIdHeader);
+                    }
+                },
+            };
+            await responder.RespondAsync(body);
+        }
+
+        if (session.NegotiatedProtocolVersion is null)
+        {
+            await sessions.CloseAsync(sessionId);
+        }
+    }
+
+    private static bool HasValidInitializeParameters(JsonRpcRequest initialize)
+    {
+        try
+        {
+            return initialize.Params.Deserialize(InitializeParamsTypeInfo) is not null;
+        }
+        catch (JsonException)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>
+    /// Answers 400 for a batch on a revision without batches (all but 2025-03-26; 2025-06-18 removed them) and for
+    /// a batch holding initialize, which 2025-03-26 itself forbids. True when it answered.
+    /// </summary>
+    private static async Task<bool> RefusedBatchAsync(HttpContext context, McpHttpRequestBody body, string protocolVersion)
+    {
+        if (!body.IsBatch)
+        {
+            return false;
+        }
+
+        if (!McpHttpProtocol.AllowsBatches(protocolVersion))
+        {
+            await McpHttpProtocol.WriteErrorAsync(context, StatusCodes.Status400BadRequest,
+                $"Invalid Request: JSON-RPC batches are not supported on protocol version {protocolVersion}; " +
+                $"only {McpHttpProtocol.AssumedProtocolVersion} has them. Send one message per POST.", -32600);
+            return true;
+        }
+
+        if (body.Messages.Any(m => m is JsonRpcRequest { Method: RequestMethods.Initialize }))
+        {
+            await McpHttpProtocol.WriteErrorAsync(context, StatusCodes.Status400BadRequest,
+                "Invalid Request: initialize must not be part of a JSON-RPC batch.", -32600);
+            return true;
+        }
+
+        return false;
+    }
+
+    /// <summary>Ends the open POSTs of requests that this body cancelled, now that the server has the notification too.</summary>
+    private static void EndCancelledPosts(McpHttpSession session, McpHttpRequestBody body)
+    {
+        foreach (var message in body.Messages)
+        {
+            if (message is JsonRpcNotification { Method: NotificationMethods.CancelledNotification, Params: { } parameters })
+            {
+                try
+                {
+                    if (parameters.Deserialize(CancelledParamsTypeInfo) is { } cancelled)
+                    {
+                        session.EndCancelledPost(cancelled.RequestId);
+                    }
+                }
+                catch (JsonException)
+                {
+                    // "Invalid cancellation notifications SHOULD be ignored."
+                }
+            }
+        }
     }
 
     /// <summary>
     /// Serves one POST with a server that lives only as long as the request: stateless mode, and every request
     /// of the 2026-07-28 revision (which has no sessions at all).
     /// </summary>
-    private async Task ServeWithoutSessionAsync(HttpContext context, JsonRpcMessage message)
+    private async Task ServeWithoutSessionAsync(HttpContext context, McpHttpRequestBody body)
     {
         var transport = new StreamableHttpServerTransport(loggerFactory) { Stateless = true };
         await using var server = serverFactory.Create(transport, context.RequestServices);
         var run = server.RunAsync(context.RequestAborted);
         try
         {
-            await RespondAsync(context, message,
-                (body, cancellationToken) => transport.HandlePostRequestAsync(message, body, cancellationToken));
+            await new McpHttpResponder(context, transport, session: null, Settings.JsonResponse).RespondAsync(body);
         }
         finally
         {
@@ -268,64 +365,8 @@ internal sealed class McpHttpHandler(
         }
     }
 
-    /// <summary>
-    /// Lets the transport answer the POST: as an SSE stream (the SDK's way), or, in JSON-response mode, as the
-    /// one JSON-RPC reply to the request. A POST carrying only a notification or a response gets 202 and no body.
-    /// </summary>
-    private async Task RespondAsync(HttpContext context, JsonRpcMessage message, Func<Stream, CancellationToken, Task<bool>> handle)
-    {
-        var cancellationToken = context.RequestAborted;
-        if (!Settings.JsonResponse)
-        {
-            McpHttpProtocol.StartEventStream(context);
-            if (!await handle(context.Response.Body, cancellationToken))
-            {
-                context.Response.Headers.ContentType = (string?)null;
-                context.Response.StatusCode = StatusCodes.Status202Accepted;
-            }
-
-            return;
-        }
-
-        // JSON mode: collect the transport's SSE output and send back only the reply to this request; progress
-        // notifications written before it have no place in a single JSON body.
-        using var buffer = new MemoryStream();
-        if (!await handle(buffer, cancellationToken) || FindReply(buffer, message) is not { } reply)
-        {
-            context.Response.StatusCode = StatusCodes.Status202Accepted;
-            return;
-        }
-
-        context.Response.ContentType = "application/json";
-        await context.Response.WriteAsync(reply, cancellationToken);
-    }
-
-    private static string? FindReply(MemoryStream sse, JsonRpcMessage message)
-    {
-        if (message is not JsonRpcRequest request)
-        {
-            return null;
-        }
-
-        sse.Position = 0;
-        foreach (var item in SseParser.Create(sse).Enumerate())
-        {
-            if (item.Data.Length == 0)
-            {
-                continue;
-            }
-
-            var candidate = JsonSerializer.Deserialize(item.Data, McpHttpProtocol.MessageTypeInfo);
-            if (candidate is JsonRpcResponse or JsonRpcError && ((JsonRpcMessageWithId)candidate).Id == request.Id)
-            {
-                return item.Data;
-            }
-        }
-
-        return null;
-    }
-
-    private async Task<McpHttpSession?> FindSessionAsync(HttpContext context, string sessionId)
+    /// <summary>The session, marked in use until the lease is disposed; null when it has answered 400/404.</summary>
+    private async Task<(McpHttpSession Session, IDisposable Lease)?> FindSessionAsync(HttpContext context, string sessionId)
     {
         if (sessionId.Length == 0)
         {
@@ -334,9 +375,9 @@ internal sealed class McpHttpHandler(
             return null;
         }
 
-        if (sessions.TryGet(sessionId, out var session))
+        if (await sessions.AcquireAsync(sessionId) is { } found)
         {
-            return session;
+            return found;
         }
 
         await SessionNotFoundAsync(context);

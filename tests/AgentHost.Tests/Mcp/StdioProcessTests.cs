@@ -15,7 +15,8 @@ public sealed class StdioProcessTests
     {
         using var process = new AgentHostProcess();
         var stderr = new List<string>();
-        await using var client = await McpClient.CreateAsync(process.ClientTransport(stderr));
+        // A cold child process on a loaded machine can miss the client's 5-second server/discover probe.
+        await using var client = await McpClient.CreateAsync(process.ClientTransport(stderr), HttpConnect.ClientOptions(null));
 
         var tools = await client.ListToolsAsync();
 
