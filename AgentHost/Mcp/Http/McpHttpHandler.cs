@@ -1,8 +1,3 @@
-using System.Security.Cryptography;
-using System.Text.Json;
-using System.Text.Json.Serialization.Metadata;
-using Microsoft.AspNetCore.WebUtilities;
-using ModelContextProtocol;
 using ModelContextProtocol.Protocol;
 using ModelContextProtocol.Server;
 
@@ -25,11 +20,7 @@ internal sealed class McpHttpHandler(
     IHostApplicationLifetime lifetime,
     ILoggerFactory loggerFactory)
 {
-    private static readonly JsonTypeInfo<InitializeRequestParams> InitializeParamsTypeInfo =
-        (JsonTypeInfo<InitializeRequestParams>)McpJsonUtilities.DefaultOptions.GetTypeInfo(typeof(InitializeRequestParams));
-
-    private static readonly JsonTypeInfo<CancelledNotificationParams> CancelledParamsTypeInfo =
-        (JsonTypeInfo<CancelledNotificationParams>)McpJsonUtilities.DefaultOptions.GetTypeInfo(typeof(CancelledNotificationParams));
+    private readonly McpHttpSessionHandshake _handshake = new(serverFactory, sessions, loggerFactory);
 
     private McpServerSettings Settings => serverFactory.Settings;
 
@@ -79,7 +70,7 @@ internal sealed class McpHttpHandler(
                 return;
             }
 
-            if (await RefusedBatchAsync(context, body, version ?? McpHttpProtocol.AssumedProtocolVersion))
+            if (await body.RefusedAsBatchAsync(context, version ?? McpHttpProtocol.AssumedProtocolVersion))
             {
                 return;
             }
@@ -90,7 +81,7 @@ internal sealed class McpHttpHandler(
 
         if (sessionId.Length == 0)
         {
-            await StartSessionAsync(context, body);
+            await _handshake.StartSessionAsync(context, body);
             return;
         }
 
@@ -103,14 +94,18 @@ internal sealed class McpHttpHandler(
         using (lease)
         {
             // Without the header, the revision the session negotiated says whether batches exist.
-            if (await RefusedBatchAsync(context, body, version ?? session.NegotiatedProtocolVersion ?? McpHttpProtocol.AssumedProtocolVersion))
+            if (await body.RefusedAsBatchAsync(context, version ?? session.NegotiatedProtocolVersion ?? McpHttpProtocol.AssumedProtocolVersion))
             {
                 return;
             }
 
             context.Response.Headers[McpHttpProtocol.SessionIdHeader] = session.Id;
             await new McpHttpResponder(context, session.Transport, session, Settings.JsonResponse).RespondAsync(body);
-            EndCancelledPosts(session, body);
+            // Now that the server has the notification too (and has cancelled the tool call).
+            foreach (var cancelled in body.CancelledRequestIds())
+            {
+                session.EndCancelledPost(cancelled);
+            }
         }
     }
 
@@ -214,130 +209,6 @@ internal sealed class McpHttpHandler(
     }
 
     /// <summary>
-    /// The initialize handshake (docs/mcp.md, "Sessions"): a new session is registered (within the session cap)
-    /// before the server answers, so the client can use it as soon as it reads the id, and closed again when the
-    /// handshake fails, so a bad initialize leaves nothing behind and its error carries no session id.
-    /// </summary>
-    private async Task StartSessionAsync(HttpContext context, McpHttpRequestBody body)
-    {
-        if (body.IsBatch || body.Messages[0] is not JsonRpcRequest { Method: RequestMethods.Initialize } initialize)
-        {
-            await McpHttpProtocol.WriteErrorAsync(context, StatusCodes.Status400BadRequest,
-                "Bad Request: A new session can only be created by an initialize request, sent on its own. " +
-                "Include a valid Mcp-Session-Id header for non-initialize requests.");
-            return;
-        }
-
-        // The transport reads these parameters before the server does and would throw on bad ones (a 500).
-        if (!HasValidInitializeParameters(initialize))
-        {
-            await McpHttpProtocol.WriteErrorAsync(context, StatusCodes.Status400BadRequest,
-                "Invalid params: initialize needs protocolVersion (a string), capabilities and clientInfo (name and version).",
-                -32602, initialize.Id);
-            return;
-        }
-
-        var sessionId = NewSessionId();
-        var transport = new StreamableHttpServerTransport(loggerFactory) { SessionId = sessionId };
-        // Application services, not the request's: the session outlives the initialize request.
-        var session = new McpHttpSession(sessionId, transport, serverFactory.Create(transport), sessions.Time);
-        session.Start();
-        if (await sessions.TryAddAsync(session) is not { } lease)
-        {
-            await session.DisposeAsync();
-            context.Response.Headers.RetryAfter = "5";
-            await McpHttpProtocol.WriteErrorAsync(context, StatusCodes.Status503ServiceUnavailable,
-                "Service Unavailable: every MCP session this server keeps (MCP_MAX_SESSIONS) is busy. Try again shortly.",
-                id: initialize.Id);
-            return;
-        }
-
-        using (lease)
-        {
-            context.Response.Headers[McpHttpProtocol.SessionIdHeader] = sessionId;
-            var responder = new McpHttpResponder(context, transport, session, Settings.JsonResponse)
-            {
-                BeforeAnswer = isError =>
-                {
-                    if (isError)
-                    {
-                        context.Response.Headers.Remove(McpHttpProtocol.SessionIdHeader);
-                    }
-                },
-            };
-            await responder.RespondAsync(body);
-        }
-
-        if (session.NegotiatedProtocolVersion is null)
-        {
-            await sessions.CloseAsync(sessionId);
-        }
-    }
-
-    private static bool HasValidInitializeParameters(JsonRpcRequest initialize)
-    {
-        try
-        {
-            return initialize.Params.Deserialize(InitializeParamsTypeInfo) is not null;
-        }
-        catch (JsonException)
-        {
-            return false;
-        }
-    }
-
-    /// <summary>
-    /// Answers 400 for a batch on a revision without batches (all but 2025-03-26; 2025-06-18 removed them) and for
-    /// a batch holding initialize, which 2025-03-26 itself forbids. True when it answered.
-    /// </summary>
-    private static async Task<bool> RefusedBatchAsync(HttpContext context, McpHttpRequestBody body, string protocolVersion)
-    {
-        if (!body.IsBatch)
-        {
-            return false;
-        }
-
-        if (!McpHttpProtocol.AllowsBatches(protocolVersion))
-        {
-            await McpHttpProtocol.WriteErrorAsync(context, StatusCodes.Status400BadRequest,
-                $"Invalid Request: JSON-RPC batches are not supported on protocol version {protocolVersion}; " +
-                $"only {McpHttpProtocol.AssumedProtocolVersion} has them. Send one message per POST.", -32600);
-            return true;
-        }
-
-        if (body.Messages.Any(m => m is JsonRpcRequest { Method: RequestMethods.Initialize }))
-        {
-            await McpHttpProtocol.WriteErrorAsync(context, StatusCodes.Status400BadRequest,
-                "Invalid Request: initialize must not be part of a JSON-RPC batch.", -32600);
-            return true;
-        }
-
-        return false;
-    }
-
-    /// <summary>Ends the open POSTs of requests that this body cancelled, now that the server has the notification too.</summary>
-    private static void EndCancelledPosts(McpHttpSession session, McpHttpRequestBody body)
-    {
-        foreach (var message in body.Messages)
-        {
-            if (message is JsonRpcNotification { Method: NotificationMethods.CancelledNotification, Params: { } parameters })
-            {
-                try
-                {
-                    if (parameters.Deserialize(CancelledParamsTypeInfo) is { } cancelled)
-                    {
-                        session.EndCancelledPost(cancelled.RequestId);
-                    }
-                }
-                catch (JsonException)
-                {
-                    // "Invalid cancellation notifications SHOULD be ignored."
-                }
-            }
-        }
-    }
-
-    /// <summary>
     /// Serves one POST with a server that lives only as long as the request: stateless mode, and every request
     /// of the 2026-07-28 revision (which has no sessions at all).
     /// </summary>
@@ -393,11 +264,4 @@ internal sealed class McpHttpHandler(
         McpHttpProtocol.WriteErrorAsync(context, StatusCodes.Status400BadRequest,
             $"Bad Request: The MCP-Protocol-Version header value '{context.Request.Headers[McpHttpProtocol.ProtocolVersionHeader]}' is not supported. " +
             $"Supported: {string.Join(", ", McpHttpProtocol.SupportedProtocolVersions)}.");
-
-    private static string NewSessionId()
-    {
-        Span<byte> bytes = stackalloc byte[16];
-        RandomNumberGenerator.Fill(bytes);
-        return WebEncoders.Base64UrlEncode(bytes);
-    }
 }

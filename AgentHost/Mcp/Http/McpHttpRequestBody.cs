@@ -1,4 +1,7 @@
 using System.Text.Json;
+using System.Text.Json.Nodes;
+using System.Text.Json.Serialization.Metadata;
+using ModelContextProtocol;
 using ModelContextProtocol.Protocol;
 
 namespace AgentHost.Mcp.Http;
@@ -8,6 +11,9 @@ namespace AgentHost.Mcp.Http;
 /// </summary>
 internal sealed record McpHttpRequestBody(IReadOnlyList<JsonRpcMessage> Messages, bool IsBatch)
 {
+    private static readonly JsonTypeInfo<CancelledNotificationParams> CancelledParamsTypeInfo =
+        (JsonTypeInfo<CancelledNotificationParams>)McpJsonUtilities.DefaultOptions.GetTypeInfo(typeof(CancelledNotificationParams));
+
     /// <summary>
     /// Reads the body within <see cref="McpHttpProtocol.MaxRequestBodyBytes"/>. On anything unusable it answers
     /// itself (413 problem for a body over the limit, 400 with a JSON-RPC error for bad JSON-RPC) and returns null.
@@ -72,6 +78,61 @@ internal sealed record McpHttpRequestBody(IReadOnlyList<JsonRpcMessage> Messages
         }
 
         return messages.Count > 0 ? new McpHttpRequestBody(messages, IsBatch: true) : await InvalidAsync(context);
+    }
+
+    /// <summary>
+    /// Answers 400 for a batch on a revision without batches (all but 2025-03-26; 2025-06-18 removed them) and for
+    /// a batch holding initialize, which 2025-03-26 itself forbids. True when it answered.
+    /// </summary>
+    public async Task<bool> RefusedAsBatchAsync(HttpContext context, string protocolVersion)
+    {
+        if (!IsBatch)
+        {
+            return false;
+        }
+
+        if (!McpHttpProtocol.AllowsBatches(protocolVersion))
+        {
+            await McpHttpProtocol.WriteErrorAsync(context, StatusCodes.Status400BadRequest,
+                $"Invalid Request: JSON-RPC batches are not supported on protocol version {protocolVersion}; " +
+                $"only {McpHttpProtocol.AssumedProtocolVersion} has them. Send one message per POST.", -32600);
+            return true;
+        }
+
+        if (Messages.Any(m => m is JsonRpcRequest { Method: RequestMethods.Initialize }))
+        {
+            await McpHttpProtocol.WriteErrorAsync(context, StatusCodes.Status400BadRequest,
+                "Invalid Request: initialize must not be part of a JSON-RPC batch.", -32600);
+            return true;
+        }
+
+        return false;
+    }
+
+    /// <summary>The ids of the requests this body cancels (<c>notifications/cancelled</c>); malformed ones are skipped.</summary>
+    public IEnumerable<RequestId> CancelledRequestIds()
+    {
+        foreach (var message in Messages)
+        {
+            if (message is JsonRpcNotification { Method: NotificationMethods.CancelledNotification, Params: { } parameters }
+                && ReadCancelled(parameters) is { } cancelled)
+            {
+                yield return cancelled.RequestId;
+            }
+        }
+    }
+
+    // "Invalid cancellation notifications SHOULD be ignored."
+    private static CancelledNotificationParams? ReadCancelled(JsonNode parameters)
+    {
+        try
+        {
+            return parameters.Deserialize(CancelledParamsTypeInfo);
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
     }
 
     /// <summary>A JSON-RPC request, notification or response; null for any other JSON value.</summary>

@@ -152,10 +152,11 @@ internal sealed partial class McpHttpSessionStore(McpServerSettings settings, Ti
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Closing MCP session {SessionId}: idle for more than {IdleTimeout}")]
+    // Debug, not Information: under a flood of abandoned initializes these would be one line per request.
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Closing MCP session {SessionId}: idle for more than {IdleTimeout}")]
     private partial void LogIdleTimeout(string sessionId, TimeSpan idleTimeout);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Closing MCP session {SessionId}, the least recently used, to stay within MCP_MAX_SESSIONS ({MaxSessions})")]
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Closing MCP session {SessionId}, the least recently used, to stay within MCP_MAX_SESSIONS ({MaxSessions})")]
     private partial void LogEvicted(string sessionId, int maxSessions);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Refused a new MCP session: all {MaxSessions} sessions (MCP_MAX_SESSIONS) are busy")]

@@ -75,6 +75,23 @@ public sealed class StdioProcessTests
     }
 
     [Fact]
+    public async Task Over_stdio_initialize_with_an_unknown_future_version_is_answered_with_the_latest_supported_one()
+    {
+        using var host = new AgentHostProcess();
+        using var process = host.StartRaw();
+        using var timeout = new CancellationTokenSource(Patience);
+
+        await process.StandardInput.WriteLineAsync(McpLifecycleTests.Initialize("2099-01-01"));
+        await process.StandardInput.FlushAsync();
+        var line = await process.StandardOutput.ReadLineAsync(timeout.Token);
+        process.StandardInput.Close();
+        await process.WaitForExitAsync(timeout.Token);
+
+        var answer = JsonDocument.Parse(line!).RootElement;
+        Assert.Equal("2025-11-25", answer.GetProperty("result").GetProperty("protocolVersion").GetString());
+    }
+
+    [Fact]
     public void The_listening_socket_check_sees_a_socket_this_test_process_listens_on()
     {
         // Guards the check above: were /proc parsing broken, "no listening socket" would pass vacuously.

@@ -73,6 +73,17 @@ public sealed class StreamableHttpBatchTests
     }
 
     [Fact]
+    public async Task A_batch_on_the_sessionless_2026_07_28_revision_is_400_invalid_request()
+    {
+        await using var host = await McpTestHost.StartAsync();
+
+        using var response = await host.Http.SendAsync(RawMcpHttp.Post(ListAndEcho, protocolVersion: "2026-07-28"));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal(-32600, (await RawMcpHttp.ReadJsonAsync(response)).GetProperty("error").GetProperty("code").GetInt32());
+    }
+
+    [Fact]
     public async Task A_batch_holding_initialize_is_400_because_2025_03_26_forbids_it()
     {
         await using var host = await McpTestHost.StartAsync();
