@@ -36,6 +36,7 @@ public sealed class SessionLimitsTests(ITestOutputHelper output)
         var first = await RawMcpHttp.InitializeSessionAsync(host.Http);
         clock.Advance(TimeSpan.FromSeconds(1));
         var second = await RawMcpHttp.InitializeSessionAsync(host.Http);
+        var evicted = await SessionObjectAsync(host, second);
         clock.Advance(TimeSpan.FromSeconds(1));
         // Using the first session makes the second the least recently used.
         Assert.Equal(HttpStatusCode.OK, await ListToolsAsync(host, first));
@@ -43,6 +44,8 @@ public sealed class SessionLimitsTests(ITestOutputHelper output)
 
         var third = await RawMcpHttp.InitializeSessionAsync(host.Http);
 
+        // Closed (server cancelled, transport disposed) before the new session was handed out, not just forgotten.
+        Assert.True(evicted.Closed.IsCancellationRequested);
         Assert.Equal(2, Sessions(host).Count);
         Assert.Equal(HttpStatusCode.NotFound, await ListToolsAsync(host, second));
         Assert.Equal(HttpStatusCode.OK, await ListToolsAsync(host, first));
@@ -109,6 +112,14 @@ public sealed class SessionLimitsTests(ITestOutputHelper output)
         GC.WaitForPendingFinalizers();
         GC.Collect();
         return GC.GetTotalMemory(forceFullCollection: true);
+    }
+
+    /// <summary>The live session object (looking it up counts as using it).</summary>
+    private static async Task<McpHttpSession> SessionObjectAsync(McpTestHost host, string id)
+    {
+        var (session, lease) = (await Sessions(host).AcquireAsync(id))!.Value;
+        lease.Dispose();
+        return session;
     }
 
     internal static McpHttpSessionStore Sessions(McpTestHost host) => host.Services.GetRequiredService<McpHttpSessionStore>();
