@@ -179,6 +179,14 @@ internal sealed class McpHttpHandler(
             return;
         }
 
+        // Looked up first so that an expired session is reported as gone (404), like any other request for it.
+        if (await sessions.AcquireAsync(sessionId) is not ({ }, { } lease))
+        {
+            await SessionNotFoundAsync(context);
+            return;
+        }
+
+        lease.Dispose();
         if (!await sessions.CloseAsync(sessionId))
         {
             await SessionNotFoundAsync(context);

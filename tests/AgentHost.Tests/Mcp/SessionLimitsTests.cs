@@ -29,6 +29,20 @@ public sealed class SessionLimitsTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public async Task Deleting_a_session_that_has_expired_is_404_like_any_other_request_for_it()
+    {
+        var clock = new ManualClock();
+        await using var host = await StartAsync(new() { ["MCP_SESSION_IDLE_TIMEOUT"] = "00:10:00" }, clock);
+        var expired = await RawMcpHttp.InitializeSessionAsync(host.Http);
+        clock.Advance(TimeSpan.FromMinutes(11));
+
+        using var deleted = await host.Http.SendAsync(RawMcpHttp.Delete(expired));
+
+        Assert.Equal(HttpStatusCode.NotFound, deleted.StatusCode);
+        Assert.Equal(0, Sessions(host).Count);
+    }
+
+    [Fact]
     public async Task At_MCP_MAX_SESSIONS_a_new_session_evicts_the_least_recently_used_one_whose_id_then_gets_404()
     {
         var clock = new ManualClock();
