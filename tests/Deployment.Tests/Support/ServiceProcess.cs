@@ -43,6 +43,9 @@ internal sealed class ServiceProcess : IAsyncDisposable
     public static Task<ServiceProcess> StartTicketApiAsync(Func<int, string, IReadOnlyDictionary<string, string?>>? overrides = null) =>
         StartAsync("TicketApiDll", port => new() { ["ASPNETCORE_URLS"] = $"http://127.0.0.1:{port}" }, overrides);
 
+    /// <summary>kill -9: the service gets no chance to shut down, flush or checkpoint.</summary>
+    public Task KillAsync() => _process.KillAsync();
+
     public async ValueTask DisposeAsync()
     {
         await _process.DisposeAsync();
@@ -89,6 +92,10 @@ internal sealed class ServiceProcess : IAsyncDisposable
             catch (HttpRequestException)
             {
                 // Not listening yet.
+            }
+            catch (TaskCanceledException)
+            {
+                // Listening but slow to answer its first request (JIT, schema check) on a busy machine.
             }
 
             Assert.False(_process.HasExited, $"the service exited before it became healthy. Its output: {Log}");
