@@ -81,8 +81,22 @@ internal sealed record ComposeConfig(IReadOnlyDictionary<string, object> Root, s
     public IReadOnlyList<string> Volumes(string service) =>
         Service(service).TryGetValue("volumes", out var volumes) ? ((List<object>)volumes).Cast<string>().ToList() : [];
 
-    public IReadOnlyDictionary<string, object> DependsOn(string service) =>
-        Service(service).TryGetValue("depends_on", out var dependsOn) ? AsMap(dependsOn) : new Dictionary<string, object>();
+    /// <summary>The condition <paramref name="service"/> waits for on <paramref name="dependency"/>, or null if it does not depend on it.</summary>
+    public string? DependsOnCondition(string service, string dependency) =>
+        Service(service).TryGetValue("depends_on", out var dependsOn) && AsMap(dependsOn).TryGetValue(dependency, out var how)
+            ? (string)AsMap(how)["condition"]
+            : null;
+
+    /// <summary>The build context and Dockerfile of a service built from this repository.</summary>
+    public (string Context, string Dockerfile) Build(string service)
+    {
+        var build = AsMap(Service(service)["build"]);
+        return ((string)build["context"], (string)build["dockerfile"]);
+    }
+
+    /// <summary>The health check's test, e.g. ["CMD-SHELL", "pg_isready ..."].</summary>
+    public IReadOnlyList<string> HealthCheckTest(string service) =>
+        ((List<object>)AsMap(Service(service)["healthcheck"])["test"]).Cast<string>().ToList();
 
     /// <summary>
     /// The published ports. docker-compose prints <c>"127.0.0.1:8000:8000/tcp"</c> when a host address is

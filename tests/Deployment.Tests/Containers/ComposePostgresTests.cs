@@ -39,8 +39,7 @@ public sealed class ComposePostgresTests
     {
         var config = await ComposeConfig.LoadAsync(ComposeConfig.Postgres, Password);
 
-        var health = (Dictionary<object, object>)config.Service("postgres")["healthcheck"];
-        var test = ((List<object>)health["test"]).Cast<string>().ToList();
+        var test = config.HealthCheckTest("postgres");
         Assert.Equal("CMD-SHELL", test[0]);
         Assert.Contains("pg_isready", test[1]);
         Assert.Contains("--dbname=tickets", test[1]);
@@ -60,7 +59,7 @@ public sealed class ComposePostgresTests
         Assert.Equal(database["POSTGRES_USER"], connection["Username"]);
         Assert.Equal(ComposeConfig.TestPassword, connection["Password"]);
         Assert.Equal(ComposeConfig.TestPassword, database["POSTGRES_PASSWORD"]);
-        Assert.Equal("service_healthy", ((Dictionary<object, object>)config.DependsOn("ticket_api")["postgres"])["condition"]);
+        Assert.Equal("service_healthy", config.DependsOnCondition("ticket_api", "postgres"));
         // The agent host still talks to the ticket service, never to the database.
         Assert.Equal("http://ticket_api:8000", config.Environment("agent_host")["TICKET_API_URL"]);
     }

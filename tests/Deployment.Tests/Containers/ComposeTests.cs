@@ -26,9 +26,9 @@ public sealed class ComposeTests
         Assert.Equal(["agent_host", "ticket_api"], config.BuiltServiceNames.Order(StringComparer.Ordinal));
         foreach (var (service, dockerfile) in (ReadOnlySpan<(string, string)>)[("ticket_api", "TicketApi/Dockerfile"), ("agent_host", "AgentHost/Dockerfile")])
         {
-            var build = (Dictionary<object, object>)config.Service(service)["build"];
-            Assert.Equal(RepoPaths.Root, Path.TrimEndingDirectorySeparator((string)build["context"]));
-            Assert.Equal(dockerfile, build["dockerfile"]);
+            var build = config.Build(service);
+            Assert.Equal(RepoPaths.Root, Path.TrimEndingDirectorySeparator(build.Context));
+            Assert.Equal(dockerfile, build.Dockerfile);
             Assert.True(File.Exists(RepoPaths.File(dockerfile)), $"{dockerfile} is missing");
         }
     }
@@ -53,7 +53,7 @@ public sealed class ComposeTests
 
         Assert.Equal(["8100:8100"], config.Ports("agent_host").Select(p => $"{p.Published}:{p.Target}"));
         Assert.Equal("http://ticket_api:8000", config.Environment("agent_host")["TICKET_API_URL"]);
-        Assert.Equal("service_healthy", ((Dictionary<object, object>)config.DependsOn("agent_host")["ticket_api"])["condition"]);
+        Assert.Equal("service_healthy", config.DependsOnCondition("agent_host", "ticket_api"));
         // service_healthy needs a health check on the ticket_api image.
         Assert.Contains(Dockerfile.Load("TicketApi/Dockerfile").Instructions, i => i.Keyword == "HEALTHCHECK");
     }
