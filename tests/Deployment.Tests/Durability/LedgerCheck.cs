@@ -8,7 +8,9 @@ namespace Deployment.Tests.Durability;
 /// </summary>
 internal static class LedgerCheck
 {
-    public static async Task AssertHoldsAsync(ServiceProcess service, WriteLedger ledger)
+    /// <summary>Fails unless the service holds the ledger; says how many unanswered writes had landed anyway.</summary>
+    /// <returns>Tickets the service holds that no 201 announced, and status changes it applied whose 200 never came.</returns>
+    public static async Task<(int UnansweredCreates, int UnansweredChanges)> AssertHoldsAsync(ServiceProcess service, WriteLedger ledger)
     {
         using var http = new HttpClient { BaseAddress = service.Url, Timeout = TimeSpan.FromSeconds(20) };
         var reader = new TicketApiReader(http);
@@ -35,5 +37,9 @@ internal static class LedgerCheck
             var (count, ids) = await reader.SearchAsync(entry.Word);
             Assert.True(count == 1 && ids[0] == entry.Id, $"search for {entry.Word} found [{string.Join(", ", ids)}], expected [{entry.Id}]");
         }
+
+        return (
+            stored.Count - entries.Count,
+            entries.Count(entry => entry.Unacknowledged is not null && stored[entry.Id].Status == entry.Unacknowledged && entry.Unacknowledged != entry.Acknowledged));
     }
 }
