@@ -30,7 +30,7 @@ public sealed class DrillCheckTests : IAsyncLifetime
     [Fact]
     public async Task The_ledger_check_fails_when_an_acknowledged_ticket_is_gone()
     {
-        await using var service = await KillDrillTests.StartAsync(Database);
+        await using var service = await ServiceProcess.StartTicketApiOnAsync(Database);
         var ids = await CreateAsync(service, 3);
         await LedgerCheck.AssertHoldsAsync(service, _ledger);
 
@@ -44,7 +44,7 @@ public sealed class DrillCheckTests : IAsyncLifetime
     [Fact]
     public async Task The_ledger_check_fails_when_an_acknowledged_status_change_is_undone()
     {
-        await using var service = await KillDrillTests.StartAsync(Database);
+        await using var service = await ServiceProcess.StartTicketApiOnAsync(Database);
         var id = (await CreateAsync(service, 1))[0];
         using var http = new HttpClient { BaseAddress = service.Url };
         await PatchAsync(http, id, "RESOLVED");
@@ -61,7 +61,7 @@ public sealed class DrillCheckTests : IAsyncLifetime
     public async Task The_ledger_check_fails_when_the_search_index_misses_a_row()
     {
         long[] ids;
-        await using (var service = await KillDrillTests.StartAsync(Database))
+        await using (var service = await ServiceProcess.StartTicketApiOnAsync(Database))
         {
             ids = await CreateAsync(service, 3);
             await service.KillAsync();
@@ -73,7 +73,7 @@ public sealed class DrillCheckTests : IAsyncLifetime
             await ExecuteAsync(connection, $"DELETE FROM \"{fts}\" WHERE rowid = {ids[0]}");
         }
 
-        await using var restarted = await KillDrillTests.StartAsync(Database);
+        await using var restarted = await ServiceProcess.StartTicketApiOnAsync(Database);
         var failure = await Assert.ThrowsAnyAsync<XunitException>(() => LedgerCheck.AssertHoldsAsync(restarted, _ledger));
         Assert.Contains("Expected: 3", failure.Message);
     }
@@ -81,7 +81,7 @@ public sealed class DrillCheckTests : IAsyncLifetime
     [Fact]
     public async Task The_file_check_fails_on_a_database_file_with_a_damaged_page()
     {
-        await using (var service = await KillDrillTests.StartAsync(Database))
+        await using (var service = await ServiceProcess.StartTicketApiOnAsync(Database))
         {
             await CreateAsync(service, 40);
         }

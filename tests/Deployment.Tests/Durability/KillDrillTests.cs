@@ -33,7 +33,7 @@ public sealed class KillDrillTests(ITestOutputHelper output)
         {
             for (var round = 1; round <= Rounds; round++)
             {
-                await using var service = await StartAsync(database);
+                await using var service = await ServiceProcess.StartTicketApiOnAsync(database);
                 if (round > 1)
                 {
                     Report(await LedgerCheck.AssertHoldsAsync(service, ledger));
@@ -49,7 +49,7 @@ public sealed class KillDrillTests(ITestOutputHelper output)
                 await SqliteFileCheck.AssertIntactAsync(database);
             }
 
-            await using var restarted = await StartAsync(database);
+            await using var restarted = await ServiceProcess.StartTicketApiOnAsync(database);
             Report(await LedgerCheck.AssertHoldsAsync(restarted, ledger));
             output.WriteLine($"{ledger.AcknowledgedWrites} acknowledged writes over {ledger.AcknowledgedCreates} tickets, all present after {Rounds} kills; {clock.Elapsed.TotalSeconds:F1} s in all");
         }
@@ -62,9 +62,6 @@ public sealed class KillDrillTests(ITestOutputHelper output)
     /// <summary>Cut-off writes that landed anyway (counted since the start): allowed, and worth seeing happen.</summary>
     private void Report((int UnansweredCreates, int UnansweredChanges) landed) =>
         output.WriteLine($"  after restart: ledger intact; unanswered writes that had landed: {landed.UnansweredCreates} creates, {landed.UnansweredChanges} status changes");
-
-    internal static Task<ServiceProcess> StartAsync(string database) =>
-        ServiceProcess.StartTicketApiAsync((_, _) => new Dictionary<string, string?> { ["ConnectionStrings__Tickets"] = $"Data Source={database}" });
 
     /// <summary>Runs the writers until <paramref name="killAt"/> acknowledged writes (or the time cap), then kills the service under them.</summary>
     private static async Task<(int CutOff, TimeSpan LoadTime)> LoadThenKillAsync(ServiceProcess service, WriteLedger ledger, int killAt)

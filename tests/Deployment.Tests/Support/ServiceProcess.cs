@@ -43,6 +43,10 @@ internal sealed class ServiceProcess : IAsyncDisposable
     public static Task<ServiceProcess> StartTicketApiAsync(Func<int, string, IReadOnlyDictionary<string, string?>>? overrides = null) =>
         StartAsync("TicketApiDll", port => new() { ["ASPNETCORE_URLS"] = $"http://127.0.0.1:{port}" }, overrides);
 
+    /// <summary>The stand-alone ticket service on the SQLite file <paramref name="database"/>, which outlives the process.</summary>
+    public static Task<ServiceProcess> StartTicketApiOnAsync(string database) =>
+        StartTicketApiAsync((_, _) => new Dictionary<string, string?> { ["ConnectionStrings__Tickets"] = $"Data Source={database}" });
+
     /// <summary>kill -9: the service gets no chance to shut down, flush or checkpoint.</summary>
     public Task KillAsync() => _process.KillAsync();
 
