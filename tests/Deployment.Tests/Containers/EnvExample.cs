@@ -1,6 +1,6 @@
-using AgentCli.Tests.Support;
+using Deployment.Tests.Support;
 
-namespace AgentCli.Tests.Containers;
+namespace Deployment.Tests.Containers;
 
 /// <summary>.env.example read as docker compose reads a .env file: NAME=value lines, # comments.</summary>
 internal sealed record EnvExample(IReadOnlyList<string> Lines)

@@ -1,6 +1,6 @@
-using AgentCli.Tests.Support;
+using Deployment.Tests.Support;
 
-namespace AgentCli.Tests.Containers;
+namespace Deployment.Tests.Containers;
 
 /// <summary>
 /// The nearest thing to <c>docker build</c> without a Docker engine: the build stage of each Dockerfile

@@ -1,11 +1,11 @@
 using System.Diagnostics;
-using AgentCli.Tests.Support;
+using Deployment.Tests.Support;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 
-namespace AgentCli.Tests.Containers;
+namespace Deployment.Tests.Containers;
 
 /// <summary>
 /// The two Dockerfiles, checked without a Docker engine: their shape (multi-stage, non-root, health

@@ -1,7 +1,7 @@
 using System.Text.Json;
-using AgentCli.Tests.Support;
+using Deployment.Tests.Support;
 
-namespace AgentCli.Tests.Containers;
+namespace Deployment.Tests.Containers;
 
 /// <summary>One instruction of a Dockerfile, continuation lines joined.</summary>
 internal sealed record DockerInstruction(string Keyword, string Arguments);

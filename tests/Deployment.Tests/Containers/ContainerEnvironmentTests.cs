@@ -1,8 +1,8 @@
 using System.Diagnostics;
-using AgentCli.Tests.Containers;
-using AgentCli.Tests.Support;
+using System.Text.Json;
+using Deployment.Tests.Support;
 
-namespace AgentCli.Tests.EndToEnd;
+namespace Deployment.Tests.Containers;
 
 /// <summary>
 /// The container settings tried on the real services without Docker: started with the ENV its
@@ -28,10 +28,16 @@ public sealed class ContainerEnvironmentTests
         Assert.Contains("AZURE_OPENAI_ENDPOINT", empty);
         await using var host = await ServiceProcess.StartAgentHostAsync((_, _) => empty.ToDictionary(name => name, _ => (string?)string.Empty));
 
-        await using var cli = ChildProcess.StartCli(["hello", host.Url.ToString()]);
+        // The whole SSE stream: the host ends it after its end frame (docs/chat-sse.md).
+        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(60) };
+        var stream = await http.GetStringAsync(new Uri(host.Url, "/chat?message=hello"));
+        var frames = stream.Split("\n\n", StringSplitOptions.RemoveEmptyEntries);
+        var answer = string.Concat(frames
+            .Where(frame => frame.StartsWith("event: token\n", StringComparison.Ordinal))
+            .Select(frame => JsonDocument.Parse(frame[(frame.IndexOf("data: ", StringComparison.Ordinal) + 6)..]).RootElement.GetProperty("delta").GetString()));
 
-        Assert.Equal(0, await cli.WaitForExitAsync(TimeSpan.FromSeconds(60)));
-        Assert.Contains("offline planner", cli.OutText);
+        Assert.Contains("offline planner", answer);
+        Assert.StartsWith("event: end\n", frames[^1]);
     }
 
     private static async Task CheckAsync(

@@ -1,7 +1,7 @@
 using System.Text.RegularExpressions;
-using AgentCli.Tests.Support;
+using Deployment.Tests.Support;
 
-namespace AgentCli.Tests.Containers;
+namespace Deployment.Tests.Containers;
 
 /// <summary>
 /// The C# sources of the services (TicketApi, AgentHost), searched for the configuration keys they
