@@ -58,7 +58,7 @@ public static class TicketQueryParameters
         // A search with no words matches nothing; "-" holds no words, so it is read back as exactly that.
         q => q.SearchWords is { } words ? (words.Count == 0 ? "-" : string.Join(' ', words)) : null);
     public static Parameter Id { get; } = new(Keys.Id, ValueKind.WholeNumber, "Exact ticket id.", true, q => q.Id is { } id ? Number(id) : null);
-    public static Parameter IdIn { get; } = new(Keys.IdIn, ValueKind.WholeNumberList, "Ticket ids, e.g. 1,2,3.", true,
+    public static Parameter IdIn { get; } = new(Keys.IdIn, ValueKind.WholeNumberList, "Ticket ids, comma-separated in a query string, e.g. 1,2,3.", true,
         q => q.IdIn is { } ids ? string.Join(',', ids.Select(Number)) : null);
     public static Parameter TitleContains { get; } = new(Keys.TitleContains, ValueKind.Text, "Case-insensitive substring of the title.", true,
         q => q.TitleContains);
@@ -74,7 +74,7 @@ public static class TicketQueryParameters
         "Updated at or before this ISO-8601 date-time; a bare date includes that whole day.", true, q => Timestamp(q.UpdatedTo));
     public static Parameter Status { get; } = new(Keys.Status, ValueKind.Status, "Exact status.", true,
         q => q.Status is { } s ? TicketStatuses.ToWire(s) : null);
-    public static Parameter StatusIn { get; } = new(Keys.StatusIn, ValueKind.StatusList, "Statuses, e.g. OPEN,RESOLVED.", true,
+    public static Parameter StatusIn { get; } = new(Keys.StatusIn, ValueKind.StatusList, "Statuses, comma-separated in a query string, e.g. OPEN,RESOLVED.", true,
         q => q.StatusIn is { } statuses ? string.Join(',', statuses.Select(TicketStatuses.ToWire)) : null);
 
     public static IReadOnlyList<Parameter> All { get; } =

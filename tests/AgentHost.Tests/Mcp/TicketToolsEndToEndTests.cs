@@ -1,8 +1,3 @@
-using AgentHost.Mcp;
-using AgentHost.Tickets;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging.Abstractions;
 using ModelContextProtocol.Client;
 
 namespace AgentHost.Tests.Mcp;
@@ -11,26 +6,24 @@ namespace AgentHost.Tests.Mcp;
 public sealed class TicketToolsOverPipeTests : IAsyncLifetime
 {
     private readonly string _database = Path.Combine(Path.GetTempPath(), $"mcp-pipe-{Guid.NewGuid():N}.db");
-    private InMemoryTicketService _tickets = null!;
 
-    public async Task InitializeAsync()
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    public Task DisposeAsync()
     {
-        var configuration = new ConfigurationBuilder()
-            .AddInMemoryCollection(new Dictionary<string, string?> { ["ConnectionStrings:Tickets"] = $"Data Source={_database}" })
-            .Build();
-        _tickets = new InMemoryTicketService(configuration, NullLoggerFactory.Instance);
-        await _tickets.StartAsync(CancellationToken.None);
+        foreach (var suffix in new[] { "", "-wal", "-shm" })
+        {
+            File.Delete(_database + suffix);
+        }
+        return Task.CompletedTask;
     }
 
-    public async Task DisposeAsync()
-    {
-        await _tickets.StopAsync(CancellationToken.None);
-        await _tickets.DisposeAsync();
-        File.Delete(_database);
-    }
-
+    /// <summary>The catalogue over the in-process ticket service on a fresh database, as stdio mode runs it.</summary>
     private Task<PipeMcpConnection> ConnectAsync(Dictionary<string, string?>? settings = null) =>
-        PipeMcpConnection.StartWithCatalogueAsync(settings, services => services.UseTicketServiceHandler(_ => _tickets.CreateHandler()));
+        PipeMcpConnection.StartWithCatalogueAsync(new Dictionary<string, string?>(settings ?? [])
+        {
+            ["ConnectionStrings:Tickets"] = $"Data Source={_database}",
+        });
 
     [Fact]
     public async Task Every_tool_works_over_the_pipe()
