@@ -33,6 +33,39 @@ public sealed class TicketToolsOverPipeTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_title_with_accents_and_apostrophes_reads_plainly_and_confirms_a_delete_through_the_sdk_client()
+    {
+        await using var connection = await ConnectAsync();
+        const string title = "Café can't print – «Ärger»";
+
+        var created = await connection.Client.CallToolAsync("create_ticket", new Dictionary<string, object?> { ["title"] = title });
+        var text = McpClientContractTests.Text(created);
+        var data = System.Text.Json.JsonDocument.Parse(text).RootElement.GetProperty("data");
+        var deleted = await connection.Client.CallToolAsync("delete_ticket", new Dictionary<string, object?>
+        {
+            ["id"] = data.GetProperty("id").GetInt64(),
+            ["confirm_title"] = data.GetProperty("title").GetString(),
+        });
+
+        Assert.Contains(title, text, StringComparison.Ordinal);
+        Assert.DoesNotContain("\\u", text, StringComparison.Ordinal);
+        Assert.NotEqual(true, deleted.IsError);
+        Assert.Contains($"Deleted ticket #{data.GetProperty("id").GetInt64()} '{title}'.", McpClientContractTests.Text(deleted), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_ill_typed_argument_is_an_error_result_in_the_tools_words_over_the_pipe()
+    {
+        await using var connection = await ConnectAsync();
+
+        var result = await connection.Client.CallToolAsync("get_ticket", new Dictionary<string, object?> { ["id"] = "twelve", ["colour"] = "red" });
+
+        Assert.True(result.IsError);
+        Assert.Equal("Invalid arguments for get_ticket: get_ticket has no argument colour; its arguments are id. id must be a whole number, not 'twelve'.",
+            McpClientContractTests.Text(result));
+    }
+
+    [Fact]
     public async Task Read_only_mode_reads_and_refuses_writes_over_the_pipe()
     {
         await using var connection = await ConnectAsync(new() { ["MCP_READ_ONLY"] = "true" });
