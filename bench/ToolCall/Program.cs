@@ -4,12 +4,14 @@ using System.Net;
 using AgentHost.Tools;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.AI;
 using TicketApi;
 
 // The same ticket service twice, on one SQLite file: over HTTP on a real loopback socket (how embedded mode
 // reached it before the seam) and in-process (how it does now). Calls alternate in rounds so both see the
 // same machine load; medians of every call are reported.
+#pragma warning disable ASP0000 // a container per seam is the point: each is the host as configured for one mode
 const int Rounds = 20;
 const int CallsPerRound = 250;
 var database = Path.Combine(Path.GetTempPath(), $"toolcall-bench-{Guid.NewGuid():N}.db");
