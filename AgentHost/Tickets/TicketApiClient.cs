@@ -71,7 +71,7 @@ public sealed class TicketApiClient : ITicketService
         PatchAsync(id, new TicketPatch(ResolutionStatus: status), cancellationToken);
 
     /// <summary>PATCH: only the non-null fields are sent. Repeating it lands in the same state, so it is retried.</summary>
-    public Task<TicketApiResult<TicketDto>> PatchAsync(long id, TicketPatch patch, CancellationToken cancellationToken) =>
+    private Task<TicketApiResult<TicketDto>> PatchAsync(long id, TicketPatch patch, CancellationToken cancellationToken) =>
         SendAsync<TicketDto>(() => new HttpRequestMessage(HttpMethod.Patch, ItemPath(id))
         {
             Content = JsonContent.Create(patch, options: Json),
@@ -155,7 +155,7 @@ public sealed class TicketApiClient : ITicketService
 }
 
 /// <summary>The fields a PATCH may change; null fields are left out of the body.</summary>
-public sealed record TicketPatch(
+internal sealed record TicketPatch(
     string? Title = null,
     string? Description = null,
     [property: JsonPropertyName("resolution_status")] TicketStatus? ResolutionStatus = null);

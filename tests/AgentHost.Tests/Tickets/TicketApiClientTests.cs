@@ -146,7 +146,7 @@ public class TicketApiClientTests
             """{"title":"Validation failed","status":422,"errors":{"resolution_status":["Invalid status 'DONE'. Allowed values are: OPEN, RESOLVED, CLOSED."]}}"""));
         await using var services = TicketClientHarness.Build(handler);
 
-        var result = await services.GetRequiredService<TicketApiClient>().PatchAsync(5, new TicketPatch(Title: "x"), default);
+        var result = await services.GetRequiredService<TicketApiClient>().UpdateAsync(5, "x", null, default);
 
         Assert.Equal("Validation failed. resolution_status: Invalid status 'DONE'. Allowed values are: OPEN, RESOLVED, CLOSED.", result.Problem!.Message);
     }

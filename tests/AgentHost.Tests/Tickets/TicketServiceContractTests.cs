@@ -183,6 +183,18 @@ public abstract class TicketServiceContractTests : IAsyncLifetime
         Assert.Equal(2, open.Value);
         Assert.Equal([mail.Id, vpn.Id], byIds.Value!.Results.Select(t => t.Id));
     }
+
+    [Fact]
+    public async Task A_search_with_no_words_matches_nothing_rather_than_everything()
+    {
+        await CreateAsync("Printer jams");
+
+        var page = await Tickets.ListAsync(new TicketQuery { SearchWords = [] }, default);
+        var count = await Tickets.CountAsync(new TicketQuery { SearchWords = [] }, default);
+
+        Assert.Equal(0, page.Value!.Count);
+        Assert.Equal(0, count.Value);
+    }
 }
 
 public sealed class InProcessTicketServiceContractTests : TicketServiceContractTests
