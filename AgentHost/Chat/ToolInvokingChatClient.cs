@@ -9,7 +9,7 @@ namespace AgentHost.Chat;
 /// modelled on it: ask the model, run the tool calls it makes (in parallel), feed the results back, repeat
 /// until it answers in text. Tool exceptions, malformed argument JSON and unknown tool names are fed back as
 /// error results the model can read. The loop stops after <see cref="MaximumRounds"/> tool rounds, or after
-/// <see cref="MaximumConsecutiveErrors"/> failed rounds in a row: rounds in which every call broke (an
+/// <see cref="MaximumConsecutiveFailedRounds"/> failed rounds in a row: rounds in which every call broke (an
 /// exception, malformed arguments, an unknown tool, or the ticket service unreachable after its retries).
 /// A refusal (404, 409, a bad filter value) is an answer, not a failure: "close 21, 22 and 23" on missing
 /// tickets must end in the model saying they are missing, not in "too many errors". Every finished call is
@@ -20,7 +20,7 @@ public sealed class ToolInvokingChatClient(IChatClient innerClient) : Delegating
 {
     public int MaximumRounds { get; init; } = 10;
 
-    public int MaximumConsecutiveErrors { get; init; } = 3;
+    public int MaximumConsecutiveFailedRounds { get; init; } = 3;
 
     public override async Task<ChatResponse> GetResponseAsync(IEnumerable<ChatMessage> messages, ChatOptions? options = null,
         CancellationToken cancellationToken = default) =>
@@ -31,7 +31,7 @@ public sealed class ToolInvokingChatClient(IChatClient innerClient) : Delegating
     {
         var history = messages.ToList();
         var functions = (options?.Tools ?? []).OfType<AIFunction>().ToDictionary(f => f.Name, StringComparer.Ordinal);
-        var consecutiveErrors = 0;
+        var failedRoundsInARow = 0;
 
         for (var round = 1; ; round++)
         {
@@ -73,11 +73,11 @@ public sealed class ToolInvokingChatClient(IChatClient innerClient) : Delegating
             history.Add(new ChatMessage(ChatRole.Tool,
                 calls.Select(c => (AIContent)new FunctionResultContent(c.CallId, outcomes[c].Result)).ToList()));
 
-            consecutiveErrors = calls.All(c => outcomes[c].Broke) ? consecutiveErrors + 1 : 0;
-            if (consecutiveErrors >= MaximumConsecutiveErrors)
+            failedRoundsInARow = calls.All(c => outcomes[c].Broke) ? failedRoundsInARow + 1 : 0;
+            if (failedRoundsInARow >= MaximumConsecutiveFailedRounds)
             {
                 throw new ToolLoopException(
-                    $"Stopped after {MaximumConsecutiveErrors} rounds of failed tool calls in a row. Last error: {outcomes[calls[^1]].Summary}");
+                    $"Stopped after {MaximumConsecutiveFailedRounds} rounds of failed tool calls in a row. Last error: {outcomes[calls[^1]].Summary}");
             }
         }
     }
