@@ -86,9 +86,9 @@ internal sealed class ServiceProcess : IAsyncDisposable
                     return;
                 }
             }
-            catch (HttpRequestException)
+            catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
             {
-                // Not listening yet.
+                // Not listening yet, or (a busy machine) still starting: a timed-out probe is asked again.
             }
 
             Assert.False(_process.HasExited, $"the service exited before it became healthy. Its output: {Log}");
