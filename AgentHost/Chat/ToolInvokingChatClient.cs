@@ -7,16 +7,20 @@ namespace AgentHost.Chat;
 /// <summary>
 /// Our function-invocation loop (Microsoft.Extensions.AI's FunctionInvokingChatClient is not in the mirror),
 /// modelled on it: ask the model, run the tool calls it makes (in parallel), feed the results back, repeat
-/// until it answers in text. Tool exceptions are fed back as error results the model can read; the loop
-/// stops after <see cref="MaximumRounds"/> tool rounds or <see cref="MaximumConsecutiveErrors"/> failed
-/// calls in a row. Every finished call is yielded as a <see cref="ToolCallReport"/> for the SSE stream,
-/// and the tool results as a Tool-role update so callers can keep the whole exchange as history.
+/// until it answers in text. Tool exceptions, malformed argument JSON and unknown tool names are fed back as
+/// error results the model can read. The loop stops after <see cref="MaximumRounds"/> tool rounds, or after
+/// <see cref="MaximumConsecutiveFailedRounds"/> failed rounds in a row: rounds in which every call broke (an
+/// exception, malformed arguments, an unknown tool, or the ticket service unreachable after its retries).
+/// A refusal (404, 409, a bad filter value) is an answer, not a failure: "close 21, 22 and 23" on missing
+/// tickets must end in the model saying they are missing, not in "too many errors". Every finished call is
+/// yielded as a <see cref="ToolCallReport"/> for the SSE stream, and the tool results as a Tool-role update
+/// so callers can keep the whole exchange as history.
 /// </summary>
 public sealed class ToolInvokingChatClient(IChatClient innerClient) : DelegatingChatClient(innerClient)
 {
     public int MaximumRounds { get; init; } = 10;
 
-    public int MaximumConsecutiveErrors { get; init; } = 3;
+    public int MaximumConsecutiveFailedRounds { get; init; } = 3;
 
     public override async Task<ChatResponse> GetResponseAsync(IEnumerable<ChatMessage> messages, ChatOptions? options = null,
         CancellationToken cancellationToken = default) =>
@@ -27,7 +31,7 @@ public sealed class ToolInvokingChatClient(IChatClient innerClient) : Delegating
     {
         var history = messages.ToList();
         var functions = (options?.Tools ?? []).OfType<AIFunction>().ToDictionary(f => f.Name, StringComparer.Ordinal);
-        var consecutiveErrors = 0;
+        var failedRoundsInARow = 0;
 
         for (var round = 1; ; round++)
         {
@@ -69,14 +73,11 @@ public sealed class ToolInvokingChatClient(IChatClient innerClient) : Delegating
             history.Add(new ChatMessage(ChatRole.Tool,
                 calls.Select(c => (AIContent)new FunctionResultContent(c.CallId, outcomes[c].Result)).ToList()));
 
-            foreach (var call in calls)
+            failedRoundsInARow = calls.All(c => outcomes[c].Broke) ? failedRoundsInARow + 1 : 0;
+            if (failedRoundsInARow >= MaximumConsecutiveFailedRounds)
             {
-                consecutiveErrors = outcomes[call].Succeeded ? 0 : consecutiveErrors + 1;
-                if (consecutiveErrors >= MaximumConsecutiveErrors)
-                {
-                    throw new ToolLoopException(
-                        $"Stopped after {MaximumConsecutiveErrors} failed tool calls in a row. Last error: {outcomes[call].Summary}");
-                }
+                throw new ToolLoopException(
+                    $"Stopped after {MaximumConsecutiveFailedRounds} rounds of failed tool calls in a row. Last error: {outcomes[calls[^1]].Summary}");
             }
         }
     }
@@ -86,8 +87,14 @@ public sealed class ToolInvokingChatClient(IChatClient innerClient) : Delegating
     {
         if (!functions.TryGetValue(call.Name, out var function))
         {
-            var error = $"Error: there is no tool named '{call.Name}'. Available tools: {string.Join(", ", functions.Keys)}.";
-            return new CallOutcome(call, error, false, error, null);
+            return Broken(call, $"Error: there is no tool named '{call.Name}'. Available tools: {string.Join(", ", functions.Keys)}.", null);
+        }
+
+        if (call.Exception is { } parseError)
+        {
+            // The provider could not read the arguments the model wrote (see OpenAIChatClientAdapter).
+            return Broken(call, $"Error: the arguments for {call.Name} could not be read: {parseError.Message}. " +
+                                "Call it again with a JSON object of its parameters.", parseError);
         }
 
         try
@@ -95,8 +102,8 @@ public sealed class ToolInvokingChatClient(IChatClient innerClient) : Delegating
             var value = await function.InvokeAsync(new AIFunctionArguments(call.Arguments), cancellationToken);
             return value switch
             {
-                TicketToolResult result => new CallOutcome(call, result, result.Ok, result.Summary, null),
-                _ => new CallOutcome(call, value, true, $"{call.Name} finished.", null),
+                TicketToolResult result => new CallOutcome(call, result, result.Ok, result.FailureKind == ToolFailure.Unavailable, result.Summary, null),
+                _ => new CallOutcome(call, value, true, false, $"{call.Name} finished.", null),
             };
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
@@ -107,11 +114,14 @@ public sealed class ToolInvokingChatClient(IChatClient innerClient) : Delegating
         catch (Exception ex)
 #pragma warning restore CA1031
         {
-            // Binding errors (missing or ill-typed arguments) and tool bugs alike: tell the model what went wrong.
-            var error = $"Error: {call.Name} failed: {ex.Message}";
-            return new CallOutcome(call, error, false, error, ex);
+            // Binding errors of plain functions and tool bugs alike: tell the model what went wrong.
+            return Broken(call, $"Error: {call.Name} failed: {ex.Message}", ex);
         }
     }
 
-    private sealed record CallOutcome(FunctionCallContent Call, object? Result, bool Succeeded, string Summary, Exception? Exception);
+    private static CallOutcome Broken(FunctionCallContent call, string error, Exception? exception) =>
+        new(call, error, false, true, error, exception);
+
+    /// <param name="Broke">The call failed rather than being answered: it counts towards stopping the loop.</param>
+    private sealed record CallOutcome(FunctionCallContent Call, object? Result, bool Succeeded, bool Broke, string Summary, Exception? Exception);
 }

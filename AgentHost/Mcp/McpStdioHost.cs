@@ -1,4 +1,3 @@
-using AgentHost.Tickets;
 using ModelContextProtocol.Protocol;
 using ModelContextProtocol.Server;
 
@@ -25,14 +24,8 @@ public static class McpStdioHost
         builder.Logging.ClearProviders();
         builder.Logging.AddConsole(options => options.LogToStandardErrorThreshold = LogLevel.Trace);
 
-        if (string.IsNullOrWhiteSpace(builder.Configuration["TICKET_API_URL"]))
-        {
-            // Registered before the MCP server's hosted service so the ticket service is up before the first call.
-            builder.Services.AddSingleton<InMemoryTicketService>();
-            builder.Services.AddHostedService(sp => sp.GetRequiredService<InMemoryTicketService>());
-            builder.Services.UseTicketServiceHandler(sp => sp.GetRequiredService<InMemoryTicketService>().CreateHandler());
-        }
-
+        // Embedded (no TICKET_API_URL) the tools call the ticket service's code in this process: no socket, no
+        // in-memory server. AddTicketMcpServer registers that seam (see TicketServiceCollectionExtensions).
         builder.Services.AddTicketMcpServer(builder.Configuration);
         // The SDK's own stdio wiring: its StdioServerTransport on the raw stdin/stdout streams and a hosted service
         // that runs the one server and stops the host when the client closes stdin. Registered first, this server

@@ -8,16 +8,17 @@ using Microsoft.Extensions.Options;
 using Polly;
 using Polly.Timeout;
 using TicketApi.Contracts;
+using TicketApi.Querying;
 
 namespace AgentHost.Tickets;
 
 /// <summary>
-/// Typed client of the ticket service's REST contract. Transient failures are retried (see
-/// <see cref="TicketServiceResilience"/>); refusals come back as <see cref="TicketProblem"/>s, not exceptions.
-/// The HTTP stack is the named client <see cref="HttpClientName"/>, whose primary handler tests and the
-/// in-memory hosting mode replace through DI.
+/// <see cref="ITicketService"/> over the ticket service's REST contract, for <c>TICKET_API_URL</c>. Transient
+/// failures are retried (see <see cref="TicketServiceResilience"/>); refusals come back as
+/// <see cref="TicketProblem"/>s, not exceptions. The HTTP stack is the named client <see cref="HttpClientName"/>,
+/// whose primary handler is a bounded <see cref="SocketsHttpHandler"/> (tests replace it through DI).
 /// </summary>
-public sealed class TicketApiClient
+public sealed class TicketApiClient : ITicketService
 {
     public const string HttpClientName = "tickets";
 
@@ -41,22 +42,36 @@ public sealed class TicketApiClient
     public Task<TicketApiResult<TicketPage>> ListAsync(TicketQuery query, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(query);
-        var qs = query.ToQueryString();
+        var qs = TicketQueryParameters.ToQueryString(query);
         return SendAsync<TicketPage>(() => new HttpRequestMessage(HttpMethod.Get, "api/tickets/" + (qs.Length > 0 ? "?" + qs : "")),
             idempotent: true, cancellationToken);
+    }
+
+    /// <summary>A one-ticket page: its envelope's <c>count</c> is the answer.</summary>
+    public async Task<TicketApiResult<long>> CountAsync(TicketQuery query, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        var page = await ListAsync(query with { Page = 1, PageSize = 1, Ordering = TicketQuery.DefaultOrdering }, cancellationToken);
+        return page.Value is { } value ? TicketApiResult.Success(value.Count) : TicketApiResult.Failure<long>(page.Problem!);
     }
 
     public Task<TicketApiResult<TicketDto>> GetAsync(long id, CancellationToken cancellationToken) =>
         SendAsync<TicketDto>(() => new HttpRequestMessage(HttpMethod.Get, ItemPath(id)), idempotent: true, cancellationToken);
 
-    public Task<TicketApiResult<TicketDto>> CreateAsync(string title, string description, CancellationToken cancellationToken) =>
+    public Task<TicketApiResult<TicketDto>> CreateAsync(string title, string? description, CancellationToken cancellationToken) =>
         SendAsync<TicketDto>(() => new HttpRequestMessage(HttpMethod.Post, "api/tickets/")
         {
-            Content = JsonContent.Create(new TicketCreateBody(title, description), options: Json),
+            Content = JsonContent.Create(new TicketCreateBody(title, description ?? ""), options: Json),
         }, idempotent: false, cancellationToken);
 
+    public Task<TicketApiResult<TicketDto>> UpdateAsync(long id, string? title, string? description, CancellationToken cancellationToken) =>
+        PatchAsync(id, new TicketPatch(title, description), cancellationToken);
+
+    public Task<TicketApiResult<TicketDto>> SetStatusAsync(long id, TicketStatus status, CancellationToken cancellationToken) =>
+        PatchAsync(id, new TicketPatch(ResolutionStatus: status), cancellationToken);
+
     /// <summary>PATCH: only the non-null fields are sent. Repeating it lands in the same state, so it is retried.</summary>
-    public Task<TicketApiResult<TicketDto>> PatchAsync(long id, TicketPatch patch, CancellationToken cancellationToken) =>
+    private Task<TicketApiResult<TicketDto>> PatchAsync(long id, TicketPatch patch, CancellationToken cancellationToken) =>
         SendAsync<TicketDto>(() => new HttpRequestMessage(HttpMethod.Patch, ItemPath(id))
         {
             Content = JsonContent.Create(patch, options: Json),
@@ -140,7 +155,7 @@ public sealed class TicketApiClient
 }
 
 /// <summary>The fields a PATCH may change; null fields are left out of the body.</summary>
-public sealed record TicketPatch(
+internal sealed record TicketPatch(
     string? Title = null,
     string? Description = null,
     [property: JsonPropertyName("resolution_status")] TicketStatus? ResolutionStatus = null);

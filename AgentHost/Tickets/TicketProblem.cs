@@ -1,12 +1,14 @@
 using System.Net;
 using System.Text.Json;
+using Microsoft.AspNetCore.Mvc;
 using TicketApi.Contracts;
 
 namespace AgentHost.Tickets;
 
 /// <summary>
 /// A ticket-service refusal (404, 409, 400/422, 412) or an exhausted retry, phrased so a model or a person
-/// can act on it. Never thrown: tools hand it back as a readable result.
+/// can act on it. Never thrown: tools hand it back as a readable result. Built from an HTTP answer
+/// (<see cref="TicketApiClient"/>) or from the in-process service's problem details, with the same words.
 /// </summary>
 public sealed record TicketProblem(
     int Status,
@@ -50,13 +52,30 @@ public sealed record TicketProblem(
             }
         }
 
-        var message = detail ?? title ?? $"The ticket service answered {status} {response.ReasonPhrase}.";
+        return Compose(status, detail ?? title ?? $"The ticket service answered {status} {response.ReasonPhrase}.", fieldErrors, allowed);
+    }
+
+    /// <summary>The same problem from the in-process service's problem details (the REST face's very words).</summary>
+    internal static TicketProblem From(ProblemDetails problem)
+    {
+        var status = problem.Status ?? StatusCodes.Status500InternalServerError;
+        var fieldErrors = problem is HttpValidationProblemDetails validation
+            ? validation.Errors.Select(e => $"{e.Key}: {string.Join(" ", e.Value)}").ToList()
+            : [];
+        var allowed = problem.Extensions.TryGetValue("allowed_transitions", out var value) && value is IEnumerable<string> names
+            ? names.Select(TicketStatuses.FromWire).ToList()
+            : null;
+        return Compose(status, problem.Detail ?? problem.Title ?? $"The ticket service answered {status}.", fieldErrors, allowed);
+    }
+
+    private static TicketProblem Compose(int status, string message, List<string> fieldErrors, List<TicketStatus>? allowed)
+    {
         if (fieldErrors.Count > 0)
         {
             message = $"{message.TrimEnd('.')}. {string.Join(" ", fieldErrors)}";
         }
 
-        if (response.StatusCode == HttpStatusCode.Conflict && allowed is not null
+        if (status == (int)HttpStatusCode.Conflict && allowed is not null
             && !message.Contains("allowed", StringComparison.OrdinalIgnoreCase))
         {
             message = $"{message.TrimEnd('.')}. Allowed transitions: {Describe(allowed)}.";

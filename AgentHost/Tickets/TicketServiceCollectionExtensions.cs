@@ -1,14 +1,44 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+using TicketApi;
+using TicketApi.Tickets;
 
 namespace AgentHost.Tickets;
 
 public static class TicketServiceCollectionExtensions
 {
     /// <summary>
-    /// Registers <see cref="TicketApiClient"/>. <c>TICKET_API_URL</c> names a separate ticket service; without it
-    /// the host's own address is used (embedded mode). The primary handler of the named client
-    /// <see cref="TicketApiClient.HttpClientName"/> can be replaced, e.g.
-    /// <c>services.AddHttpClient(TicketApiClient.HttpClientName).ConfigurePrimaryHttpMessageHandler(() => handler)</c>.
+    /// Registers the <see cref="ITicketService"/> seam. Without <c>TICKET_API_URL</c> (embedded, the default, and
+    /// MCP stdio) it is <see cref="InProcessTicketService"/> over the ticket service's own code, whose storage is
+    /// registered here unless the host already did (<c>AddTicketApi</c>); with it, <see cref="TicketApiClient"/>.
+    /// </summary>
+    public static IServiceCollection AddTicketService(this IServiceCollection services, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        services.AddTicketServiceClient(configuration);
+        if (string.IsNullOrWhiteSpace(configuration["TICKET_API_URL"]))
+        {
+            if (!services.Any(d => d.ServiceType == typeof(TicketStore)))
+            {
+                services.AddTicketApi(configuration);
+            }
+
+            services.TryAddScoped<TicketService>();
+        }
+
+        services.AddSingleton<InProcessTicketService>();
+        // Chosen when first resolved, from the bound options: what configuration says after every source is in.
+        services.AddSingleton<ITicketService>(sp => sp.GetRequiredService<TicketServiceAddress>().IsEmbedded
+            ? sp.GetRequiredService<InProcessTicketService>()
+            : sp.GetRequiredService<TicketApiClient>());
+        return services;
+    }
+
+    /// <summary>
+    /// Registers <see cref="TicketApiClient"/>, the HTTP face of the seam for <c>TICKET_API_URL</c>. Its named
+    /// client <see cref="TicketApiClient.HttpClientName"/> has a bounded <see cref="SocketsHttpHandler"/>
+    /// (<see cref="TicketServiceOptions.MaxConnectionsPerServer"/>, idle timeout, lifetime) as primary handler;
+    /// tests replace it with <see cref="UseTicketServiceHandler"/>.
     /// </summary>
     public static IServiceCollection AddTicketServiceClient(this IServiceCollection services, IConfiguration configuration)
     {
@@ -24,17 +54,20 @@ public static class TicketServiceCollectionExtensions
             }
         }).ValidateOnStart(); // a bad TICKET_API_URL stops the host at start, not the first tool call
         services.AddHttpClient(TicketApiClient.HttpClientName, http =>
-        {
-            // Each try has its own timeout in the retry pipeline; the client-wide one would cut retries short.
-            http.Timeout = Timeout.InfiniteTimeSpan;
-        });
-        services.AddSingleton<TicketServiceAddress>();
-        services.AddSingleton<TicketApiClient>();
+            {
+                // Each try has its own timeout in the retry pipeline; the client-wide one would cut retries short.
+                http.Timeout = Timeout.InfiniteTimeSpan;
+            })
+            .ConfigurePrimaryHttpMessageHandler(sp => CreateBoundedHandler(sp.GetRequiredService<IOptions<TicketServiceOptions>>().Value))
+            // The pool's own lifetime recycles connections; rotating handlers too would strand their idle pools.
+            .SetHandlerLifetime(Timeout.InfiniteTimeSpan);
+        services.TryAddSingleton<TicketServiceAddress>();
+        services.TryAddSingleton<TicketApiClient>();
         services.TryAddSingleton(TimeProvider.System);
         return services;
     }
 
-    /// <summary>Replaces the primary handler of the ticket-service client (in-memory hosting, tests).</summary>
+    /// <summary>Replaces the primary handler of the ticket-service HTTP client (tests).</summary>
     public static IServiceCollection UseTicketServiceHandler(this IServiceCollection services,
         Func<IServiceProvider, HttpMessageHandler> createHandler)
     {
@@ -42,4 +75,11 @@ public static class TicketServiceCollectionExtensions
             .ConfigurePrimaryHttpMessageHandler(createHandler);
         return services;
     }
+
+    internal static SocketsHttpHandler CreateBoundedHandler(TicketServiceOptions options) => new()
+    {
+        MaxConnectionsPerServer = options.MaxConnectionsPerServer,
+        PooledConnectionIdleTimeout = options.PooledConnectionIdleTimeout,
+        PooledConnectionLifetime = options.PooledConnectionLifetime,
+    };
 }

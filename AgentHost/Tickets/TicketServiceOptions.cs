@@ -7,8 +7,8 @@ namespace AgentHost.Tickets;
 public sealed class TicketServiceOptions
 {
     /// <summary>
-    /// Base address of a separate ticket service (<c>TICKET_API_URL</c>). Null means embedded: the host
-    /// serves <c>/api/tickets/</c> itself and the client calls its own listening address.
+    /// Base address of a separate ticket service (<c>TICKET_API_URL</c>). Null means embedded: the tools call
+    /// the ticket service's code in this process (<see cref="InProcessTicketService"/>), not over HTTP.
     /// </summary>
     public Uri? BaseAddress { get; set; }
 
@@ -23,4 +23,16 @@ public sealed class TicketServiceOptions
 
     /// <summary>How long one try may take before it counts as a network failure.</summary>
     public TimeSpan AttemptTimeout { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>
+    /// Most connections the HTTP client opens to the ticket service at once; a burst beyond it queues instead
+    /// of opening (and later idling) hundreds of sockets (issue 8.5).
+    /// </summary>
+    public int MaxConnectionsPerServer { get; set; } = 16;
+
+    /// <summary>How long an unused pooled connection stays open before it is closed.</summary>
+    public TimeSpan PooledConnectionIdleTimeout { get; set; } = TimeSpan.FromSeconds(15);
+
+    /// <summary>How long a connection is reused at most, so DNS changes of the ticket service are picked up.</summary>
+    public TimeSpan PooledConnectionLifetime { get; set; } = TimeSpan.FromMinutes(5);
 }

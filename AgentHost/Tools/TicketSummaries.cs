@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text;
-using AgentHost.Tickets;
+using TicketApi.Querying;
 using TicketApi.Contracts;
 
 namespace AgentHost.Tools;
@@ -49,52 +49,31 @@ internal static class TicketSummaries
         return description.Length == 0 ? text : $"{text}\n{description}";
     }
 
-    public static string Count(long count, TicketStatus status, TicketQuery query) =>
+    public static string Count(long count, TicketStatus status, ToolArguments filters) =>
         (count == 1 ? $"1 ticket is {TicketStatuses.ToWire(status)}" : $"{count} tickets are {TicketStatuses.ToWire(status)}")
-        + Filters(query) + ".";
+        + Filters(filters) + ".";
 
-    public static string Breakdown(long total, IReadOnlyDictionary<string, long> byStatus, TicketQuery query) =>
-        $"{total} {(total == 1 ? "ticket" : "tickets")}{Filters(query)}: " +
+    public static string Breakdown(long total, IReadOnlyDictionary<string, long> byStatus, ToolArguments filters) =>
+        $"{total} {(total == 1 ? "ticket" : "tickets")}{Filters(filters)}: " +
         string.Join(", ", byStatus.Select(kv => $"{kv.Value} {kv.Key}")) + ".";
 
-    private static string Filters(TicketQuery query)
+    /// <summary>The text filters a count used, as given, so the sentence says what was counted.</summary>
+    private static string Filters(ToolArguments filters)
     {
-        var parts = new List<string>();
-        if (!string.IsNullOrWhiteSpace(query.Search))
+        var phrases = new (string Name, string Phrase)[]
         {
-            parts.Add($"matching '{query.Search}'");
-        }
-
-        if (!string.IsNullOrWhiteSpace(query.TitleContains))
-        {
-            parts.Add($"with '{query.TitleContains}' in the title");
-        }
-
-        if (!string.IsNullOrWhiteSpace(query.DescriptionContains))
-        {
-            parts.Add($"with '{query.DescriptionContains}' in the description");
-        }
-
-        if (query.CreatedFrom is { } from)
-        {
-            parts.Add($"created since {from:yyyy-MM-dd HH:mm} UTC");
-        }
-
-        if (query.CreatedTo is { } to)
-        {
-            parts.Add($"created until {to:yyyy-MM-dd HH:mm} UTC");
-        }
-
-        if (query.UpdatedFrom is { } uf)
-        {
-            parts.Add($"updated since {uf:yyyy-MM-dd HH:mm} UTC");
-        }
-
-        if (query.UpdatedTo is { } ut)
-        {
-            parts.Add($"updated until {ut:yyyy-MM-dd HH:mm} UTC");
-        }
-
+            (TicketQueryParameters.Keys.Search, "matching '{0}'"),
+            (TicketQueryParameters.Keys.TitleContains, "with '{0}' in the title"),
+            (TicketQueryParameters.Keys.DescriptionContains, "with '{0}' in the description"),
+            (TicketQueryParameters.Keys.CreatedFrom, "created since {0}"),
+            (TicketQueryParameters.Keys.CreatedTo, "created until {0}"),
+            (TicketQueryParameters.Keys.UpdatedFrom, "updated since {0}"),
+            (TicketQueryParameters.Keys.UpdatedTo, "updated until {0}"),
+        };
+        var parts = phrases
+            .Where(p => !string.IsNullOrWhiteSpace(filters.Text(p.Name)))
+            .Select(p => string.Format(CultureInfo.InvariantCulture, p.Phrase, filters.Text(p.Name)!.Trim()))
+            .ToList();
         return parts.Count == 0 ? "" : " " + string.Join(", ", parts);
     }
 }

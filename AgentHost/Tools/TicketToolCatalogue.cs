@@ -1,4 +1,3 @@
-using System.Reflection;
 using Microsoft.Extensions.AI;
 
 namespace AgentHost.Tools;
@@ -22,15 +21,15 @@ public sealed class TicketToolCatalogue
         ArgumentNullException.ThrowIfNull(tools);
         Tools =
         [
-            Define(tools, nameof(TicketTools.ListTicketsAsync), ListTickets, "List tickets", readOnly: true, destructive: false, idempotent: true),
-            Define(tools, nameof(TicketTools.GetTicketAsync), GetTicket, "Get a ticket", readOnly: true, destructive: false, idempotent: true),
-            Define(tools, nameof(TicketTools.CreateTicketAsync), CreateTicket, "Create a ticket", readOnly: false, destructive: false, idempotent: false),
+            new(tools.ListTickets(), "List tickets", ReadOnly: true, Destructive: false, Idempotent: true),
+            new(tools.GetTicket(), "Get a ticket", ReadOnly: true, Destructive: false, Idempotent: true),
+            new(tools.CreateTicket(), "Create a ticket", ReadOnly: false, Destructive: false, Idempotent: false),
             // Overwrites the previous text: destructive in MCP's sense, and repeating it changes nothing more.
-            Define(tools, nameof(TicketTools.UpdateTicketAsync), UpdateTicket, "Update a ticket", readOnly: false, destructive: true, idempotent: true),
+            new(tools.UpdateTicket(), "Update a ticket", ReadOnly: false, Destructive: true, Idempotent: true),
             // Closing is final (CLOSED cannot be left), so a status change can destroy the ability to reopen.
-            Define(tools, nameof(TicketTools.SetTicketStatusAsync), SetTicketStatus, "Change a ticket's status", readOnly: false, destructive: true, idempotent: true),
-            Define(tools, nameof(TicketTools.DeleteTicketAsync), DeleteTicket, "Delete a ticket", readOnly: false, destructive: true, idempotent: true),
-            Define(tools, nameof(TicketTools.CountTicketsAsync), CountTickets, "Count tickets", readOnly: true, destructive: false, idempotent: true),
+            new(tools.SetTicketStatus(), "Change a ticket's status", ReadOnly: false, Destructive: true, Idempotent: true),
+            new(tools.DeleteTicket(), "Delete a ticket", ReadOnly: false, Destructive: true, Idempotent: true),
+            new(tools.CountTickets(), "Count tickets", ReadOnly: true, Destructive: false, Idempotent: true),
         ];
         Functions = Tools.Select(t => (AITool)t.Function).ToList();
     }
@@ -42,20 +41,4 @@ public sealed class TicketToolCatalogue
 
     public TicketToolDefinition? Find(string name) =>
         Tools.FirstOrDefault(t => string.Equals(t.Name, name, StringComparison.Ordinal));
-
-    private static TicketToolDefinition Define(TicketTools target, string methodName, string name, string title,
-        bool readOnly, bool destructive, bool idempotent)
-    {
-        var method = typeof(TicketTools).GetMethod(methodName, BindingFlags.Public | BindingFlags.Instance)
-                     ?? throw new InvalidOperationException($"Tool method {methodName} is missing.");
-        var function = AIFunctionFactory.Create(method, target, new AIFunctionFactoryOptions
-        {
-            Name = name,
-            SerializerOptions = TicketToolJson.Options,
-            // Keep the TicketToolResult as it is: the loop reads Ok/Summary for the SSE tool frame, the MCP
-            // face maps Ok=false to isError, and each serializes it with TicketToolJson.Options when needed.
-            MarshalResult = static (result, _, _) => new ValueTask<object?>(result),
-        });
-        return new TicketToolDefinition(function, title, readOnly, destructive, idempotent);
-    }
 }

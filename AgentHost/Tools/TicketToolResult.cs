@@ -15,17 +15,38 @@ public sealed record TicketToolResult(
     string Summary,
     object? Data = null,
     IReadOnlyList<TicketStatus>? AllowedTransitions = null,
-    [property: JsonIgnore] int? HttpStatus = null)
+    [property: JsonIgnore] int? HttpStatus = null,
+    [property: JsonIgnore] ToolFailure? FailureKind = null)
 {
     public static TicketToolResult Success(string summary, object? data = null) => new(true, summary, data);
 
-    public static TicketToolResult Failure(string summary) => new(false, summary);
+    /// <summary>The service (or the tool's own rule) said no: an answer the model reads, not an error of the turn.</summary>
+    public static TicketToolResult Failure(string summary) => new(false, summary, FailureKind: ToolFailure.Refused);
+
+    public static TicketToolResult InvalidArguments(string summary) => new(false, summary, FailureKind: ToolFailure.InvalidArguments);
 
     public static TicketToolResult Failure(TicketProblem problem)
     {
         ArgumentNullException.ThrowIfNull(problem);
-        return new(false, problem.Message, AllowedTransitions: problem.AllowedTransitions, HttpStatus: problem.Status);
+        return new(false, problem.Message, AllowedTransitions: problem.AllowedTransitions, HttpStatus: problem.Status,
+            FailureKind: problem.Status >= 500 ? ToolFailure.Unavailable : ToolFailure.Refused);
     }
+}
+
+/// <summary>
+/// Why a tool result is not ok. Only <see cref="Unavailable"/> (the ticket service could not be reached or
+/// broke, after retries) is a failure of the call; refusals and argument errors are answers the model acts on.
+/// </summary>
+public enum ToolFailure
+{
+    /// <summary>404, 409, 412, a validation error, a confirmation that did not match.</summary>
+    Refused,
+
+    /// <summary>Unknown, missing or ill-typed arguments.</summary>
+    InvalidArguments,
+
+    /// <summary>The ticket service was unreachable or failed (5xx) after its retries.</summary>
+    Unavailable,
 }
 
 /// <summary>One line of a ticket list: enough to pick a ticket, without its description.</summary>

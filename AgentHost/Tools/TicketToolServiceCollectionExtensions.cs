@@ -4,10 +4,10 @@ namespace AgentHost.Tools;
 
 public static class TicketToolServiceCollectionExtensions
 {
-    /// <summary>Registers the ticket-service client and the tool catalogue (both singletons: built once).</summary>
+    /// <summary>Registers the ticket-service seam and the tool catalogue (singletons: built once).</summary>
     public static IServiceCollection AddTicketTools(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddTicketServiceClient(configuration);
+        services.AddTicketService(configuration);
         services.AddSingleton<TicketTools>();
         services.AddSingleton<TicketToolCatalogue>();
         return services;

@@ -20,8 +20,8 @@ public static class TicketBodyReader
     /// off at this size rather than at the server-wide 30 MB. See docs/rest-api.md, "Limits".
     /// </summary>
     public const int MaxBodyBytes = 256 * 1024;
-    public const int MaxTitleLength = 255;
-    public const int MaxDescriptionLength = 20_000;
+    public const int MaxTitleLength = TicketFieldRules.MaxTitleLength;
+    public const int MaxDescriptionLength = TicketFieldRules.MaxDescriptionLength;
 
     private const string Title = "title";
     private const string Description = "description";
@@ -128,20 +128,13 @@ public static class TicketBodyReader
 
         title = title?.Trim();
         description = description?.Trim();
-        if (title is not null)
+        if (title is not null && TicketFieldRules.TitleError(title) is { } titleError)
         {
-            if (title.Length == 0)
-            {
-                Add(valueErrors, Title, "This field may not be blank.");
-            }
-            else if (Length(title) > MaxTitleLength)
-            {
-                Add(valueErrors, Title, $"Ensure this field has no more than {MaxTitleLength} characters (it has {Length(title)}).");
-            }
+            Add(valueErrors, Title, titleError);
         }
-        if (description is not null && Length(description) > MaxDescriptionLength)
+        if (description is not null && TicketFieldRules.DescriptionError(description) is { } descriptionError)
         {
-            Add(valueErrors, Description, $"Ensure this field has no more than {MaxDescriptionLength} characters (it has {Length(description)}).");
+            Add(valueErrors, Description, descriptionError);
         }
         if (mode == WriteMode.Create && status is { } initial && initial != TicketStatus.Open)
         {
@@ -190,9 +183,6 @@ public static class TicketBodyReader
                 return null;
         }
     }
-
-    /// <summary>Length in characters as a person counts them (code points, so an emoji is one).</summary>
-    private static int Length(string value) => value.EnumerateRunes().Count();
 
     private static bool IsJson(string? contentType) =>
         MediaTypeHeaderValue.TryParse(contentType, out var media) &&

@@ -26,22 +26,33 @@ public static partial class TicketQueryParser
 
     public static Result Parse(IQueryCollection query)
     {
+        ArgumentNullException.ThrowIfNull(query);
+        var repeated = query.Where(p => p.Value.Count > 1).Select(p => p.Key).ToHashSet(StringComparer.Ordinal);
+        var result = Parse(query.Where(p => !repeated.Contains(p.Key)).Select(p => new KeyValuePair<string, string?>(p.Key, p.Value.ToString())));
+        foreach (var name in repeated.Where(TicketQueryParameters.Names.Contains))
+        {
+            result.Errors[name] = ["Given more than once; give it once (lists are comma-separated, as in id__in=1,2)."];
+        }
+        return repeated.Count == 0 ? result : new Result(null, result.Errors);
+    }
+
+    /// <summary>
+    /// Name/value pairs (a query string's, or a tool's arguments written as their query-string values) to a
+    /// query: the one parser behind the REST list and the agent's list and count tools.
+    /// </summary>
+    public static Result Parse(IEnumerable<KeyValuePair<string, string?>> parameters)
+    {
+        ArgumentNullException.ThrowIfNull(parameters);
         var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
         var result = new TicketQuery();
 
-        foreach (var (name, values) in query)
+        foreach (var (name, value) in parameters)
         {
             if (!TicketQueryParameters.Names.Contains(name))
             {
                 errors[name] = [$"Unknown query parameter. Allowed parameters are: {TicketQueryParameters.NameList}."];
                 continue;
             }
-            if (values.Count > 1)
-            {
-                errors[name] = ["Given more than once; give it once (lists are comma-separated, as in id__in=1,2)."];
-                continue;
-            }
-            var value = values.ToString();
             if (string.IsNullOrWhiteSpace(value))
             {
                 continue;
@@ -59,48 +70,48 @@ public static partial class TicketQueryParser
     {
         switch (name)
         {
-            case "page":
+            case TicketQueryParameters.Keys.Page:
                 if (!TryPositiveInt(value, out var page)) return $"'{Clip(value)}' is not a page number: use a whole number from 1.";
                 query = query with { Page = page };
                 return null;
-            case "page_size":
+            case TicketQueryParameters.Keys.PageSize:
                 if (!TryPositiveInt(value, out var size)) return $"'{Clip(value)}' is not a page size: use a whole number from 1 to {TicketQuery.MaxPageSize}.";
                 query = query with { PageSize = Math.Min(size, TicketQuery.MaxPageSize) };
                 return null;
-            case "ordering":
+            case TicketQueryParameters.Keys.Ordering:
                 return ParseOrdering(value, out var ordering) ?? Set(ref query, query with { Ordering = ordering });
-            case "search":
+            case TicketQueryParameters.Keys.Search:
                 if (value.Length > MaxSearchLength) return $"Search text is limited to {MaxSearchLength} characters.";
                 var words = Words(value);
                 if (words.Count > MaxSearchWords) return $"Search is limited to {MaxSearchWords} words.";
                 query = query with { SearchWords = words };
                 return null;
-            case "id":
+            case TicketQueryParameters.Keys.Id:
                 if (!TryId(value, out var id)) return $"'{Clip(value)}' is not a ticket id: use a whole number.";
                 query = query with { Id = id };
                 return null;
-            case "id__in":
+            case TicketQueryParameters.Keys.IdIn:
                 return ParseList<long>(value, "ticket id", "a comma-separated list of whole numbers, e.g. 1,2,3",
                     TryId, out var ids) ?? Set(ref query, query with { IdIn = ids });
-            case "title__icontains":
+            case TicketQueryParameters.Keys.TitleContains:
                 query = query with { TitleContains = value };
                 return null;
-            case "description__icontains":
+            case TicketQueryParameters.Keys.DescriptionContains:
                 query = query with { DescriptionContains = value };
                 return null;
-            case "created__gte":
+            case TicketQueryParameters.Keys.CreatedFrom:
                 return ParseDate(value, endOfDay: false, out var createdFrom) ?? Set(ref query, query with { CreatedFrom = createdFrom });
-            case "created__lte":
+            case TicketQueryParameters.Keys.CreatedTo:
                 return ParseDate(value, endOfDay: true, out var createdTo) ?? Set(ref query, query with { CreatedTo = createdTo });
-            case "updated__gte":
+            case TicketQueryParameters.Keys.UpdatedFrom:
                 return ParseDate(value, endOfDay: false, out var updatedFrom) ?? Set(ref query, query with { UpdatedFrom = updatedFrom });
-            case "updated__lte":
+            case TicketQueryParameters.Keys.UpdatedTo:
                 return ParseDate(value, endOfDay: true, out var updatedTo) ?? Set(ref query, query with { UpdatedTo = updatedTo });
-            case "resolution_status":
+            case TicketQueryParameters.Keys.Status:
                 if (!TicketStatuses.TryParse(value, out var status)) return $"Invalid status '{Clip(value)}'. Allowed values are: {TicketStatuses.AllowedList}.";
                 query = query with { Status = status };
                 return null;
-            case "resolution_status__in":
+            case TicketQueryParameters.Keys.StatusIn:
                 return ParseList<TicketApi.Contracts.TicketStatus>(value, "status", $"a comma-separated list of {TicketStatuses.AllowedList}",
                     TicketStatuses.TryParse, out var statuses) ?? Set(ref query, query with { StatusIn = statuses });
             default:

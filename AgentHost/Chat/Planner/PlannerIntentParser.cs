@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 using AgentHost.Tools;
+using Keys = TicketApi.Querying.TicketQueryParameters.Keys;
 
 namespace AgentHost.Chat.Planner;
 
@@ -90,7 +91,7 @@ public static partial class PlannerIntentParser
             var filters = Filters(text, original, now, forCount: false);
             if (ids.Count > 1)
             {
-                filters["id__in"] = ids.ToArray();
+                filters[Keys.IdIn] = ids.ToArray();
             }
 
             return PlannerPlan.Call(TicketToolCatalogue.ListTickets, filters);
@@ -171,34 +172,34 @@ public static partial class PlannerIntentParser
         var statuses = Statuses(text);
         if (statuses.Count == 1)
         {
-            args["resolution_status"] = statuses[0];
+            args[Keys.Status] = statuses[0];
         }
         else if (statuses.Count > 1 && !forCount)
         {
-            args["resolution_status__in"] = statuses.ToArray();
+            args[Keys.StatusIn] = statuses.ToArray();
         }
 
         var titleTerm = TitleTerm().Match(original);
         if (titleTerm.Success)
         {
-            args["title__icontains"] = CleanTerm(titleTerm.Groups["term"].Value);
+            args[Keys.TitleContains] = CleanTerm(titleTerm.Groups["term"].Value);
         }
         else if (SearchTerm(original) is { } term)
         {
-            args["search"] = term;
+            args[Keys.Search] = term;
         }
 
         if (PlannerDates.Parse(text, now) is { } range)
         {
-            var field = Updated().IsMatch(text) ? "updated" : "created";
+            var updated = Updated().IsMatch(text);
             if (range.From is { } from)
             {
-                args[$"{field}__gte"] = PlannerDates.Format(from);
+                args[updated ? Keys.UpdatedFrom : Keys.CreatedFrom] = PlannerDates.Format(from);
             }
 
             if (range.To is { } to)
             {
-                args[$"{field}__lte"] = PlannerDates.Format(to);
+                args[updated ? Keys.UpdatedTo : Keys.CreatedTo] = PlannerDates.Format(to);
             }
         }
 
@@ -207,18 +208,18 @@ public static partial class PlannerIntentParser
             var top = Top().Match(text);
             if (top.Success)
             {
-                args["page_size"] = Math.Clamp(int.Parse(top.Groups["n"].Value, CultureInfo.InvariantCulture), 1, 100);
+                args[Keys.PageSize] = Math.Clamp(int.Parse(top.Groups["n"].Value, CultureInfo.InvariantCulture), 1, TicketApi.Querying.TicketQuery.MaxPageSize);
             }
 
             if (Oldest().IsMatch(text))
             {
-                args["ordering"] = "created";
+                args[Keys.Ordering] = "created";
             }
 
             var page = PageNumber().Match(text);
             if (page.Success)
             {
-                args["page"] = int.Parse(page.Groups["n"].Value, CultureInfo.InvariantCulture);
+                args[Keys.Page] = int.Parse(page.Groups["n"].Value, CultureInfo.InvariantCulture);
             }
         }
 

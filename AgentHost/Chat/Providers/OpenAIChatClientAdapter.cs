@@ -236,8 +236,14 @@ public sealed class OpenAIChatClientAdapter(ChatClient chatClient, string provid
             }
             catch (JsonException ex)
             {
-                throw new ChatProviderException(
-                    $"The model sent malformed arguments for tool '{name}' (not a JSON object: {Truncate(text)}). {ex.Message}", ex);
+                // Not the provider's failure but the model's: the tool loop answers it with an error result
+                // naming the problem, so the model can call again (FunctionCallContent.Exception).
+                return new FunctionCallContent(Id ?? $"call_{index}", name)
+                {
+                    Exception = new JsonException(ex.BytePositionInLine is { } at
+                        ? $"'{Truncate(text)}' is not a JSON object (it breaks at character {at + 1})"
+                        : $"'{Truncate(text)}' is not a JSON object", ex),
+                };
             }
 
             return new FunctionCallContent(Id ?? $"call_{index}", name, arguments);

@@ -82,9 +82,9 @@ internal sealed class ServiceProcess : IAsyncDisposable
                     return;
                 }
             }
-            catch (HttpRequestException)
+            catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
             {
-                // Not listening yet.
+                // Not listening yet, or (a busy machine) still starting: a timed-out probe is asked again.
             }
             catch (TaskCanceledException)
             {

@@ -1,4 +1,6 @@
 using AgentHost.Chat;
+using AgentHost.Tickets;
+using AgentHost.Tools;
 using AgentHost.Tests.Support;
 using Microsoft.Extensions.AI;
 using static AgentHost.Tests.Support.ScriptedChatClient;
@@ -20,6 +22,13 @@ public class ToolLoopTests
 
         return updates;
     }
+
+    /// <summary>A function that hands its <see cref="TicketToolResult"/> back as it is, as the catalogue's do.</summary>
+    private static AIFunction TicketTool(string name, Delegate body) => AIFunctionFactory.Create(body, new AIFunctionFactoryOptions
+    {
+        Name = name,
+        MarshalResult = static (result, _, _) => new ValueTask<object?>(result),
+    });
 
     private static List<ToolCallReport> Reports(IEnumerable<ChatResponseUpdate> updates) =>
         updates.SelectMany(u => u.Contents.OfType<ToolCallReport>()).ToList();
@@ -123,16 +132,75 @@ public class ToolLoopTests
     }
 
     [Fact]
-    public async Task Three_failed_calls_in_a_row_stop_the_turn()
+    public async Task Three_failed_rounds_in_a_row_stop_the_turn()
     {
         var failing = AIFunctionFactory.Create(string () => throw new InvalidOperationException("still broken"), "flaky");
         var model = new ScriptedChatClient(_ => [Calls(Call("flaky"))]) { RepeatLastStep = true };
 
         var error = await Assert.ThrowsAsync<ToolLoopException>(() => RunAsync(model, failing));
 
-        Assert.Contains("3 failed tool calls in a row", error.Message);
+        Assert.Contains("3 rounds of failed tool calls in a row", error.Message);
         Assert.Contains("still broken", error.Message);
         Assert.Equal(3, model.CallCount);
+    }
+
+    [Fact]
+    public async Task Three_failing_calls_in_one_round_are_one_failed_round_not_a_stop()
+    {
+        var failing = AIFunctionFactory.Create(string () => throw new InvalidOperationException("down"), "flaky");
+        var model = new ScriptedChatClient(
+            _ => [Calls(Call("flaky"), Call("flaky"), Call("flaky"))],
+            _ => [Text("The service is down.")]);
+
+        var updates = await RunAsync(model, failing);
+
+        Assert.Equal("The service is down.", string.Concat(updates.Select(u => u.Text)));
+        Assert.Equal(3, Reports(updates).Count);
+    }
+
+    [Fact]
+    public async Task Refusals_are_answers_so_closing_three_missing_tickets_ends_in_the_models_reply()
+    {
+        var close = TicketTool("set_ticket_status", (int id) => TicketToolResult.Failure(new TicketProblem(404, $"Ticket with id '{id}' was not found.")));
+        var model = new ScriptedChatClient(
+            _ => [Calls(Call("set_ticket_status", ("id", 21)))],
+            _ => [Calls(Call("set_ticket_status", ("id", 22)))],
+            _ => [Calls(Call("set_ticket_status", ("id", 23)))],
+            _ => [Calls(Call("set_ticket_status", ("id", 24)))],
+            m => [Text("Tickets 21, 22, 23 and 24 do not exist.")]);
+
+        var updates = await RunAsync(model, close);
+
+        Assert.Equal("Tickets 21, 22, 23 and 24 do not exist.", string.Concat(updates.Select(u => u.Text)));
+        Assert.Equal(4, Reports(updates).Count);
+        Assert.All(Reports(updates), r => Assert.False(r.Succeeded));
+    }
+
+    [Fact]
+    public async Task An_unreachable_ticket_service_counts_as_a_failed_round()
+    {
+        var down = TicketTool("get_ticket", () => TicketToolResult.Failure(new TicketProblem(503, "The ticket service could not be reached after up to 5 tries.")));
+        var model = new ScriptedChatClient(_ => [Calls(Call("get_ticket"))]) { RepeatLastStep = true };
+
+        var error = await Assert.ThrowsAsync<ToolLoopException>(() => RunAsync(model, down));
+
+        Assert.Contains("could not be reached", error.Message);
+        Assert.Equal(3, model.CallCount);
+    }
+
+    [Fact]
+    public async Task Malformed_argument_json_goes_back_to_the_model_as_an_error_result_naming_the_problem()
+    {
+        var broken = new FunctionCallContent("c1", "add") { Exception = new System.Text.Json.JsonException("'{\"a\": 1' is not a JSON object") };
+        var model = new ScriptedChatClient(
+            _ => [Calls(broken)],
+            m => [Text("retrying: " + LastResult(m))]);
+
+        var updates = await RunAsync(model, Add);
+
+        var fedBack = LastResult(model.Received[1])!.ToString()!;
+        Assert.Equal("Error: the arguments for add could not be read: '{\"a\": 1' is not a JSON object. Call it again with a JSON object of its parameters.", fedBack);
+        Assert.False(Assert.Single(Reports(updates)).Succeeded);
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using System.Net.Http.Json;
 using AgentHost.Tests.Support;
 
@@ -100,9 +101,10 @@ public class OfflineConversationTests
     }
 
     [Fact]
-    public async Task The_embedded_service_is_reached_over_loopback_on_the_hosts_own_port()
+    public async Task The_embedded_tools_call_the_ticket_service_in_process_and_rest_still_sees_the_result()
     {
         await using var factory = new AgentHostFactory { OverLoopback = true }.Started();
+        Assert.IsType<AgentHost.Tickets.InProcessTicketService>(factory.Services.GetRequiredService<AgentHost.Tickets.ITicketService>());
         var client = factory.CreateClient();
         Assert.Equal("127.0.0.1", client.BaseAddress!.Host);
 

@@ -53,6 +53,11 @@ internal sealed class PipeMcpConnection : IAsyncDisposable
             .AddSingleton<IConfiguration>(configuration);
         register(services, configuration);
         var provider = services.BuildServiceProvider();
+        // As a host would: the embedded ticket service creates its schema in a hosted service.
+        foreach (var hosted in provider.GetServices<Microsoft.Extensions.Hosting.IHostedService>())
+        {
+            await hosted.StartAsync(CancellationToken.None);
+        }
 
         var clientToServer = new Pipe();
         var serverToClient = new Pipe();

@@ -1,8 +1,3 @@
-using AgentHost.Mcp;
-using AgentHost.Tickets;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging.Abstractions;
 using ModelContextProtocol.Client;
 
 namespace AgentHost.Tests.Mcp;
@@ -11,32 +6,63 @@ namespace AgentHost.Tests.Mcp;
 public sealed class TicketToolsOverPipeTests : IAsyncLifetime
 {
     private readonly string _database = Path.Combine(Path.GetTempPath(), $"mcp-pipe-{Guid.NewGuid():N}.db");
-    private InMemoryTicketService _tickets = null!;
 
-    public async Task InitializeAsync()
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    public Task DisposeAsync()
     {
-        var configuration = new ConfigurationBuilder()
-            .AddInMemoryCollection(new Dictionary<string, string?> { ["ConnectionStrings:Tickets"] = $"Data Source={_database}" })
-            .Build();
-        _tickets = new InMemoryTicketService(configuration, NullLoggerFactory.Instance);
-        await _tickets.StartAsync(CancellationToken.None);
+        foreach (var suffix in new[] { "", "-wal", "-shm" })
+        {
+            File.Delete(_database + suffix);
+        }
+        return Task.CompletedTask;
     }
 
-    public async Task DisposeAsync()
-    {
-        await _tickets.StopAsync(CancellationToken.None);
-        await _tickets.DisposeAsync();
-        File.Delete(_database);
-    }
-
+    /// <summary>The catalogue over the in-process ticket service on a fresh database, as stdio mode runs it.</summary>
     private Task<PipeMcpConnection> ConnectAsync(Dictionary<string, string?>? settings = null) =>
-        PipeMcpConnection.StartWithCatalogueAsync(settings, services => services.UseTicketServiceHandler(_ => _tickets.CreateHandler()));
+        PipeMcpConnection.StartWithCatalogueAsync(new Dictionary<string, string?>(settings ?? [])
+        {
+            ["ConnectionStrings:Tickets"] = $"Data Source={_database}",
+        });
 
     [Fact]
     public async Task Every_tool_works_over_the_pipe()
     {
         await using var connection = await ConnectAsync();
         await TicketToolScenario.CallEveryToolAsync(connection.Client);
+    }
+
+    [Fact]
+    public async Task A_title_with_accents_and_apostrophes_reads_plainly_and_confirms_a_delete_through_the_sdk_client()
+    {
+        await using var connection = await ConnectAsync();
+        const string title = "Café can't print – «Ärger»";
+
+        var created = await connection.Client.CallToolAsync("create_ticket", new Dictionary<string, object?> { ["title"] = title });
+        var text = McpClientContractTests.Text(created);
+        var data = System.Text.Json.JsonDocument.Parse(text).RootElement.GetProperty("data");
+        var deleted = await connection.Client.CallToolAsync("delete_ticket", new Dictionary<string, object?>
+        {
+            ["id"] = data.GetProperty("id").GetInt64(),
+            ["confirm_title"] = data.GetProperty("title").GetString(),
+        });
+
+        Assert.Contains(title, text, StringComparison.Ordinal);
+        Assert.DoesNotContain("\\u", text, StringComparison.Ordinal);
+        Assert.NotEqual(true, deleted.IsError);
+        Assert.Contains($"Deleted ticket #{data.GetProperty("id").GetInt64()} '{title}'.", McpClientContractTests.Text(deleted), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_ill_typed_argument_is_an_error_result_in_the_tools_words_over_the_pipe()
+    {
+        await using var connection = await ConnectAsync();
+
+        var result = await connection.Client.CallToolAsync("get_ticket", new Dictionary<string, object?> { ["id"] = "twelve", ["colour"] = "red" });
+
+        Assert.True(result.IsError);
+        Assert.Equal("Invalid arguments for get_ticket: get_ticket has no argument colour; its arguments are id. id must be a whole number, not 'twelve'.",
+            McpClientContractTests.Text(result));
     }
 
     [Fact]

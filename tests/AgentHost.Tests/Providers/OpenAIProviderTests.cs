@@ -216,17 +216,22 @@ public class OpenAIProviderTests
     }
 
     [Fact]
-    public async Task Malformed_tool_arguments_end_in_one_error_frame()
+    public async Task Malformed_tool_arguments_go_back_to_the_model_as_an_error_result_naming_the_problem()
     {
-        await using var fake = await FakeOpenAIServer.StartAsync((_, _) => FakeReply.Stream(RoleChunk(),
-            ToolCallStart(0, "call_bad", "get_ticket"), ToolCallArguments(0, "{\"id\": 12"), Finish("tool_calls")));
+        await using var fake = await FakeOpenAIServer.StartAsync((index, _) => index == 0
+            ? FakeReply.Stream(RoleChunk(), ToolCallStart(0, "call_bad", "get_ticket"), ToolCallArguments(0, "{\"id\": 12"), Finish("tool_calls"))
+            : FakeReply.Stream(TextChunk("I sent broken arguments."), Finish("stop")));
         await using var factory = new AgentHostFactory { Settings = new ChatProviderSettings(ChatProviderKind.OpenAI, fake.BaseUrl, "sk", "gpt-test") };
 
         var frames = await ChatAsync(factory, "show ticket 12");
 
-        var error = Assert.Single(frames);
-        Assert.Equal("error", error.Event);
-        Assert.Contains("malformed arguments for tool 'get_ticket'", error.Data.GetProperty("message").GetString());
+        Assert.Equal(["tool", "token", "end"], frames.Select(f => f.Event));
+        Assert.Equal("failed", frames[0].Data.GetProperty("status").GetString());
+        var expected = "Error: the arguments for get_ticket could not be read: '{\"id\": 12' is not a JSON object (it breaks at character 10). " +
+                       "Call it again with a JSON object of its parameters.";
+        Assert.Equal(expected, frames[0].Data.GetProperty("summary").GetString());
+        var toolMessage = fake.Requests[1].Json.GetProperty("messages").EnumerateArray().Single(m => m.GetProperty("role").GetString() == "tool");
+        Assert.Equal(expected, toolMessage.GetProperty("content").GetString());
     }
 
     [Fact]

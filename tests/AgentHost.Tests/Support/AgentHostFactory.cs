@@ -9,9 +9,11 @@ using Microsoft.Extensions.DependencyInjection;
 namespace AgentHost.Tests.Support;
 
 /// <summary>
-/// The whole agent host in memory, embedded ticket service included, on a fresh SQLite file. The ticket
-/// client reaches the embedded service through the test server's handler (optionally made flaky); the model
-/// is the offline planner unless a test supplies a provider.
+/// The whole agent host in memory, embedded ticket service included, on a fresh SQLite file. The tools reach
+/// it in-process, as in production; with <see cref="TicketHandler"/> they use the HTTP client (as with
+/// <c>TICKET_API_URL</c>) against that handler, and with <see cref="FailEvery"/> against the host's own REST
+/// endpoints through a flaky handler, so retries meet the real service. The model is the offline planner
+/// unless a test supplies a provider.
 /// Any type of the AgentHost assembly names its entry point; <c>Program</c> is ambiguous here because
 /// TicketApi, which the host embeds, has one too.
 /// </summary>
@@ -37,10 +39,7 @@ public sealed class AgentHostFactory : WebApplicationFactory<AgentHost.Tools.Tic
     /// <summary>Configuration as the environment would give it (names of DESIGN.md).</summary>
     public Dictionary<string, string> Environment { get; init; } = [];
 
-    /// <summary>
-    /// Serve over real Kestrel on a loopback port and leave the ticket client's handler alone, so the
-    /// embedded mode has to find its own listening address, exactly as in production.
-    /// </summary>
+    /// <summary>Serve over real Kestrel on a loopback port, exactly as in production.</summary>
     public bool OverLoopback { get; init; }
 
     public FlakyHandler? Flaky => _flaky;
@@ -48,7 +47,7 @@ public sealed class AgentHostFactory : WebApplicationFactory<AgentHost.Tools.Tic
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseSetting("ConnectionStrings:Tickets", $"Data Source={_databasePath}");
-        builder.UseSetting("TICKET_API_URL", "");
+        builder.UseSetting("TICKET_API_URL", TicketHandler is null ? "" : "http://tickets.test/");
         foreach (var (name, value) in Environment)
         {
             builder.UseSetting(name, value);
@@ -69,9 +68,14 @@ public sealed class AgentHostFactory : WebApplicationFactory<AgentHost.Tools.Tic
                 services.AddKeyedSingleton(ChatPipelineServiceCollectionExtensions.ProviderKey, Provider);
             }
 
-            if (!OverLoopback)
+            if (TicketHandler is not null)
             {
-                services.UseTicketServiceHandler(_ => TicketHandler ?? TicketServiceHandler());
+                services.UseTicketServiceHandler(_ => TicketHandler);
+            }
+            else if (FailEvery > 0)
+            {
+                services.UseTicketServiceHandler(_ => TicketServiceHandler());
+                services.AddSingleton<ITicketService>(sp => sp.GetRequiredService<TicketApiClient>());
             }
 
             services.Configure<TicketServiceOptions>(o =>
@@ -98,15 +102,8 @@ public sealed class AgentHostFactory : WebApplicationFactory<AgentHost.Tools.Tic
         return this;
     }
 
-    private HttpMessageHandler TicketServiceHandler()
-    {
-        if (FailEvery <= 0)
-        {
-            return Server.CreateHandler();
-        }
-
-        return _flaky ??= new FlakyHandler(FailEvery) { InnerHandler = Server.CreateHandler() };
-    }
+    private FlakyHandler TicketServiceHandler() =>
+        _flaky ??= new FlakyHandler(FailEvery) { InnerHandler = Server.CreateHandler() };
 
     protected override void Dispose(bool disposing)
     {

@@ -25,4 +25,13 @@ public static class TicketClientHarness
         });
         return services.BuildServiceProvider();
     }
+
+    /// <summary>Calls a catalogue tool as a model does: JSON arguments in, <see cref="TicketToolResult"/> out.</summary>
+    public static async Task<TicketToolResult> CallToolAsync(IServiceProvider services, string tool, string argumentsJson = "{}")
+    {
+        var arguments = System.Text.Json.JsonSerializer.Deserialize<Dictionary<string, object?>>(argumentsJson)!;
+        var catalogue = services.GetRequiredService<TicketToolCatalogue>();
+        var result = await catalogue.Find(tool)!.Function.InvokeAsync(new Microsoft.Extensions.AI.AIFunctionArguments(arguments));
+        return Assert.IsType<TicketToolResult>(result);
+    }
 }

@@ -48,7 +48,7 @@ public class TicketApiClientTests
         var handler = new StubHttpHandler((_, _) => throw new HttpRequestException(HttpRequestError.ConnectionError, "connection refused"));
         await using var services = TicketClientHarness.Build(handler);
 
-        var result = await services.GetRequiredService<TicketApiClient>().ListAsync(new TicketQuery(), default);
+        var result = await services.GetRequiredService<TicketApiClient>().ListAsync(new TicketApi.Querying.TicketQuery(), default);
 
         Assert.Equal(5, handler.Count);
         Assert.Equal(503, result.Problem!.Status);
@@ -115,7 +115,7 @@ public class TicketApiClientTests
             """{"title":"Conflict","status":409,"detail":"Ticket 5 cannot move from CLOSED to RESOLVED.","allowed_transitions":[]}"""));
         await using var services = TicketClientHarness.Build(handler);
 
-        var result = await services.GetRequiredService<TicketTools>().SetTicketStatusAsync(5, TicketStatus.Resolved);
+        var result = await TicketClientHarness.CallToolAsync(services, "set_ticket_status", """{"id": 5, "status": "RESOLVED"}""");
 
         Assert.False(result.Ok);
         Assert.Equal("Ticket 5 cannot move from CLOSED to RESOLVED. Allowed transitions: none (the status is final).", result.Summary);
@@ -132,7 +132,7 @@ public class TicketApiClientTests
             """{"title":"Not Found","status":404,"detail":"Ticket with id '123' was not found."}"""));
         await using var services = TicketClientHarness.Build(handler);
 
-        var result = await services.GetRequiredService<TicketTools>().GetTicketAsync(123);
+        var result = await TicketClientHarness.CallToolAsync(services, "get_ticket", """{"id": 123}""");
 
         Assert.False(result.Ok);
         Assert.Equal("Ticket with id '123' was not found.", result.Summary);
@@ -146,7 +146,7 @@ public class TicketApiClientTests
             """{"title":"Validation failed","status":422,"errors":{"resolution_status":["Invalid status 'DONE'. Allowed values are: OPEN, RESOLVED, CLOSED."]}}"""));
         await using var services = TicketClientHarness.Build(handler);
 
-        var result = await services.GetRequiredService<TicketApiClient>().PatchAsync(5, new TicketPatch(Title: "x"), default);
+        var result = await services.GetRequiredService<TicketApiClient>().UpdateAsync(5, "x", null, default);
 
         Assert.Equal("Validation failed. resolution_status: Invalid status 'DONE'. Allowed values are: OPEN, RESOLVED, CLOSED.", result.Problem!.Message);
     }
@@ -157,12 +157,13 @@ public class TicketApiClientTests
         var handler = new StubHttpHandler((_, _) => Ok("""{"count":0,"next":null,"previous":null,"results":[]}"""));
         await using var services = TicketClientHarness.Build(handler);
 
-        var result = await services.GetRequiredService<TicketTools>().ListTicketsAsync(
-            resolution_status: TicketStatus.Open, search: "vpn drops", created__gte: "2025-01-01", page_size: 5, ordering: "-updated");
+        var result = await TicketClientHarness.CallToolAsync(services, "list_tickets",
+            """{"resolution_status": "OPEN", "search": "vpn drops", "created__gte": "2025-01-01", "page_size": 5, "ordering": "-updated"}""");
 
         Assert.True(result.Ok);
         Assert.Equal("No tickets match.", result.Summary);
-        Assert.Equal("/api/tickets/?created__gte=2025-01-01T00%3A00%3A00.000000Z&resolution_status=OPEN&search=vpn%20drops&ordering=-updated&page_size=5",
+        // The REST parser completed the ordering with its tie-breaker; the writer sends what it parsed.
+        Assert.Equal("/api/tickets/?page_size=5&ordering=-updated%2C-id&search=vpn%20drops&created__gte=2025-01-01T00%3A00%3A00.000000Z&resolution_status=OPEN",
             handler.Requests[0].PathAndQuery);
     }
 
@@ -172,7 +173,7 @@ public class TicketApiClientTests
         var handler = new StubHttpHandler((_, _) => Ok());
         await using var services = TicketClientHarness.Build(handler);
 
-        var result = await services.GetRequiredService<TicketTools>().ListTicketsAsync(created__gte: "last tuesday-ish");
+        var result = await TicketClientHarness.CallToolAsync(services, "list_tickets", """{"created__gte": "last tuesday-ish"}""");
 
         Assert.False(result.Ok);
         Assert.Contains("created__gte", result.Summary);
@@ -198,7 +199,7 @@ public class TicketApiClientTests
         });
         await using var services = TicketClientHarness.Build(handler);
 
-        var result = await services.GetRequiredService<TicketTools>().DeleteTicketAsync(5, "Printer jams");
+        var result = await TicketClientHarness.CallToolAsync(services, "delete_ticket", """{"id": 5, "confirm_title": "Printer jams"}""");
 
         Assert.Equal("\"3\"", ifMatch);
         Assert.False(result.Ok);

@@ -187,12 +187,12 @@ public sealed class TicketToolCatalogueTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task A_bad_ordering_comes_back_as_the_services_400_not_an_exception()
+    public async Task A_bad_ordering_is_refused_in_the_rest_parsers_words_not_as_an_exception()
     {
         var result = await CallAsync("list_tickets", """{"ordering": "colour"}""");
 
         Assert.False(result.Ok);
-        Assert.Equal(400, result.HttpStatus);
-        Assert.Contains("ordering", result.Summary);
+        Assert.Equal(ToolFailure.InvalidArguments, result.FailureKind);
+        Assert.Equal("Invalid arguments: ordering: Cannot order by 'colour'. Allowed fields are: created, updated, title, id, resolution_status (prefix '-' for descending).", result.Summary);
     }
 }

@@ -12,7 +12,6 @@ public class TicketToolSchemaTests
         var services = new ServiceCollection();
         services.AddLogging();
         services.AddTicketTools(new Microsoft.Extensions.Configuration.ConfigurationBuilder().Build());
-        services.AddSingleton<Microsoft.AspNetCore.Hosting.Server.IServer>(_ => throw new InvalidOperationException("no server in schema tests"));
         return services.BuildServiceProvider().GetRequiredService<TicketToolCatalogue>();
     }
 

@@ -1,0 +1,34 @@
+using TicketApi.Contracts;
+using TicketApi.Querying;
+
+namespace AgentHost.Tickets;
+
+/// <summary>
+/// The one seam between the agent's tools and the ticket service. Embedded (the default, and MCP stdio) it is
+/// <see cref="InProcessTicketService"/>, which calls the service's own code; with <c>TICKET_API_URL</c> it is
+/// <see cref="TicketApiClient"/> over HTTP. Both answer refusals (404, 409, 412, 422) and exhausted retries as
+/// a <see cref="TicketProblem"/> with the REST contract's wording, never as exceptions; both pass
+/// <c>TicketServiceContractTests</c>. Queries are TicketApi's own <see cref="TicketQuery"/>, so filter names
+/// exist once (<see cref="TicketQueryParameters"/>).
+/// </summary>
+public interface ITicketService
+{
+    Task<TicketApiResult<TicketPage>> ListAsync(TicketQuery query, CancellationToken cancellationToken);
+
+    /// <summary>How many tickets the query's filters choose; its page and ordering are ignored.</summary>
+    Task<TicketApiResult<long>> CountAsync(TicketQuery query, CancellationToken cancellationToken);
+
+    /// <summary>The ticket and its ETag (for a guarded <see cref="DeleteAsync"/>).</summary>
+    Task<TicketApiResult<TicketDto>> GetAsync(long id, CancellationToken cancellationToken);
+
+    Task<TicketApiResult<TicketDto>> CreateAsync(string title, string? description, CancellationToken cancellationToken);
+
+    /// <summary>Changes the non-null fields; at least one should be given.</summary>
+    Task<TicketApiResult<TicketDto>> UpdateAsync(long id, string? title, string? description, CancellationToken cancellationToken);
+
+    /// <summary>A lifecycle move; a refused one is a 409 naming the allowed targets.</summary>
+    Task<TicketApiResult<TicketDto>> SetStatusAsync(long id, TicketStatus status, CancellationToken cancellationToken);
+
+    /// <summary>Deletes, guarded by <paramref name="ifMatch"/> (an ETag from <see cref="GetAsync"/>) when given.</summary>
+    Task<TicketApiResult<bool>> DeleteAsync(long id, string? ifMatch, CancellationToken cancellationToken);
+}

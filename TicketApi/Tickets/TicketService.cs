@@ -1,0 +1,122 @@
+using Microsoft.AspNetCore.Mvc;
+using TicketApi.Contracts;
+using TicketApi.Data;
+using TicketApi.Http;
+using TicketApi.Querying;
+
+namespace TicketApi.Tickets;
+
+/// <summary>
+/// The ticket service as a library, for a host that carries it in-process (the agent host's embedded and
+/// MCP stdio modes): the same reader, store, query runner, field rules and lifecycle as the REST endpoints,
+/// and refusals as the very problem details those endpoints answer with (their <c>detail</c>, <c>errors</c>
+/// and <c>allowed_transitions</c>), so a caller cannot tell the two faces apart by what they say.
+/// Scoped, like <see cref="TicketStore"/>.
+/// </summary>
+public sealed class TicketService(TicketReader reader, TicketStore store, TicketQueryRunner runner)
+{
+    /// <summary>A value and its version (the ETag's content), or the problem the REST face would answer.</summary>
+    public sealed record Outcome<T>(T? Value, ProblemDetails? Problem, long? Version = null)
+    {
+        public static implicit operator Outcome<T>(ProblemDetails problem) => new(default, problem);
+    }
+
+    /// <summary>One page, in the REST envelope; <c>next</c>/<c>previous</c> are relative links to the list.</summary>
+    public async Task<Outcome<TicketPage>> ListAsync(TicketQuery query, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        var result = await runner.RunAsync(query, cancellationToken);
+        if (query.Page > 1 && result.Tickets.Count == 0)
+        {
+            return TicketProblems.InvalidPage(query.Page).ProblemDetails;
+        }
+        var hasNext = (long)query.Page * query.PageSize < result.Count;
+        return new Outcome<TicketPage>(new TicketPage(
+            result.Count,
+            hasNext ? Link(query with { Page = query.Page + 1 }) : null,
+            query.Page > 1 ? Link(query with { Page = query.Page - 1 }) : null,
+            result.Tickets.Select(t => t.ToDto()).ToList()), null);
+    }
+
+    /// <summary>How many tickets the query's filters choose (its page and ordering do not matter).</summary>
+    public async Task<long> CountAsync(TicketQuery query, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        return (await runner.RunAsync(query with { Page = 1, PageSize = 1 }, cancellationToken)).Count;
+    }
+
+    public async Task<Outcome<TicketDto>> GetAsync(long id, CancellationToken cancellationToken) =>
+        await reader.FindAsync(id, cancellationToken) is { } ticket ? Found(ticket) : NotFound(id);
+
+    /// <summary>A new OPEN ticket; title and description are trimmed and checked as a POST body's are.</summary>
+    public async Task<Outcome<TicketDto>> CreateAsync(string title, string? description, CancellationToken cancellationToken)
+    {
+        var changes = new TicketChanges(title?.Trim() ?? "", description?.Trim() ?? "", null);
+        if (Invalid(changes) is { } problem)
+        {
+            return problem;
+        }
+        return Found(await store.CreateAsync(changes.Title!, changes.Description!, cancellationToken));
+    }
+
+    /// <summary>
+    /// A PATCH: the non-null fields change, a status change follows the lifecycle (409 otherwise).
+    /// <paramref name="ifMatch"/> is an ETag from <see cref="GetAsync"/>'s version; a stale one is a 412.
+    /// </summary>
+    public async Task<Outcome<TicketDto>> UpdateAsync(long id, TicketChanges changes, string? ifMatch, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(changes);
+        // A missing ticket is reported before anything about the fields, as the REST face does.
+        if (await reader.FindAsync(id, cancellationToken) is null)
+        {
+            return NotFound(id);
+        }
+        changes = changes with { Title = changes.Title?.Trim(), Description = changes.Description?.Trim() };
+        if (Invalid(changes) is { } problem)
+        {
+            return problem;
+        }
+        return await store.UpdateAsync(id, changes, Precondition(ifMatch), cancellationToken) switch
+        {
+            WriteOutcome.Done { Ticket: { } ticket } => Found(ticket),
+            WriteOutcome.TransitionRefused refused => TicketProblems.TransitionRefused(id, refused.From, refused.To).ProblemDetails,
+            WriteOutcome.PreconditionFailed failed => TicketProblems.PreconditionFailed(id, ETags.For(failed.CurrentVersion)).ProblemDetails,
+            WriteOutcome.Contended => TicketProblems.Contended(id).ProblemDetails,
+            _ => NotFound(id),
+        };
+    }
+
+    public async Task<Outcome<bool>> DeleteAsync(long id, string? ifMatch, CancellationToken cancellationToken) =>
+        await store.DeleteAsync(id, Precondition(ifMatch), cancellationToken) switch
+        {
+            WriteOutcome.Done => new Outcome<bool>(true, null),
+            WriteOutcome.PreconditionFailed failed => TicketProblems.PreconditionFailed(id, ETags.For(failed.CurrentVersion)).ProblemDetails,
+            WriteOutcome.Contended => TicketProblems.Contended(id).ProblemDetails,
+            _ => NotFound(id),
+        };
+
+    private static Outcome<TicketDto> Found(TicketEntity ticket) => new(ticket.ToDto(), null, ticket.Version);
+
+    private static ProblemDetails NotFound(long id) =>
+        TicketProblems.NotFound(id.ToString(System.Globalization.CultureInfo.InvariantCulture)).ProblemDetails;
+
+    private static Func<long, bool>? Precondition(string? ifMatch) =>
+        ifMatch is null ? null : version => ETags.For(version) == ifMatch;
+
+    private static ProblemDetails? Invalid(TicketChanges changes)
+    {
+        var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
+        if (changes.Title is { } title && TicketFieldRules.TitleError(title) is { } titleError)
+        {
+            errors["title"] = [titleError];
+        }
+        if (changes.Description is { } description && TicketFieldRules.DescriptionError(description) is { } descriptionError)
+        {
+            errors["description"] = [descriptionError];
+        }
+        return errors.Count == 0 ? null
+            : TicketProblems.Fields(StatusCodes.Status422UnprocessableEntity, "One or more fields have values a ticket cannot take.", errors).ProblemDetails;
+    }
+
+    private static string Link(TicketQuery query) => $"/api/tickets/?{TicketQueryParameters.ToQueryString(query)}";
+}
