@@ -4,7 +4,7 @@ using TicketApi.Tests.Infrastructure;
 
 namespace TicketApi.Tests;
 
-public sealed class DocumentationAndHealthTests : TicketApiTest
+public abstract class DocumentationAndHealthTests(TicketStoreFixture store) : TicketApiTest(store)
 {
     [Fact]
     public async Task Health_reports_healthy_when_the_database_answers()
@@ -41,3 +41,8 @@ public sealed class DocumentationAndHealthTests : TicketApiTest
         Assert.Contains("swagger", await response.Content.ReadAsStringAsync(), StringComparison.OrdinalIgnoreCase);
     }
 }
+
+public sealed class DocumentationAndHealthOnSqliteTests() : DocumentationAndHealthTests(SqliteStore.Instance);
+
+[Collection(PostgresServerGroup.Name)]
+public sealed class DocumentationAndHealthOnPostgresTests(PostgresServer server) : DocumentationAndHealthTests(server);
