@@ -11,7 +11,7 @@ public sealed class DatabaseHealthCheck(TicketDbContext db) : IHealthCheck
     {
         try
         {
-            await db.Tickets.AsNoTracking().Select(t => t.Id).FirstOrDefaultAsync(cancellationToken);
+            await db.Tickets.AnyAsync(cancellationToken);
             return HealthCheckResult.Healthy("Ticket database reachable.");
         }
         catch (Exception ex) when (ex is DbException or InvalidOperationException or TimeoutException)
