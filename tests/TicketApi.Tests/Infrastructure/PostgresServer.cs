@@ -13,7 +13,7 @@ namespace TicketApi.Tests.Infrastructure;
 /// folder; stopped and deleted at the end. Each test gets a fresh database copied from a migrated
 /// template (CREATE DATABASE ... TEMPLATE takes milliseconds). initdb refuses to run as root, so as
 /// root the server runs as the <c>postgres</c> user. Durability is off (fsync): a test server has no
-/// data worth a power cut. See docs/testing.md.
+/// data worth a power cut. See docs/storage.md, "Testing on both stores".
 /// </summary>
 public sealed class PostgresServer : TicketStoreFixture, IDisposable
 {
