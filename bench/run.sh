@@ -14,10 +14,13 @@ root=$(pwd)
 tickets=${BENCH_TICKETS:-100000}
 duration=${BENCH_DURATION:-5s}
 connections=${BENCH_CONNECTIONS:-32}
-api_port=${BENCH_API_PORT:-18000}
-ceiling_port=${BENCH_CEILING_PORT:-18001}
-pg_api_port=${BENCH_PG_API_PORT:-18002}
-pg_port=${BENCH_PG_PORT:-18003}
+# A port someone else listens on would have the bench measure their service: take the first free one.
+port_busy() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
+free_port() { local p=$1; while port_busy "$p"; do p=$((p + 1)); done; echo "$p"; }
+api_port=$(free_port "${BENCH_API_PORT:-18000}")
+ceiling_port=$(free_port "${BENCH_CEILING_PORT:-$((api_port + 1))}")
+pg_api_port=$(free_port "${BENCH_PG_API_PORT:-$((ceiling_port + 1))}")
+pg_port=$(free_port "${BENCH_PG_PORT:-$((pg_api_port + 1))}")
 stores=${BENCH_STORES:-sqlite postgres}
 work=$(mktemp -d)
 pids=()
@@ -35,7 +38,13 @@ echo "building (Release)..." >&2
 dotnet build -c Release -v q -nologo TicketApi/TicketApi.csproj -o "$work/api" >/dev/null
 dotnet build -c Release -v q -nologo bench/Ceiling/Ceiling.csproj -o "$work/ceiling" >/dev/null
 
-wait_for() { for _ in $(seq 1 300); do curl -sf "$1" >/dev/null 2>&1 && return 0; sleep 0.2; done; echo "timed out waiting for $1" >&2; return 1; }
+wait_for() { # url [pid]: polls until the url answers, failing early when the process has died
+  for _ in $(seq 1 300); do
+    if [ -n "${2:-}" ] && ! kill -0 "$2" 2>/dev/null; then echo "the service for $1 exited; see its log" >&2; return 1; fi
+    curl -sf "$1" >/dev/null 2>&1 && return 0; sleep 0.2
+  done
+  echo "timed out waiting for $1" >&2; return 1
+}
 
 start_api() { # port connection-string log
   ASPNETCORE_URLS="http://127.0.0.1:$1" ConnectionStrings__Tickets="$2" Logging__LogLevel__Default=Warning \
@@ -45,12 +54,12 @@ start_api() { # port connection-string log
 
 ASPNETCORE_URLS="http://127.0.0.1:$ceiling_port" dotnet "$work/ceiling/Ceiling.dll" >"$work/ceiling.log" 2>&1 &
 pids+=($!)
-wait_for "http://127.0.0.1:$ceiling_port/ticket"
+wait_for "http://127.0.0.1:$ceiling_port/ticket" "${pids[-1]}"
 
 if [[ " $stores " == *" sqlite "* ]]; then
   db="$work/tickets.db"
   start_api "$api_port" "Data Source=$db" "$work/api.log"
-  wait_for "http://127.0.0.1:$api_port/health"
+  wait_for "http://127.0.0.1:$api_port/health" "${pids[-1]}" || { cat "$work/api.log" >&2; exit 1; }
   echo "seeding $tickets tickets into SQLite..." >&2
   seed_start=$(date +%s.%N)
   sqlite3 "$db" -cmd ".parameter set :n $tickets" < bench/seed.sql
@@ -61,7 +70,7 @@ if [[ " $stores " == *" postgres "* ]]; then
   pg_start "$work/pg" "$pg_port"
   psql -q -h 127.0.0.1 -p "$pg_port" -U postgres -c "CREATE DATABASE tickets" >/dev/null
   start_api "$pg_api_port" "Host=127.0.0.1;Port=$pg_port;Username=postgres;Database=tickets" "$work/pg-api.log"
-  wait_for "http://127.0.0.1:$pg_api_port/health"
+  wait_for "http://127.0.0.1:$pg_api_port/health" "${pids[-1]}" || { cat "$work/pg-api.log" >&2; exit 1; }
   echo "seeding $tickets tickets into PostgreSQL..." >&2
   seed_start=$(date +%s.%N)
   psql -q -h 127.0.0.1 -p "$pg_port" -U postgres -d tickets -v ON_ERROR_STOP=1 -v n="$tickets" -f bench/seed-postgres.sql >/dev/null

@@ -58,11 +58,46 @@ public static class PostgresSchemaMigrator
         CREATE INDEX ix_tickets_title_trgm ON tickets USING gin (title gin_trgm_ops);
         CREATE INDEX ix_tickets_description_trgm ON tickets USING gin (description gin_trgm_ops);
         """,
+        // 2: per-status counters, as SQLite has: the everyday views' counts (status-only filters) were an
+        // index scan of a third of the table per request (370 ms p50 under 32 clients at 100,000 tickets).
+        """
+        CREATE TABLE ticket_counts (resolution_status text PRIMARY KEY, n bigint NOT NULL);
+        INSERT INTO ticket_counts (resolution_status, n)
+        SELECT status, (SELECT count(*) FROM tickets WHERE resolution_status = status)
+        FROM unnest(ARRAY['OPEN', 'RESOLVED', 'CLOSED']) AS status;
+
+        -- A writer locks counter rows until it commits. Every writer locks them in one order (by status
+        -- name), so writers queue behind each other but can never wait on each other in a cycle.
+        CREATE FUNCTION ticket_counts_follow() RETURNS trigger LANGUAGE plpgsql AS $$
+        BEGIN
+            IF TG_OP = 'INSERT' THEN
+                UPDATE ticket_counts SET n = n + 1 WHERE resolution_status = NEW.resolution_status;
+            ELSIF TG_OP = 'DELETE' THEN
+                UPDATE ticket_counts SET n = n - 1 WHERE resolution_status = OLD.resolution_status;
+            ELSIF OLD.resolution_status IS DISTINCT FROM NEW.resolution_status THEN
+                IF OLD.resolution_status COLLATE "C" < NEW.resolution_status COLLATE "C" THEN
+                    UPDATE ticket_counts SET n = n - 1 WHERE resolution_status = OLD.resolution_status;
+                    UPDATE ticket_counts SET n = n + 1 WHERE resolution_status = NEW.resolution_status;
+                ELSE
+                    UPDATE ticket_counts SET n = n + 1 WHERE resolution_status = NEW.resolution_status;
+                    UPDATE ticket_counts SET n = n - 1 WHERE resolution_status = OLD.resolution_status;
+                END IF;
+            END IF;
+            RETURN NULL;
+        END
+        $$;
+        CREATE TRIGGER ticket_counts_follow AFTER INSERT OR DELETE OR UPDATE OF resolution_status ON tickets
+            FOR EACH ROW EXECUTE FUNCTION ticket_counts_follow();
+        """,
     ];
 
     public static int LatestVersion => Steps.Length;
 
-    public static async Task MigrateAsync(NpgsqlDataSource dataSource, CancellationToken cancellationToken)
+    public static Task MigrateAsync(NpgsqlDataSource dataSource, CancellationToken cancellationToken) =>
+        MigrateAsync(dataSource, Steps.Length, cancellationToken);
+
+    /// <summary>Up to <paramref name="target"/> only: how the upgrade tests build a database of an earlier version.</summary>
+    internal static async Task MigrateAsync(NpgsqlDataSource dataSource, int target, CancellationToken cancellationToken)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
@@ -71,17 +106,18 @@ public static class PostgresSchemaMigrator
         await using (var read = new NpgsqlCommand("SELECT max(version) FROM ticket_schema;", connection))
         {
             var current = await read.ExecuteScalarAsync(cancellationToken) is int version ? version : 0;
+            target = Math.Max(target, current);
             if (current > Steps.Length)
             {
                 throw new InvalidOperationException(
                     $"The database schema is version {current}, newer than this build knows ({Steps.Length}). Use a newer build.");
             }
-            for (var step = current; step < Steps.Length; step++)
+            for (var step = current; step < target; step++)
             {
                 await ExecuteAsync(connection, Steps[step], cancellationToken);
             }
         }
-        await ExecuteAsync(connection, $"DELETE FROM ticket_schema; INSERT INTO ticket_schema (version) VALUES ({Steps.Length});", cancellationToken);
+        await ExecuteAsync(connection, $"DELETE FROM ticket_schema; INSERT INTO ticket_schema (version) VALUES ({target});", cancellationToken);
         await transaction.CommitAsync(cancellationToken);
     }
 

@@ -27,7 +27,10 @@ public sealed class PostgresTicketQueryRunner(NpgsqlDataSource dataSource) : Tic
 
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var batch = new NpgsqlBatch(connection);
-        var count = new NpgsqlBatchCommand("SELECT count(*) FROM tickets" + filter.WhereClause);
+        // Status-only views (the everyday ones) take their count from the trigger-kept counters.
+        var count = query.FiltersOnlyByStatus
+            ? new NpgsqlBatchCommand("SELECT coalesce(sum(n), 0)::bigint FROM ticket_counts" + filter.WhereClause)
+            : new NpgsqlBatchCommand("SELECT count(*) FROM tickets" + filter.WhereClause);
         count.Parameters.AddRange(filter.FreshParameters().ToArray());
         var page = new NpgsqlBatchCommand(
             $"SELECT {PostgresTicketRows.Columns} FROM tickets{filter.WhereClause} " +

@@ -37,6 +37,29 @@ public sealed class PostgresSchemaMigratorTests(PostgresServer server) : IDispos
     }
 
     [Fact]
+    public async Task Upgrading_from_version_1_counts_the_tickets_already_there_and_then_follows_writes()
+    {
+        await using var dataSource = NpgsqlDataSource.Create(_database);
+        await PostgresSchemaMigrator.MigrateAsync(dataSource, 1, CancellationToken.None);
+        await ExecuteAsync(dataSource,
+            "INSERT INTO tickets (title, created, updated, resolution_status) " +
+            "SELECT 'Ticket ' || i, now(), now(), (ARRAY['OPEN','OPEN','OPEN','RESOLVED','RESOLVED','CLOSED'])[i] FROM generate_series(1, 6) AS i");
+
+        await PostgresSchemaMigrator.MigrateAsync(dataSource, CancellationToken.None);
+
+        Assert.Equal(PostgresSchemaMigrator.LatestVersion, await ScalarAsync<int>(dataSource, "SELECT version FROM ticket_schema"));
+        Assert.Equal("CLOSED=1 OPEN=3 RESOLVED=2", await CountsAsync(dataSource));
+        await ExecuteAsync(dataSource, "UPDATE tickets SET resolution_status = 'RESOLVED' WHERE id = 1");
+        await ExecuteAsync(dataSource, "UPDATE tickets SET resolution_status = 'OPEN' WHERE id = 4");
+        await ExecuteAsync(dataSource, "UPDATE tickets SET title = 'Renamed' WHERE id = 2");
+        await ExecuteAsync(dataSource, "DELETE FROM tickets WHERE id = 6");
+        await ExecuteAsync(dataSource, "INSERT INTO tickets (title, created, updated) VALUES ('New', now(), now())");
+        Assert.Equal("CLOSED=0 OPEN=4 RESOLVED=2", await CountsAsync(dataSource));
+        Assert.Equal(await ScalarAsync<long>(dataSource, "SELECT count(*) FROM tickets WHERE resolution_status = 'OPEN'"),
+            await ScalarAsync<long>(dataSource, "SELECT n FROM ticket_counts WHERE resolution_status = 'OPEN'"));
+    }
+
+    [Fact]
     public async Task Search_sees_words_as_the_sqlite_tokenizer_does()
     {
         await using var dataSource = NpgsqlDataSource.Create(_database);
@@ -61,6 +84,15 @@ public sealed class PostgresSchemaMigratorTests(PostgresServer server) : IDispos
         command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = text });
         command.Parameters.Add(new NpgsqlParameter<string[]> { TypedValue = words });
         return (bool)(await command.ExecuteScalarAsync())!;
+    }
+
+    private static async Task<string> CountsAsync(NpgsqlDataSource dataSource) =>
+        await ScalarAsync<string>(dataSource, "SELECT string_agg(resolution_status || '=' || n, ' ' ORDER BY resolution_status) FROM ticket_counts");
+
+    private static async Task ExecuteAsync(NpgsqlDataSource dataSource, string sql)
+    {
+        await using var command = dataSource.CreateCommand(sql);
+        await command.ExecuteNonQueryAsync();
     }
 
     private static async Task<T> ScalarAsync<T>(NpgsqlDataSource dataSource, string sql)
