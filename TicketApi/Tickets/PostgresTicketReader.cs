@@ -3,7 +3,7 @@ using TicketApi.Data;
 
 namespace TicketApi.Tickets;
 
-/// <summary>One prepared-on-first-use command on the shared data source's pooled connections.</summary>
+/// <summary>One plain command on the shared data source's pooled connections (docs/storage.md, "Fast paths").</summary>
 public sealed class PostgresTicketReader(NpgsqlDataSource dataSource) : TicketReader
 {
     public override async Task<TicketEntity?> FindAsync(long id, CancellationToken cancellationToken)
