@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Npgsql;
 using TicketApi.Contracts;
 using TicketApi.Data;
 using TicketApi.Endpoints;
@@ -17,31 +18,56 @@ namespace TicketApi;
 public static class TicketApiExtensions
 {
     /// <summary>
-    /// Registers the database (<c>ConnectionStrings:Tickets</c>, default <c>Data Source=data/tickets.db</c>),
-    /// schema start-up, the ticket services and problem details.
+    /// Registers the database (<c>ConnectionStrings:Tickets</c>, default <c>Data Source=data/tickets.db</c>;
+    /// a PostgreSQL connection string or URL picks PostgreSQL: docs/storage.md), schema start-up, the
+    /// ticket services and problem details.
     /// </summary>
     public static IServiceCollection AddTicketApi(this IServiceCollection services, IConfiguration configuration)
     {
-        var connectionString = configuration.GetConnectionString("Tickets") ?? TicketDatabaseOptions.DefaultConnectionString;
-        services.Configure<TicketDatabaseOptions>(o => o.ConnectionString = connectionString);
+        var database = new TicketDatabaseOptions
+        {
+            ConnectionString = configuration.GetConnectionString("Tickets") ?? TicketDatabaseOptions.DefaultConnectionString,
+        };
+        services.Configure<TicketDatabaseOptions>(o => o.ConnectionString = database.ConnectionString);
         services.AddHostedService<DatabaseStartup>();
-
-        // Pooled contexts: the hot paths (get by id, list) then cost no context construction per request.
-        services.AddDbContextPool<TicketDbContext>(options => options
-            .UseSqlite(connectionString)
-            .UseQueryTrackingBehavior(QueryTrackingBehavior.NoTracking)
-            .AddInterceptors(new SqliteConnectionSetup()));
-
         services.TryAddSingleton(TimeProvider.System);
-        services.AddSingleton<WriteGate>();
-        services.AddSingleton<TicketReader>();
+        services.AddSingleton(new WriteGate(database.Kind));
+        if (database.Kind == TicketStoreKind.PostgreSql)
+        {
+            AddPostgresStore(services, database.ConnectionString);
+        }
+        else
+        {
+            AddSqliteStore(services, database.ConnectionString);
+        }
         services.AddScoped<TicketStore>();
-        services.AddSingleton<TicketQueryRunner>();
         services.ConfigureHttpJsonOptions(options => options.SerializerOptions.TypeInfoResolverChain.Insert(0, TicketJsonContext.Default));
         services.AddRequestLimitErrors();
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
         services.AddTicketOpenApi();
         return services;
+    }
+
+    // Pooled contexts: the writes then cost no context construction per request.
+    private static void AddSqliteStore(IServiceCollection services, string connectionString)
+    {
+        services.AddDbContextPool<TicketDbContext>(options => options
+            .UseSqlite(connectionString)
+            .UseQueryTrackingBehavior(QueryTrackingBehavior.NoTracking)
+            .AddInterceptors(new SqliteConnectionSetup()));
+        services.AddSingleton<TicketReader, SqliteTicketReader>();
+        services.AddSingleton<TicketQueryRunner, SqliteTicketQueryRunner>();
+    }
+
+    /// <summary>One Npgsql data source (one connection pool) serves EF's writes and the plain-SQL reads.</summary>
+    private static void AddPostgresStore(IServiceCollection services, string connectionString)
+    {
+        services.AddSingleton(_ => NpgsqlDataSource.Create(connectionString));
+        services.AddDbContextPool<TicketDbContext>((provider, options) => options
+            .UseNpgsql(provider.GetRequiredService<NpgsqlDataSource>())
+            .UseQueryTrackingBehavior(QueryTrackingBehavior.NoTracking));
+        services.AddSingleton<TicketReader, PostgresTicketReader>();
+        services.AddSingleton<TicketQueryRunner, PostgresTicketQueryRunner>();
     }
 
     /// <summary>Maps <c>/api/tickets/</c> and its item routes.</summary>

@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
-# Benchmarks the ticket service against this machine's ceiling (a bare minimal API returning a constant
-# ticket), side by side in one run, and prints requests/s, p50, p99 and the ratio to the ceiling.
-#   bench/run.sh                 # 100,000 tickets
+# Benchmarks the ticket service on SQLite and on PostgreSQL against this machine's ceiling (a bare
+# minimal API returning a constant ticket), side by side in one run, and prints requests/s, p50, p99 and
+# the ratio to the ceiling. PostgreSQL is a server of its own started here (bench/postgres.sh).
+#   bench/run.sh                 # 100,000 tickets in each store
+#   BENCH_STORES=sqlite bench/run.sh   # one store only (sqlite, postgres)
 #   BENCH_TICKETS=1000000 bench/run.sh
 #   BENCH_DURATION=10s BENCH_CONNECTIONS=32 BENCH_ROUNDS=3 bench/run.sh
 #   BENCH_ONLY="search" bench/run.sh   # only the rows whose name matches
@@ -12,36 +14,68 @@ root=$(pwd)
 tickets=${BENCH_TICKETS:-100000}
 duration=${BENCH_DURATION:-5s}
 connections=${BENCH_CONNECTIONS:-32}
-api_port=${BENCH_API_PORT:-18000}
-ceiling_port=${BENCH_CEILING_PORT:-18001}
+# A port someone else listens on would have the bench measure their service: take the first free one.
+port_busy() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
+free_port() { local p=$1; while port_busy "$p"; do p=$((p + 1)); done; echo "$p"; }
+api_port=$(free_port "${BENCH_API_PORT:-18000}")
+ceiling_port=$(free_port "${BENCH_CEILING_PORT:-$((api_port + 1))}")
+pg_api_port=$(free_port "${BENCH_PG_API_PORT:-$((ceiling_port + 1))}")
+pg_port=$(free_port "${BENCH_PG_PORT:-$((pg_api_port + 1))}")
+stores=${BENCH_STORES:-sqlite postgres}
 work=$(mktemp -d)
 pids=()
-cleanup() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; rm -rf "$work"; }
+source bench/postgres.sh
+cleanup() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; pg_stop "$work/pg"; rm -rf "$work"; }
 trap cleanup EXIT
 
 need() { command -v "$1" >/dev/null || { echo "installing $2..." >&2; (apt-get install -y -q "$2" >/dev/null 2>&1 || (apt-get update -q >/dev/null && apt-get install -y -q "$2" >/dev/null)); }; }
 need wrk wrk
 need sqlite3 sqlite3
+need psql postgresql-client
+ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || { echo "installing postgresql..." >&2; apt-get update -q >/dev/null; apt-get install -y -q postgresql >/dev/null; }
 
 echo "building (Release)..." >&2
 dotnet build -c Release -v q -nologo TicketApi/TicketApi.csproj -o "$work/api" >/dev/null
 dotnet build -c Release -v q -nologo bench/Ceiling/Ceiling.csproj -o "$work/ceiling" >/dev/null
 
-wait_for() { for _ in $(seq 1 100); do curl -sf "$1" >/dev/null 2>&1 && return 0; sleep 0.2; done; echo "timed out waiting for $1" >&2; return 1; }
+wait_for() { # url [pid]: polls until the url answers, failing early when the process has died
+  for _ in $(seq 1 300); do
+    if [ -n "${2:-}" ] && ! kill -0 "$2" 2>/dev/null; then echo "the service for $1 exited; see its log" >&2; return 1; fi
+    curl -sf "$1" >/dev/null 2>&1 && return 0; sleep 0.2
+  done
+  echo "timed out waiting for $1" >&2; return 1
+}
 
-db="$work/tickets.db"
-ASPNETCORE_URLS="http://127.0.0.1:$api_port" ConnectionStrings__Tickets="Data Source=$db" Logging__LogLevel__Default=Warning \
-  dotnet "$work/api/TicketApi.dll" >"$work/api.log" 2>&1 &
-pids+=($!)
+start_api() { # port connection-string log
+  ASPNETCORE_URLS="http://127.0.0.1:$1" ConnectionStrings__Tickets="$2" Logging__LogLevel__Default=Warning \
+    dotnet "$work/api/TicketApi.dll" >"$3" 2>&1 &
+  pids+=($!)
+}
+
 ASPNETCORE_URLS="http://127.0.0.1:$ceiling_port" dotnet "$work/ceiling/Ceiling.dll" >"$work/ceiling.log" 2>&1 &
 pids+=($!)
-wait_for "http://127.0.0.1:$api_port/health"
-wait_for "http://127.0.0.1:$ceiling_port/ticket"
+wait_for "http://127.0.0.1:$ceiling_port/ticket" "${pids[-1]}"
 
-echo "seeding $tickets tickets..." >&2
-seed_start=$(date +%s.%N)
-sqlite3 "$db" -cmd ".parameter set :n $tickets" < bench/seed.sql
-printf 'seeded %s tickets in %.1f s\n' "$tickets" "$(echo "$(date +%s.%N) - $seed_start" | bc)"
+if [[ " $stores " == *" sqlite "* ]]; then
+  db="$work/tickets.db"
+  start_api "$api_port" "Data Source=$db" "$work/api.log"
+  wait_for "http://127.0.0.1:$api_port/health" "${pids[-1]}" || { cat "$work/api.log" >&2; exit 1; }
+  echo "seeding $tickets tickets into SQLite..." >&2
+  seed_start=$(date +%s.%N)
+  sqlite3 "$db" -cmd ".parameter set :n $tickets" < bench/seed.sql
+  printf 'SQLite: seeded %s tickets in %.1f s\n' "$tickets" "$(echo "$(date +%s.%N) - $seed_start" | bc)"
+fi
+if [[ " $stores " == *" postgres "* ]]; then
+  echo "starting PostgreSQL..." >&2
+  pg_start "$work/pg" "$pg_port"
+  psql -q -h 127.0.0.1 -p "$pg_port" -U postgres -c "CREATE DATABASE tickets" >/dev/null
+  start_api "$pg_api_port" "Host=127.0.0.1;Port=$pg_port;Username=postgres;Database=tickets" "$work/pg-api.log"
+  wait_for "http://127.0.0.1:$pg_api_port/health" "${pids[-1]}" || { cat "$work/pg-api.log" >&2; exit 1; }
+  echo "seeding $tickets tickets into PostgreSQL..." >&2
+  seed_start=$(date +%s.%N)
+  psql -q -h 127.0.0.1 -p "$pg_port" -U postgres -d tickets -v ON_ERROR_STOP=1 -v n="$tickets" -f bench/seed-postgres.sql >/dev/null
+  printf 'PostgreSQL: seeded %s tickets in %.1f s\n' "$tickets" "$(echo "$(date +%s.%N) - $seed_start" | bc)"
+fi
 
 export BENCH_TICKETS=$tickets
 results="$work/results.tsv"
@@ -88,20 +122,27 @@ measure() { # name url [lua] [connections]
 
 wrk -t2 -c"$connections" -d2s "$ceiling_url" >/dev/null 2>&1 || true   # warm-up
 echo "measuring ($rounds rounds of $duration, each after a ceiling run; $connections connections unless noted)..." >&2
-measure "GET by id" "http://127.0.0.1:$api_port" get_by_id.lua
-measure "filtered list (OPEN, -created)" "http://127.0.0.1:$api_port/api/tickets/?resolution_status=OPEN&ordering=-created"
-measure "search page" "http://127.0.0.1:$api_port" search.lua
-# Latency of one search at a time: what a person waits, without queueing behind 31 others.
-measure "search page, 1 connection" "http://127.0.0.1:$api_port" search.lua 1
-measure "POST create" "http://127.0.0.1:$api_port/api/tickets/" create.lua
+measure_store() { # store-label port
+  local store=$1 base="http://127.0.0.1:$2"
+  measure "$store: GET by id" "$base" get_by_id.lua
+  measure "$store: filtered list (OPEN, -created)" "$base/api/tickets/?resolution_status=OPEN&ordering=-created"
+  measure "$store: search page" "$base" search.lua
+  # Latency of one search at a time: what a person waits, without queueing behind 31 others.
+  measure "$store: search page, 1 connection" "$base" search.lua 1
+  measure "$store: POST create" "$base/api/tickets/" create.lua
+}
+[[ " $stores " == *" sqlite "* ]] && measure_store SQLite "$api_port"
+[[ " $stores " == *" postgres "* ]] && measure_store PostgreSQL "$pg_api_port"
 
 printf '\n%s tickets, wrk %s x %s connections, %s cores, median of %s rounds\n' "$tickets" "$duration" "$connections" "$(nproc)" "$rounds"
-printf '| %-32s | %9s | %9s | %9s | %10s | %12s | %7s |\n' "endpoint" "req/s" "p50 ms" "p99 ms" "vs ceiling" "ceiling req/s" "non-2xx"
-printf '|%s|%s|%s|%s|%s|%s|%s|\n' "----------------------------------" "-----------" "-----------" "-----------" "------------" "---------------" "---------"
+printf '| %-44s | %9s | %9s | %9s | %10s | %12s | %7s |\n' "endpoint" "req/s" "p50 ms" "p99 ms" "vs ceiling" "ceiling req/s" "non-2xx"
+printf '|%s|%s|%s|%s|%s|%s|%s|\n' "----------------------------------------------" "-----------" "-----------" "-----------" "------------" "---------------" "---------"
 while IFS=$'\t' read -r name rps p50 p99 errors ratio ceiling; do
-  printf '| %-32s | %9.0f | %9.2f | %9.2f | %9.1f%% | %13.0f | %7s |\n' "$name" "$rps" "$p50" "$p99" "$ratio" "$ceiling" "$errors"
+  printf '| %-44s | %9.0f | %9.2f | %9.2f | %9.1f%% | %13.0f | %7s |\n' "$name" "$rps" "$p50" "$p99" "$ratio" "$ceiling" "$errors"
 done <"$results"
 
-# One search answer, to show what a page costs at this size.
-sample=$(curl -s "http://127.0.0.1:$api_port/api/tickets/?search=printer" | head -c 100000 | grep -o '"count":[0-9]*' || true)
-echo "search 'printer' matches: ${sample#\"count\":}"
+# One search answer per store, to show what a page costs at this size.
+for port in $([[ " $stores " == *" sqlite "* ]] && echo "$api_port") $([[ " $stores " == *" postgres "* ]] && echo "$pg_api_port"); do
+  sample=$(curl -s "http://127.0.0.1:$port/api/tickets/?search=printer" | head -c 100000 | grep -o '"count":[0-9]*' || true)
+  echo "search 'printer' matches on :$port: ${sample#\"count\":}"
+done

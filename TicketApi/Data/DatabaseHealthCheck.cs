@@ -1,3 +1,4 @@
+using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
@@ -10,10 +11,10 @@ public sealed class DatabaseHealthCheck(TicketDbContext db) : IHealthCheck
     {
         try
         {
-            await db.Tickets.AsNoTracking().Select(t => t.Id).FirstOrDefaultAsync(cancellationToken);
+            await db.Tickets.AnyAsync(cancellationToken);
             return HealthCheckResult.Healthy("Ticket database reachable.");
         }
-        catch (Exception ex) when (ex is Microsoft.Data.Sqlite.SqliteException or InvalidOperationException)
+        catch (Exception ex) when (ex is DbException or InvalidOperationException or TimeoutException)
         {
             return HealthCheckResult.Unhealthy("Ticket database unreachable.", ex);
         }

@@ -1,17 +1,27 @@
 using Microsoft.Extensions.Options;
+using Npgsql;
 
 namespace TicketApi.Data;
 
-/// <summary>Brings the schema up to date before the server takes requests.</summary>
-public sealed class DatabaseStartup(IOptions<TicketDatabaseOptions> options, ILogger<DatabaseStartup> logger) : IHostedService
+/// <summary>Brings the schema up to date before the server takes requests (docs/storage.md, "Schema versions").</summary>
+public sealed class DatabaseStartup(IOptions<TicketDatabaseOptions> options, IServiceProvider services, ILogger<DatabaseStartup> logger) : IHostedService
 {
-    public Task StartAsync(CancellationToken cancellationToken)
+    public async Task StartAsync(CancellationToken cancellationToken)
     {
         var database = options.Value;
-        database.EnsureFolderExists();
-        SchemaMigrator.Migrate(database.ConnectionString);
-        logger.LogInformation("Ticket database ready (schema version {Version}).", SchemaMigrator.LatestVersion);
-        return Task.CompletedTask;
+        int version;
+        if (database.Kind == TicketStoreKind.PostgreSql)
+        {
+            await PostgresSchemaMigrator.MigrateAsync(services.GetRequiredService<NpgsqlDataSource>(), cancellationToken);
+            version = PostgresSchemaMigrator.LatestVersion;
+        }
+        else
+        {
+            database.EnsureFolderExists();
+            SqliteSchemaMigrator.Migrate(database.ConnectionString);
+            version = SqliteSchemaMigrator.LatestVersion;
+        }
+        logger.LogInformation("Ticket database ready ({Store}, schema version {Version}).", database.Kind, version);
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;

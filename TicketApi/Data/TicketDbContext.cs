@@ -4,17 +4,16 @@ using TicketApi.Contracts;
 
 namespace TicketApi.Data;
 
-/// <summary>EF Core mapping onto the schema that <see cref="SchemaMigrator"/> creates.</summary>
+/// <summary>
+/// EF Core mapping onto the schema that <see cref="SqliteSchemaMigrator"/> or <see cref="PostgresSchemaMigrator"/>
+/// creates (EF does not create or migrate it: docs/storage.md, "Schema versions").
+/// </summary>
 public sealed class TicketDbContext(DbContextOptions<TicketDbContext> options) : DbContext(options)
 {
     public DbSet<TicketEntity> Tickets => Set<TicketEntity>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
-        // Timestamps are stored as microseconds since the Unix epoch (UTC): integers compare and order
-        // natively, read back as UTC (the API promises a 'Z'), and cost nothing to parse. As text, the
-        // date parsing alone took most of a list page's time.
-        var utc = new ValueConverter<DateTime, long>(v => StoredValues.ToMicroseconds(v), v => StoredValues.FromMicroseconds(v));
         var status = new ValueConverter<TicketStatus, string>(v => TicketStatuses.ToWire(v), v => TicketStatuses.FromWire(v));
 
         modelBuilder.Entity<TicketEntity>(ticket =>
@@ -24,10 +23,21 @@ public sealed class TicketDbContext(DbContextOptions<TicketDbContext> options) :
             ticket.Property(t => t.Id).HasColumnName("id");
             ticket.Property(t => t.Title).HasColumnName("title");
             ticket.Property(t => t.Description).HasColumnName("description");
-            ticket.Property(t => t.Created).HasColumnName("created").HasConversion(utc);
-            ticket.Property(t => t.Updated).HasColumnName("updated").HasConversion(utc);
+            var created = ticket.Property(t => t.Created).HasColumnName("created");
+            var updated = ticket.Property(t => t.Updated).HasColumnName("updated");
             ticket.Property(t => t.ResolutionStatus).HasColumnName("resolution_status").HasConversion(status);
             ticket.Property(t => t.Version).HasColumnName("version").IsConcurrencyToken();
+
+            // On SQLite timestamps are stored as microseconds since the Unix epoch (UTC): integers compare
+            // and order natively, read back as UTC (the API promises a 'Z'), and cost nothing to parse. As
+            // text, the date parsing alone took most of a list page's time. PostgreSQL has timestamptz,
+            // with the same microsecond precision, which Npgsql maps to UTC DateTimes as they are.
+            if (Database.IsSqlite())
+            {
+                var utc = new ValueConverter<DateTime, long>(v => StoredValues.ToMicroseconds(v), v => StoredValues.FromMicroseconds(v));
+                created.HasConversion(utc);
+                updated.HasConversion(utc);
+            }
         });
     }
 }

@@ -168,7 +168,14 @@ public static class TicketBodyReader
             case JsonValueKind.String:
                 try
                 {
-                    return property.Value.GetString();
+                    var text = property.Value.GetString()!;
+                    // PostgreSQL text cannot hold U+0000, so neither store accepts it (docs/storage.md).
+                    if (text.Contains('\0', StringComparison.Ordinal))
+                    {
+                        Add(errors, property.Name, "Not valid text: the string holds a NUL character (\\u0000).");
+                        return null;
+                    }
+                    return text;
                 }
                 catch (InvalidOperationException)
                 {

@@ -4,7 +4,7 @@ using TicketApi.Tests.Infrastructure;
 
 namespace TicketApi.Tests;
 
-public sealed class ConcurrencyTests : TicketApiTest
+public abstract class ConcurrencyTests(TicketStoreFixture store) : TicketApiTest(store)
 {
     /// <summary>
     /// A RESOLVED ticket, many clients at once: half reopen it, half close it. Whichever lands first
@@ -71,3 +71,8 @@ public sealed class ConcurrencyTests : TicketApiTest
         Assert.Equal(40, (long)(await GetPageAsync("?resolution_status=OPEN"))["count"]!);
     }
 }
+
+public sealed class ConcurrencyOnSqliteTests() : ConcurrencyTests(SqliteStore.Instance);
+
+[Collection(PostgresServerGroup.Name)]
+public sealed class ConcurrencyOnPostgresTests(PostgresServer server) : ConcurrencyTests(server);

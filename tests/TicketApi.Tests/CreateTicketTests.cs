@@ -4,7 +4,7 @@ using TicketApi.Tests.Infrastructure;
 
 namespace TicketApi.Tests;
 
-public sealed class CreateTicketTests : TicketApiTest
+public abstract class CreateTicketTests(TicketStoreFixture store) : TicketApiTest(store)
 {
     [Fact]
     public async Task Post_creates_an_open_ticket_with_location_etag_and_utc_timestamps()
@@ -176,6 +176,17 @@ public sealed class CreateTicketTests : TicketApiTest
     }
 
     [Theory]
+    [InlineData("title")]
+    [InlineData("description")]
+    public async Task Post_with_a_nul_character_returns_400_naming_the_field(string field)
+    {
+        var body = field == "title" ? """{"title":"bad \u0000 text"}""" : """{"title":"ok","description":"bad \u0000 text"}""";
+        var problem = await AssertProblemAsync(await PostJsonAsync("/api/tickets/", body), HttpStatusCode.BadRequest);
+        Assert.Contains("NUL", FieldErrors(problem, field).Single());
+        Assert.Equal(0, (long)(await GetPageAsync(""))["count"]!);
+    }
+
+    [Theory]
     [InlineData("text/plain")]
     [InlineData("application/x-www-form-urlencoded")]
     [InlineData("application/xml")]
@@ -229,3 +240,8 @@ public sealed class CreateTicketTests : TicketApiTest
         Assert.True(second > first);
     }
 }
+
+public sealed class CreateTicketOnSqliteTests() : CreateTicketTests(SqliteStore.Instance);
+
+[Collection(PostgresServerGroup.Name)]
+public sealed class CreateTicketOnPostgresTests(PostgresServer server) : CreateTicketTests(server);

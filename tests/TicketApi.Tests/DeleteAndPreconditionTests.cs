@@ -4,7 +4,7 @@ using TicketApi.Tests.Infrastructure;
 
 namespace TicketApi.Tests;
 
-public sealed class DeleteAndPreconditionTests : TicketApiTest
+public abstract class DeleteAndPreconditionTests(TicketStoreFixture store) : TicketApiTest(store)
 {
     [Fact]
     public async Task Delete_returns_204_and_the_ticket_is_gone()
@@ -95,3 +95,8 @@ public sealed class DeleteAndPreconditionTests : TicketApiTest
         Assert.Equal("\"4\"", (await Client.GetAsync($"/api/tickets/{id}/")).Headers.ETag!.Tag);
     }
 }
+
+public sealed class DeleteAndPreconditionOnSqliteTests() : DeleteAndPreconditionTests(SqliteStore.Instance);
+
+[Collection(PostgresServerGroup.Name)]
+public sealed class DeleteAndPreconditionOnPostgresTests(PostgresServer server) : DeleteAndPreconditionTests(server);

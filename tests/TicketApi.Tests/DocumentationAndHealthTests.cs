@@ -6,7 +6,7 @@ using TicketApi.Tests.Infrastructure;
 
 namespace TicketApi.Tests;
 
-public sealed class DocumentationAndHealthTests : TicketApiTest
+public abstract class DocumentationAndHealthTests(TicketStoreFixture store) : TicketApiTest(store)
 {
     [Fact]
     public async Task Health_reports_ok_and_the_database_check_in_the_agent_hosts_json_shape()
@@ -62,3 +62,8 @@ public sealed class DocumentationAndHealthTests : TicketApiTest
         Assert.Contains("swagger", await response.Content.ReadAsStringAsync(), StringComparison.OrdinalIgnoreCase);
     }
 }
+
+public sealed class DocumentationAndHealthOnSqliteTests() : DocumentationAndHealthTests(SqliteStore.Instance);
+
+[Collection(PostgresServerGroup.Name)]
+public sealed class DocumentationAndHealthOnPostgresTests(PostgresServer server) : DocumentationAndHealthTests(server);

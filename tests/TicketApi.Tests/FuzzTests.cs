@@ -8,7 +8,7 @@ namespace TicketApi.Tests;
 /// Throws 10,000 junk requests at the API (fixed seed, so a failure reproduces) and requires that none
 /// gets a 5xx and that the data stays readable afterwards.
 /// </summary>
-public sealed class FuzzTests : TicketApiTest
+public abstract class FuzzTests(TicketStoreFixture store) : TicketApiTest(store)
 {
     private static readonly string[] Nasty =
     [
@@ -213,3 +213,8 @@ public sealed class FuzzTests : TicketApiTest
 
     private static string Clip(string text) => text.Length <= 300 ? text : text[..300] + "...";
 }
+
+public sealed class FuzzOnSqliteTests() : FuzzTests(SqliteStore.Instance);
+
+[Collection(PostgresServerGroup.Name)]
+public sealed class FuzzOnPostgresTests(PostgresServer server) : FuzzTests(server);

@@ -3,7 +3,7 @@ using TicketApi.Tests.Infrastructure;
 
 namespace TicketApi.Tests;
 
-public sealed class ListFilterTests : TicketApiTest
+public abstract class ListFilterTests(TicketStoreFixture store) : TicketApiTest(store)
 {
     /// <summary>Four tickets a day apart: 1 OPEN "Email outage", 2 RESOLVED "VPN drops", 3 CLOSED "Printer jam", 4 OPEN "Écran noir".</summary>
     private async Task<long[]> SeedAsync()
@@ -55,6 +55,7 @@ public sealed class ListFilterTests : TicketApiTest
     [InlineData("?title__icontains=%C3%A9cran", new[] { 3 })]
     [InlineData("?title__icontains=%", new int[0])]
     [InlineData("?title__icontains=_", new int[0])]
+    [InlineData("?title__icontains=mail%00", new int[0])]
     [InlineData("?description__icontains=MAIL", new[] { 1, 0 })]
     [InlineData("?description__icontains=%C3%A9cran", new[] { 3 })]
     [InlineData("?resolution_status=OPEN", new[] { 3, 0 })]
@@ -133,3 +134,8 @@ public sealed class ListFilterTests : TicketApiTest
         Assert.Contains("At most 1000", FieldErrors(problem, "id__in").Single());
     }
 }
+
+public sealed class ListFilterOnSqliteTests() : ListFilterTests(SqliteStore.Instance);
+
+[Collection(PostgresServerGroup.Name)]
+public sealed class ListFilterOnPostgresTests(PostgresServer server) : ListFilterTests(server);

@@ -9,7 +9,7 @@ namespace TicketApi.Tests;
 /// checked against it (status documented, media type documented, body valid against the schema), and
 /// every documented answer is provoked at least once, so neither side can drift (docs/rest-api.md).
 /// </summary>
-public sealed class OpenApiConformanceTests : TicketApiTest
+public abstract class OpenApiConformanceTests(TicketStoreFixture store) : TicketApiTest(store)
 {
     [Fact]
     public async Task Every_response_of_every_operation_matches_the_openapi_document_and_every_documented_answer_occurs()
@@ -113,3 +113,8 @@ public sealed class OpenApiConformanceTests : TicketApiTest
         Assert.Equal(7, tried);
     }
 }
+
+public sealed class OpenApiConformanceOnSqliteTests() : OpenApiConformanceTests(SqliteStore.Instance);
+
+[Collection(PostgresServerGroup.Name)]
+public sealed class OpenApiConformanceOnPostgresTests(PostgresServer server) : OpenApiConformanceTests(server);

@@ -3,7 +3,7 @@ using TicketApi.Tests.Infrastructure;
 
 namespace TicketApi.Tests;
 
-public sealed class PagingAndOrderingTests : TicketApiTest
+public abstract class PagingAndOrderingTests(TicketStoreFixture store) : TicketApiTest(store)
 {
     private async Task<long[]> SeedAsync(int count)
     {
@@ -124,3 +124,8 @@ public sealed class PagingAndOrderingTests : TicketApiTest
         Assert.Equal(7, seen.Distinct().Count());
     }
 }
+
+public sealed class PagingAndOrderingOnSqliteTests() : PagingAndOrderingTests(SqliteStore.Instance);
+
+[Collection(PostgresServerGroup.Name)]
+public sealed class PagingAndOrderingOnPostgresTests(PostgresServer server) : PagingAndOrderingTests(server);

@@ -4,7 +4,7 @@ using TicketApi.Tests.Infrastructure;
 
 namespace TicketApi.Tests;
 
-public sealed class ReadTicketTests : TicketApiTest
+public abstract class ReadTicketTests(TicketStoreFixture store) : TicketApiTest(store)
 {
     [Theory]
     [InlineData("/api/tickets/{0}/")]
@@ -63,3 +63,8 @@ public sealed class ReadTicketTests : TicketApiTest
         Assert.Equal(HttpStatusCode.MethodNotAllowed, response.StatusCode);
     }
 }
+
+public sealed class ReadTicketOnSqliteTests() : ReadTicketTests(SqliteStore.Instance);
+
+[Collection(PostgresServerGroup.Name)]
+public sealed class ReadTicketOnPostgresTests(PostgresServer server) : ReadTicketTests(server);

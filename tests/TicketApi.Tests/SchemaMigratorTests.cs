@@ -15,13 +15,13 @@ public sealed class SchemaMigratorTests : IDisposable
     public void Migrating_twice_is_harmless_and_turns_on_wal()
     {
         new TicketDatabaseOptions { ConnectionString = ConnectionString }.EnsureFolderExists();
-        SchemaMigrator.Migrate(ConnectionString);
-        SchemaMigrator.Migrate(ConnectionString);
+        SqliteSchemaMigrator.Migrate(ConnectionString);
+        SqliteSchemaMigrator.Migrate(ConnectionString);
 
         using var connection = new SqliteConnection(ConnectionString);
         connection.Open();
         Assert.Equal("wal", Scalar(connection, "PRAGMA journal_mode;"));
-        Assert.Equal((long)SchemaMigrator.LatestVersion, Scalar(connection, "PRAGMA user_version;"));
+        Assert.Equal((long)SqliteSchemaMigrator.LatestVersion, Scalar(connection, "PRAGMA user_version;"));
         Assert.Equal(1L, Scalar(connection, "SELECT count(*) FROM sqlite_master WHERE name = 'tickets_fts';"));
     }
 
@@ -34,7 +34,7 @@ public sealed class SchemaMigratorTests : IDisposable
             connection.Open();
             Scalar(connection, "PRAGMA user_version = 99;");
         }
-        var error = Assert.Throws<InvalidOperationException>(() => SchemaMigrator.Migrate(ConnectionString));
+        var error = Assert.Throws<InvalidOperationException>(() => SqliteSchemaMigrator.Migrate(ConnectionString));
         Assert.Contains("newer", error.Message);
     }
 

@@ -3,7 +3,7 @@ using TicketApi.Tests.Infrastructure;
 
 namespace TicketApi.Tests;
 
-public sealed class SearchTests : TicketApiTest
+public abstract class SearchTests(TicketStoreFixture store) : TicketApiTest(store)
 {
     [Fact]
     public async Task Search_matches_every_word_in_title_or_description()
@@ -173,3 +173,8 @@ public sealed class SearchTests : TicketApiTest
         Assert.NotEmpty(FieldErrors(problem, "search"));
     }
 }
+
+public sealed class SearchOnSqliteTests() : SearchTests(SqliteStore.Instance);
+
+[Collection(PostgresServerGroup.Name)]
+public sealed class SearchOnPostgresTests(PostgresServer server) : SearchTests(server);

@@ -3,7 +3,7 @@ using TicketApi.Tests.Infrastructure;
 
 namespace TicketApi.Tests;
 
-public sealed class StatusTransitionTests : TicketApiTest
+public abstract class StatusTransitionTests(TicketStoreFixture store) : TicketApiTest(store)
 {
     [Theory]
     [InlineData("OPEN", "RESOLVED")]
@@ -70,3 +70,8 @@ public sealed class StatusTransitionTests : TicketApiTest
         await AssertProblemAsync(await PatchJsonAsync($"/api/tickets/{id}/", """{"resolution_status":"OPEN"}"""), HttpStatusCode.Conflict);
     }
 }
+
+public sealed class StatusTransitionOnSqliteTests() : StatusTransitionTests(SqliteStore.Instance);
+
+[Collection(PostgresServerGroup.Name)]
+public sealed class StatusTransitionOnPostgresTests(PostgresServer server) : StatusTransitionTests(server);

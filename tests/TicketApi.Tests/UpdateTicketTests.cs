@@ -4,7 +4,7 @@ using TicketApi.Tests.Infrastructure;
 
 namespace TicketApi.Tests;
 
-public sealed class UpdateTicketTests : TicketApiTest
+public abstract class UpdateTicketTests(TicketStoreFixture store) : TicketApiTest(store)
 {
     [Fact]
     public async Task Put_replaces_every_writable_field_and_moves_updated_only()
@@ -154,3 +154,8 @@ public sealed class UpdateTicketTests : TicketApiTest
         _ = JsonNode.Parse(fetched.ToJsonString());
     }
 }
+
+public sealed class UpdateTicketOnSqliteTests() : UpdateTicketTests(SqliteStore.Instance);
+
+[Collection(PostgresServerGroup.Name)]
+public sealed class UpdateTicketOnPostgresTests(PostgresServer server) : UpdateTicketTests(server);

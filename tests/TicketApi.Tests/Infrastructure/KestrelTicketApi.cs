@@ -17,7 +17,7 @@ namespace TicketApi.Tests.Infrastructure;
 /// </summary>
 public sealed class KestrelTicketApi : IDisposable
 {
-    private readonly TicketApiFactory _database = new();
+    private readonly TicketApiFactory _database = new(SqliteStore.Instance);
     private readonly WebApplicationFactory<Program> _server;
 
     public KestrelTicketApi()

@@ -1,23 +1,16 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
-using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace TicketApi.Tests.Infrastructure;
 
-/// <summary>The real ticket API in memory, on a SQLite file of its own that is deleted afterwards.</summary>
-public sealed class TicketApiFactory : WebApplicationFactory<Program>
+/// <summary>The real ticket API in memory, on a fresh database of the given store that is removed afterwards.</summary>
+public sealed class TicketApiFactory(TicketStoreFixture store) : WebApplicationFactory<Program>
 {
-    private readonly string _folder = Path.Combine(Path.GetTempPath(), "agenttickets-tests", Guid.NewGuid().ToString("N"));
+    public TicketStoreFixture Store { get; } = store;
 
-    public TicketApiFactory()
-    {
-        Directory.CreateDirectory(_folder);
-        ConnectionString = $"Data Source={Path.Combine(_folder, "tickets.db")}";
-    }
-
-    public string ConnectionString { get; }
+    public string ConnectionString { get; } = store.CreateDatabase();
 
     public ManualClock Clock { get; } = new(new DateTimeOffset(2025, 1, 8, 14, 15, 22, TimeSpan.Zero).AddTicks(1234560));
 
@@ -33,18 +26,7 @@ public sealed class TicketApiFactory : WebApplicationFactory<Program>
         base.Dispose(disposing);
         if (disposing)
         {
-            using (var connection = new SqliteConnection(ConnectionString))
-            {
-                SqliteConnection.ClearPool(connection);
-            }
-            try
-            {
-                Directory.Delete(_folder, recursive: true);
-            }
-            catch (IOException)
-            {
-                // A connection still closing: the temp folder is cleaned by the OS, the test is unaffected.
-            }
+            Store.DropDatabase(ConnectionString);
         }
     }
 }

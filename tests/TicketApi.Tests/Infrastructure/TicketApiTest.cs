@@ -6,12 +6,15 @@ using System.Text.Json.Nodes;
 
 namespace TicketApi.Tests.Infrastructure;
 
-/// <summary>Base of the API tests: a fresh service and database per test, and small request helpers.</summary>
+/// <summary>
+/// Base of the REST contract tests: a fresh service and database of the given store per test, and small
+/// request helpers. Each contract class is abstract and runs once per store (SQLite, PostgreSQL).
+/// </summary>
 public abstract class TicketApiTest : IDisposable
 {
-    protected TicketApiTest()
+    protected TicketApiTest(TicketStoreFixture store)
     {
-        Factory = new TicketApiFactory();
+        Factory = new TicketApiFactory(store);
         Client = Factory.CreateClient();
     }
 

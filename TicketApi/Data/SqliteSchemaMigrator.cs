@@ -3,14 +3,16 @@ using Microsoft.Data.Sqlite;
 namespace TicketApi.Data;
 
 /// <summary>
-/// Creates or upgrades the schema on start, tracked by SQLite's <c>user_version</c>, so a fresh machine
-/// needs no migration step. Schema is plain SQL because FTS5 tables and triggers are outside what EF models.
+/// Creates or upgrades the SQLite schema on start, tracked by SQLite's <c>user_version</c>, so a fresh
+/// machine needs no migration step and a file of an earlier release upgrades in place (docs/storage.md,
+/// "Schema versions"). Schema is plain SQL because FTS5 tables and triggers are outside what EF models.
 /// </summary>
-public static class SchemaMigrator
+public static class SqliteSchemaMigrator
 {
     // Append new steps; never edit a step that has shipped.
     private static readonly string[] Steps =
     [
+        // 1: stage 1 (the first release).
         """
         CREATE TABLE tickets (
             id INTEGER PRIMARY KEY AUTOINCREMENT,
@@ -55,6 +57,11 @@ public static class SchemaMigrator
             UPDATE ticket_counts SET n = n - 1 WHERE resolution_status = old.resolution_status;
             UPDATE ticket_counts SET n = n + 1 WHERE resolution_status = new.resolution_status;
         END;
+        """,
+        // 2: ordering by title walked the whole table and sorted it; the index serves it page by page
+        // (the column's NOCASE collation carries into the index, so it matches ORDER BY title).
+        """
+        CREATE INDEX ix_tickets_title ON tickets (title, id);
         """,
     ];
 

@@ -1,0 +1,47 @@
+-- The stage-1 schema exactly as the first release (commit 76ccfff, TicketApi/Data/SchemaMigrator.cs,
+-- step 1) created it, with the user_version it set. Do not edit: the upgrade tests start from it.
+CREATE TABLE tickets (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    title TEXT NOT NULL COLLATE NOCASE,
+    description TEXT NOT NULL DEFAULT '',
+    created INTEGER NOT NULL, -- microseconds since 1970-01-01 UTC: datetime(created / 1e6, 'unixepoch')
+    updated INTEGER NOT NULL,
+    resolution_status TEXT NOT NULL DEFAULT 'OPEN' CHECK (resolution_status IN ('OPEN', 'RESOLVED', 'CLOSED')),
+    version INTEGER NOT NULL DEFAULT 1
+);
+CREATE INDEX ix_tickets_created ON tickets (created, id);
+CREATE INDEX ix_tickets_updated ON tickets (updated, id);
+CREATE INDEX ix_tickets_status_created ON tickets (resolution_status, created, id);
+CREATE INDEX ix_tickets_status_updated ON tickets (resolution_status, updated, id);
+
+-- Full-text index over title and description, kept in sync by triggers.
+CREATE VIRTUAL TABLE tickets_fts USING fts5 (
+    title, description, content = 'tickets', content_rowid = 'id', tokenize = 'unicode61 remove_diacritics 2');
+CREATE TRIGGER tickets_fts_insert AFTER INSERT ON tickets BEGIN
+    INSERT INTO tickets_fts (rowid, title, description) VALUES (new.id, new.title, new.description);
+END;
+CREATE TRIGGER tickets_fts_delete AFTER DELETE ON tickets BEGIN
+    INSERT INTO tickets_fts (tickets_fts, rowid, title, description) VALUES ('delete', old.id, old.title, old.description);
+END;
+CREATE TRIGGER tickets_fts_update AFTER UPDATE OF title, description ON tickets
+WHEN old.title IS NOT new.title OR old.description IS NOT new.description BEGIN
+    INSERT INTO tickets_fts (tickets_fts, rowid, title, description) VALUES ('delete', old.id, old.title, old.description);
+    INSERT INTO tickets_fts (rowid, title, description) VALUES (new.id, new.title, new.description);
+END;
+
+-- Per-status counts, so the list's "count" for status-only filters costs O(1) instead of an index scan.
+CREATE TABLE ticket_counts (resolution_status TEXT PRIMARY KEY, n INTEGER NOT NULL) WITHOUT ROWID;
+INSERT INTO ticket_counts (resolution_status, n) VALUES ('OPEN', 0), ('RESOLVED', 0), ('CLOSED', 0);
+CREATE TRIGGER ticket_counts_insert AFTER INSERT ON tickets BEGIN
+    UPDATE ticket_counts SET n = n + 1 WHERE resolution_status = new.resolution_status;
+END;
+CREATE TRIGGER ticket_counts_delete AFTER DELETE ON tickets BEGIN
+    UPDATE ticket_counts SET n = n - 1 WHERE resolution_status = old.resolution_status;
+END;
+CREATE TRIGGER ticket_counts_update AFTER UPDATE OF resolution_status ON tickets
+WHEN old.resolution_status IS NOT new.resolution_status BEGIN
+    UPDATE ticket_counts SET n = n - 1 WHERE resolution_status = old.resolution_status;
+    UPDATE ticket_counts SET n = n + 1 WHERE resolution_status = new.resolution_status;
+END;
+
+PRAGMA user_version = 1;
