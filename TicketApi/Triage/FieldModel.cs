@@ -2,12 +2,12 @@ namespace TicketApi.Triage;
 
 /// <summary>
 /// One field's learned part: the classifier (feature selection + naive Bayes), the weight of the rule
-/// evidence added to its scores (the category lexicon; none for the other fields), the calibration
+/// evidence added to its scores (its <see cref="EvidenceLexicon"/>), the calibration
 /// temperature, and the label shares. Score = (classifier log score + weight × evidence) / temperature.
 /// </summary>
 internal sealed class FieldModel
 {
-    private static readonly double[] EvidenceWeights = [0, 0.25, 0.5, 0.75, 1, 1.5, 2, 3, 4];
+    private static readonly double[] EvidenceWeights = [0, 0.25, 0.5, 0.75, 1, 1.5, 2, 3, 4, 6, 8];
 
     private readonly double[] priors;
 
@@ -43,7 +43,8 @@ internal sealed class FieldModel
     }
 
     /// <param name="evidence">Per ticket, rule evidence per label (or null when the field has none).</param>
-    public static FieldModel Train(TriageField field, IReadOnlyList<TriageExample> examples, IReadOnlyList<int[]> documents, IReadOnlyList<double[]>? evidence, int featureCount, OfflineTriagerOptions options)
+    /// <param name="outOfFoldProbabilities">Each training ticket's calibrated probabilities from a model that did not see it.</param>
+    public static FieldModel Train(TriageField field, IReadOnlyList<TriageExample> examples, IReadOnlyList<int[]> documents, IReadOnlyList<double[]>? evidence, int featureCount, OfflineTriagerOptions options, out double[][] outOfFoldProbabilities)
     {
         var labelNames = TriageLabels.Of(field);
         var labels = new int[examples.Count];
@@ -58,7 +59,19 @@ internal sealed class FieldModel
         var classifier = Learn(documents, labels, labelNames.Count, featureCount, options);
         var outOfFold = OutOfFoldScores(documents, labels, labelTexts, labelNames.Count, featureCount, options);
         var (weight, temperature) = FitCombination(outOfFold, evidence, labels);
-        return new FieldModel(field, classifier, weight, temperature, priors);
+        var model = new FieldModel(field, classifier, weight, temperature, priors);
+        outOfFoldProbabilities = new double[outOfFold.Length][];
+        for (var i = 0; i < outOfFold.Length; i++)
+        {
+            // The scores already are the classifier's; add the evidence and temperature as Probabilities does.
+            outOfFoldProbabilities[i] = new double[outOfFold[i].Length];
+            for (var c = 0; c < outOfFold[i].Length; c++)
+            {
+                outOfFoldProbabilities[i][c] = outOfFold[i][c] + (evidence is null ? 0 : weight * evidence[i][c]);
+            }
+            Calibration.Softmax(outOfFoldProbabilities[i], temperature);
+        }
+        return model;
     }
 
     private static SelectedFeaturesClassifier Learn(IReadOnlyList<int[]> documents, IReadOnlyList<int> labels, int classCount, int featureCount, OfflineTriagerOptions options) =>

@@ -9,20 +9,22 @@ namespace TicketApi.Triage;
 /// guidelines are explicit by <see cref="TriageRules"/> (docs/triage.md). Immutable once trained and
 /// allocation-light per call, so one instance serves every request (a singleton).
 /// </summary>
-public sealed class OfflineTriager
+public sealed partial class OfflineTriager
 {
     private const int MaxReasonWords = 2;
 
     private readonly Dictionary<ulong, int> vocabulary;
     private readonly FieldModel[] fieldModels;
     private readonly double[] rulePrecision;
+    private readonly ConfidenceMap[] confidenceMaps;
     private readonly OfflineTriagerOptions options;
 
-    private OfflineTriager(Dictionary<ulong, int> vocabulary, FieldModel[] fieldModels, double[] rulePrecision, OfflineTriagerOptions options, TimeSpan trainingTime)
+    private OfflineTriager(Dictionary<ulong, int> vocabulary, FieldModel[] fieldModels, double[] rulePrecision, ConfidenceMap[] confidenceMaps, OfflineTriagerOptions options, TimeSpan trainingTime)
     {
         this.vocabulary = vocabulary;
         this.fieldModels = fieldModels;
         this.rulePrecision = rulePrecision;
+        this.confidenceMaps = confidenceMaps;
         this.options = options;
         TrainingTime = trainingTime;
     }
@@ -33,80 +35,11 @@ public sealed class OfflineTriager
     /// <summary>Each field's fitted temperature (higher: the raw model was more over-confident).</summary>
     public double Temperature(TriageField field) => fieldModels[(int)field].Temperature;
 
-    /// <summary>The fitted weight of the field's rule evidence (the category lexicon); 0 for fields without.</summary>
+    /// <summary>The fitted weight of the field's rule evidence (its lexicon); 0 when the lexicon did not help.</summary>
     public double EvidenceWeight(TriageField field) => fieldModels[(int)field].EvidenceWeight;
 
     /// <summary>A rule's precision on the training tickets, the confidence it reports (Laplace-smoothed).</summary>
     public double RulePrecision(TriageRule rule) => rulePrecision[(int)rule];
-
-    /// <summary>Trains on the labelled set compiled into TicketApi (<c>eval/triage/train.jsonl</c>).</summary>
-    public static OfflineTriager TrainOnEmbeddedSet() => Train(TriageTrainingSet.LoadEmbedded());
-
-    public static OfflineTriager Train(IReadOnlyList<TriageExample> examples, OfflineTriagerOptions? options = null)
-    {
-        ArgumentNullException.ThrowIfNull(examples);
-        if (examples.Count == 0)
-        {
-            throw new ArgumentException("The triager needs labelled tickets to learn from.", nameof(examples));
-        }
-        options ??= new OfflineTriagerOptions();
-        var clock = Stopwatch.StartNew();
-
-        var hashedDocuments = new List<ulong[]>(examples.Count);
-        var documentFrequency = new Dictionary<ulong, int>();
-        foreach (var example in examples)
-        {
-            var hashes = DistinctHashes(example.Input);
-            hashedDocuments.Add(hashes);
-            foreach (var hash in hashes)
-            {
-                documentFrequency[hash] = documentFrequency.GetValueOrDefault(hash) + 1;
-            }
-        }
-
-        var vocabulary = new Dictionary<ulong, int>();
-        foreach (var hashes in hashedDocuments)
-        {
-            foreach (var hash in hashes)
-            {
-                if (documentFrequency[hash] >= options.MinDocumentFrequency && !vocabulary.ContainsKey(hash))
-                {
-                    vocabulary.Add(hash, vocabulary.Count);
-                }
-            }
-        }
-        var documents = new List<int[]>(examples.Count);
-        foreach (var hashes in hashedDocuments)
-        {
-            var indexes = new List<int>(hashes.Length);
-            foreach (var hash in hashes)
-            {
-                if (vocabulary.TryGetValue(hash, out var index))
-                {
-                    indexes.Add(index);
-                }
-            }
-            documents.Add([.. indexes]);
-        }
-
-        var topicHits = new List<double[]>(examples.Count);
-        foreach (var example in examples)
-        {
-            using var text = new TicketText(example.Input);
-            var hits = new double[TriageLabels.Categories.Count];
-            TopicLexicon.Count(text.Lower, hits);
-            topicHits.Add(hits);
-        }
-
-        var fieldModels = new FieldModel[TriageLabels.Fields.Count];
-        foreach (var field in TriageLabels.Fields)
-        {
-            var evidence = field == TriageField.Category && options.UseRules ? topicHits : null;
-            fieldModels[(int)field] = FieldModel.Train(field, examples, documents, evidence, vocabulary.Count, options);
-        }
-        var rulePrecision = MeasureRules(examples);
-        return new OfflineTriager(vocabulary, fieldModels, rulePrecision, options, clock.Elapsed);
-    }
 
     /// <summary>Triage one ticket. Never throws for any text; unreadable text gets the fall-back values with low confidence.</summary>
     public TriageOutcome Triage(TriageInput input)
@@ -118,10 +51,13 @@ public sealed class OfflineTriager
         try
         {
             var known = KnownFeatures(text, features, indexes, out var readable);
+            Span<int> starts = stackalloc int[TriageRules.ListCount];
+            Span<int> lengths = stackalloc int[TriageRules.ListCount];
+            var found = TriageRules.Scan(options.UseRules ? text.Lower : [], starts, lengths);
             return new TriageOutcome(
-                Decide(TriageField.Category, text, features.AsSpan(0, known), indexes.AsSpan(0, known), readable),
-                Decide(TriageField.Priority, text, features.AsSpan(0, known), indexes.AsSpan(0, known), readable),
-                Decide(TriageField.Sentiment, text, features.AsSpan(0, known), indexes.AsSpan(0, known), readable));
+                Decide(TriageField.Category, text, features.AsSpan(0, known), indexes.AsSpan(0, known), readable, TriageRules.For(TriageField.Category, found)),
+                Decide(TriageField.Priority, text, features.AsSpan(0, known), indexes.AsSpan(0, known), readable, TriageRules.For(TriageField.Priority, found)),
+                Decide(TriageField.Sentiment, text, features.AsSpan(0, known), indexes.AsSpan(0, known), readable, TriageRules.For(TriageField.Sentiment, found)));
         }
         finally
         {
@@ -163,7 +99,7 @@ public sealed class OfflineTriager
         return known;
     }
 
-    private TriagedValue Decide(TriageField field, TicketText text, ReadOnlySpan<Feature> features, ReadOnlySpan<int> indexes, bool readable)
+    private TriagedValue Decide(TriageField field, TicketText text, ReadOnlySpan<Feature> features, ReadOnlySpan<int> indexes, bool readable, RuleDecision? rule)
     {
         var labels = TriageLabels.Of(field);
         var model = fieldModels[(int)field];
@@ -177,20 +113,33 @@ public sealed class OfflineTriager
         Span<double> evidence = stackalloc double[labels.Count];
         if (model.EvidenceWeight > 0)
         {
-            TopicLexicon.Count(text.Lower, evidence);
+            EvidenceLexicon.For(field).Count(text.Lower, evidence);
         }
         model.Probabilities(indexes, model.EvidenceWeight > 0 ? evidence : [], probabilities);
-        var (best, rival) = TopTwo(probabilities);
+        var (label, confidence, byRule) = Combine(field, probabilities, rule, rulePrecision, options);
+        var reason = byRule
+            ? rule!.Value.Reason
+            : LearnedReason(text, model.Classifier, features, indexes, label, TopTwo(probabilities).Rival);
+        return new TriagedValue(labels[label], Math.Round(confidenceMaps[(int)field].Apply(confidence), 3), reason, TriageLabels.RulesSource);
+    }
 
-        if (options.UseRules && TriageRules.For(field, text.Lower) is { } rule && rulePrecision[(int)rule.Rule] >= options.MinRulePrecision)
+    /// <summary>
+    /// How the rules and the model meet (the same code scores the training tickets for the final
+    /// calibration): a rule whose training precision clears the bar decides, except that an "at least"
+    /// rule only raises a lower priority; otherwise the model's most probable label stands.
+    /// </summary>
+    private static (int Label, double Confidence, bool ByRule) Combine(TriageField field, ReadOnlySpan<double> probabilities, RuleDecision? rule, double[] rulePrecision, OfflineTriagerOptions options)
+    {
+        var best = TopTwo(probabilities).Best;
+        if (rule is { } decision && rulePrecision[(int)decision.Rule] >= options.MinRulePrecision)
         {
-            var ruleIndex = TriageLabels.IndexOf(field, rule.Value);
-            if (!rule.AtLeast || best < ruleIndex)
+            var ruleLabel = TriageLabels.IndexOf(field, decision.Value);
+            if (!decision.AtLeast || best < ruleLabel)
             {
-                return new TriagedValue(rule.Value, Math.Round(rulePrecision[(int)rule.Rule], 3), rule.Reason, TriageLabels.RulesSource);
+                return (ruleLabel, rulePrecision[(int)decision.Rule], true);
             }
         }
-        return new TriagedValue(labels[best], Math.Round(probabilities[best], 3), LearnedReason(text, model.Classifier, features, indexes, best, rival), TriageLabels.RulesSource);
+        return (best, probabilities[best], false);
     }
 
     /// <summary>The ticket's own words that pushed the answer most towards the chosen value over the runner-up.</summary>
@@ -260,51 +209,5 @@ public sealed class OfflineTriager
             }
         }
         return (best, rival);
-    }
-
-    private static ulong[] DistinctHashes(TriageInput input)
-    {
-        using var text = new TicketText(input);
-        var buffer = TicketFeatures.RentBuffer(text);
-        try
-        {
-            var count = TicketFeatures.Extract(text, buffer);
-            var hashes = new HashSet<ulong>();
-            for (var i = 0; i < count; i++)
-            {
-                hashes.Add(buffer[i].Hash);
-            }
-            return [.. hashes];
-        }
-        finally
-        {
-            ArrayPool<Feature>.Shared.Return(buffer);
-        }
-    }
-
-    /// <summary>Each rule's precision on the training tickets, Laplace-smoothed: (right + 1) / (fired + 2).</summary>
-    private static double[] MeasureRules(IReadOnlyList<TriageExample> examples)
-    {
-        var rules = Enum.GetValues<TriageRule>();
-        var fired = new int[rules.Length];
-        var right = new int[rules.Length];
-        foreach (var example in examples)
-        {
-            using var text = new TicketText(example.Input);
-            foreach (var field in TriageLabels.Fields)
-            {
-                if (TriageRules.For(field, text.Lower) is { } decision)
-                {
-                    fired[(int)decision.Rule]++;
-                    right[(int)decision.Rule] += decision.Value == example.Label(field) ? 1 : 0;
-                }
-            }
-        }
-        var precision = new double[rules.Length];
-        for (var r = 0; r < rules.Length; r++)
-        {
-            precision[r] = (right[r] + 1.0) / (fired[r] + 2.0);
-        }
-        return precision;
     }
 }

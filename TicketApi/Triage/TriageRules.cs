@@ -130,89 +130,104 @@ internal static class TriageRules
         "frustrat*", "seriously", "useless", "terrible", "awful", "worst", "angry", "outrage*", "joke", "third time",
         "fourth time", "nobody cares", "still waiting", "still nothing", "worried", "panic*", "scared", "desperate*");
 
-    public static RuleDecision? Priority(ReadOnlySpan<char> text)
+    private static readonly PhraseScanner Scanner = new(
+        Ransomware, Phishing, Credentials, UnpromptedSignIn, ServerRoom, Overheating, PeopleTrapped, ManyPeople, Outage,
+        Degraded, NoRushWords, Hazard, Blocked, MoneyWrong, Payment, PaymentFails, SignInTrouble, SarcasmWords,
+        PraiseWords, Complaint);
+
+    /// <summary>Finds every rule phrase in the ticket once; the rules then read the matches.</summary>
+    public static PhraseMatches Scan(ReadOnlySpan<char> text, Span<int> starts, Span<int> lengths)
     {
-        if (Ransomware.TryFind(text, out var malware))
+        Span<int> distinct = stackalloc int[Scanner.ListCount];
+        Scanner.Scan(text, starts, lengths, distinct);
+        return new PhraseMatches(Scanner, text, starts, lengths);
+    }
+
+    public static int ListCount => Scanner.ListCount;
+
+    public static RuleDecision? Priority(PhraseMatches found)
+    {
+        if (found.TryFind(Ransomware, out var malware))
         {
             return new(TriageRule.SecurityIncident, "URGENT", $"security incident: \"{malware}\"");
         }
-        if (Phishing.TryFind(text, out var lure) && Credentials.TryFind(text, out var given))
+        if (found.TryFind(Phishing, out var lure) && found.TryFind(Credentials, out var given))
         {
             return new(TriageRule.SecurityIncident, "URGENT", $"\"{lure}\" + \"{given}\": credentials exposed");
         }
-        if (UnpromptedSignIn.TryFind(text, out var takeover))
+        if (found.TryFind(UnpromptedSignIn, out var takeover))
         {
             return new(TriageRule.SecurityIncident, "URGENT", $"\"{takeover}\": account may be taken over");
         }
-        if (ServerRoom.TryFind(text, out var room) && Overheating.TryFind(text, out var threat))
+        if (found.TryFind(ServerRoom, out var room) && found.TryFind(Overheating, out var threat))
         {
             return new(TriageRule.Emergency, "URGENT", $"\"{room}\" + \"{threat}\": business-critical equipment at risk now");
         }
-        if (PeopleTrapped.TryFind(text, out var trapped))
+        if (found.TryFind(PeopleTrapped, out var trapped))
         {
             return new(TriageRule.Emergency, "URGENT", $"\"{trapped}\": people in danger now");
         }
-        if (ManyPeople.TryFind(text, out var many) && Outage.TryFind(text, out var outage) && !Degraded.Contains(text) && !NoRushWords.Contains(text))
+        if (found.TryFind(ManyPeople, out var many) && found.TryFind(Outage, out var outage) && !found.Contains(Degraded) && !found.Contains(NoRushWords))
         {
             return new(TriageRule.ManyPeopleOutage, "URGENT", $"\"{many}\" + \"{outage}\": many people affected now");
         }
-        if (NoRushWords.TryFind(text, out var relaxed))
+        if (found.TryFind(NoRushWords, out var relaxed))
         {
             return new(TriageRule.NoRush, "LOW", $"\"{relaxed}\": the requester can wait");
         }
-        if (Hazard.TryFind(text, out var hazard))
+        if (found.TryFind(Hazard, out var hazard))
         {
             return new(TriageRule.SafetyHazard, "HIGH", $"\"{hazard}\": a physical safety hazard", AtLeast: true);
         }
-        if (Blocked.TryFind(text, out var blocked))
+        if (found.TryFind(Blocked, out var blocked))
         {
             return new(TriageRule.PersonBlocked, "HIGH", $"\"{blocked}\": one person cannot work", AtLeast: true);
         }
-        if (MoneyWrong.TryFind(text, out var money))
+        if (found.TryFind(MoneyWrong, out var money))
         {
             return new(TriageRule.MoneyAtStake, "HIGH", $"\"{money}\": money at stake for a customer", AtLeast: true);
         }
         return null;
     }
 
-    public static RuleDecision? Category(ReadOnlySpan<char> text)
+    public static RuleDecision? Category(PhraseMatches found)
     {
-        if (Phishing.TryFind(text, out var lure) && Credentials.TryFind(text, out var given))
+        if (found.TryFind(Phishing, out var lure) && found.TryFind(Credentials, out var given))
         {
             return new(TriageRule.PhishedPassword, "ACCOUNT", $"\"{lure}\" + \"{given}\": a phished password is an account incident");
         }
-        if (Ransomware.TryFind(text, out var malware))
+        if (found.TryFind(Ransomware, out var malware))
         {
             return new(TriageRule.Malware, "SOFTWARE", $"\"{malware}\": malware is filed under software");
         }
-        if (Payment.TryFind(text, out var payment) && PaymentFails.TryFind(text, out var failure))
+        if (found.TryFind(Payment, out var payment) && found.TryFind(PaymentFails, out var failure))
         {
             return new(TriageRule.FailedPayment, "BILLING", $"\"{payment.Trim()}\" + \"{failure}\": a failed payment is billing");
         }
-        if (SignInTrouble.TryFind(text, out var signIn))
+        if (found.TryFind(SignInTrouble, out var signIn))
         {
             return new(TriageRule.SignInProblem, "ACCOUNT", $"\"{signIn}\": signing in wins over the system");
         }
         return null;
     }
 
-    public static RuleDecision? Sentiment(ReadOnlySpan<char> text)
+    public static RuleDecision? Sentiment(PhraseMatches found)
     {
-        if (SarcasmWords.TryFind(text, out var sarcasm))
+        if (found.TryFind(SarcasmWords, out var sarcasm))
         {
             return new(TriageRule.Sarcasm, "NEGATIVE", $"sarcasm: \"{sarcasm}\"");
         }
-        if (PraiseWords.TryFind(text, out var praise) && !Complaint.Contains(text))
+        if (found.TryFind(PraiseWords, out var praise) && !found.Contains(Complaint))
         {
             return new(TriageRule.Praise, "POSITIVE", $"warm: \"{praise}\"");
         }
         return null;
     }
 
-    public static RuleDecision? For(TriageField field, ReadOnlySpan<char> text) => field switch
+    public static RuleDecision? For(TriageField field, PhraseMatches found) => field switch
     {
-        TriageField.Category => Category(text),
-        TriageField.Priority => Priority(text),
-        _ => Sentiment(text),
+        TriageField.Category => Category(found),
+        TriageField.Priority => Priority(found),
+        _ => Sentiment(found),
     };
 }
