@@ -7,7 +7,7 @@ namespace TicketApi.Triage;
 /// </summary>
 internal sealed class FieldModel
 {
-    private static readonly double[] EvidenceWeights = [0, 0.25, 0.5, 0.75, 1, 1.5, 2, 3, 4, 6, 8];
+    private static readonly double[] EvidenceWeights = [0, 0.5, 1, 2, 3, 4, 6, 8];
 
     private readonly double[] priors;
 
@@ -76,9 +76,7 @@ internal sealed class FieldModel
 
     private static SelectedFeaturesClassifier Learn(IReadOnlyList<int[]> documents, IReadOnlyList<int> labels, int classCount, int featureCount, OfflineTriagerOptions options) =>
         SelectedFeaturesClassifier.Train(documents, labels, classCount, featureCount, options.FeaturesPerField, (docs, labs, count) =>
-            options.Learner == TriageLearner.NaiveBayes
-                ? NaiveBayesModel.Train(docs, labs, classCount, count, options.Smoothing)
-                : LogisticRegressionModel.Train(docs, labs, classCount, count, options.Regularisation));
+            NaiveBayesModel.Train(docs, labs, classCount, count, options.Smoothing));
 
     /// <summary>Scores every training ticket with a model that did not see it (stratified k-fold).</summary>
     private static double[][] OutOfFoldScores(IReadOnlyList<int[]> documents, int[] labels, string[] labelTexts, int classCount, int featureCount, OfflineTriagerOptions options)

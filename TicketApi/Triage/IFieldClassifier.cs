@@ -9,10 +9,3 @@ internal interface IFieldClassifier
     /// <summary>How much one feature moves the odds of <paramref name="chosen"/> against <paramref name="rival"/>.</summary>
     double Leaning(int feature, int chosen, int rival);
 }
-
-/// <summary>Which learner <see cref="OfflineTriager"/> uses (both kept so the evaluation can compare them).</summary>
-public enum TriageLearner
-{
-    NaiveBayes,
-    LogisticRegression,
-}

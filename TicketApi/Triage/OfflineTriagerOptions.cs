@@ -3,12 +3,6 @@ namespace TicketApi.Triage;
 /// <summary>Training settings of <see cref="OfflineTriager"/>; the defaults are the ones chosen by cross-validation.</summary>
 public sealed record OfflineTriagerOptions
 {
-    /// <summary>The learner behind each field.</summary>
-    public TriageLearner Learner { get; init; } = TriageLearner.NaiveBayes;
-
-    /// <summary>L2 penalty of logistic regression.</summary>
-    public double Regularisation { get; init; } = 0.01;
-
     /// <summary>How many features (by chi-squared against the field's labels) each field's model keeps.</summary>
     public int FeaturesPerField { get; init; } = 1000;
 

@@ -69,6 +69,20 @@ internal sealed class SelectedFeaturesClassifier : IFieldClassifier
     public double Leaning(int feature, int chosen, int rival) =>
         localIndex[feature] < 0 ? 0 : inner.Leaning(localIndex[feature], chosen, rival);
 
+    /// <summary>Orders runs of equal keys by feature index (Array.Sort is not stable).</summary>
+    private static void StabiliseTies(double[] keys, int[] order)
+    {
+        var runStart = 0;
+        for (var i = 1; i <= keys.Length; i++)
+        {
+            if (i == keys.Length || keys[i] != keys[runStart])
+            {
+                Array.Sort(order, runStart, i - runStart);
+                runStart = i;
+            }
+        }
+    }
+
     private static int[] Select(IReadOnlyList<int[]> documents, IReadOnlyList<int> labels, int classCount, int featureCount, int keep, out int selectedCount)
     {
         var withFeature = new int[classCount * featureCount];
@@ -101,12 +115,16 @@ internal sealed class SelectedFeaturesClassifier : IFieldClassifier
             scores[f] = best;
         }
         var order = new int[featureCount];
+        var keys = new double[featureCount];
         for (var f = 0; f < featureCount; f++)
         {
             order[f] = f;
+            keys[f] = -scores[f];
         }
-        // Highest score first; equal scores keep feature order so training stays deterministic.
-        Array.Sort(order, (x, y) => scores[y] != scores[x] ? scores[y].CompareTo(scores[x]) : x.CompareTo(y));
+        // Highest score first. Keys sort without a delegate; a stable order among equal scores comes from
+        // sorting (key, index) pairs, so training stays deterministic.
+        Array.Sort(keys, order);
+        StabiliseTies(keys, order);
         var localIndex = new int[featureCount];
         Array.Fill(localIndex, -1);
         selectedCount = Math.Min(keep, featureCount);
