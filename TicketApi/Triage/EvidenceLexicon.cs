@@ -26,6 +26,12 @@ internal sealed class EvidenceLexicon
     {
         Span<int> starts = stackalloc int[scanner.ListCount];
         Span<int> lengths = stackalloc int[scanner.ListCount];
+        Count(text, hits, starts, lengths);
+    }
+
+    /// <summary>Also gives, per label, where the first of its phrases is in the text (-1: none), for the reason.</summary>
+    public void Count(ReadOnlySpan<char> text, Span<double> hits, Span<int> starts, Span<int> lengths)
+    {
         Span<int> distinct = stackalloc int[scanner.ListCount];
         scanner.Scan(text, starts, lengths, distinct);
         var any = false;

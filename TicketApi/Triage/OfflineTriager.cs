@@ -11,8 +11,6 @@ namespace TicketApi.Triage;
 /// </summary>
 public sealed partial class OfflineTriager
 {
-    private const int MaxReasonWords = 2;
-
     private readonly Dictionary<ulong, int> vocabulary;
     private readonly FieldModel[] fieldModels;
     private readonly double[] rulePrecision;
@@ -111,15 +109,18 @@ public sealed partial class OfflineTriager
 
         Span<double> probabilities = stackalloc double[labels.Count];
         Span<double> evidence = stackalloc double[labels.Count];
+        Span<int> evidenceStart = stackalloc int[labels.Count];
+        Span<int> evidenceLength = stackalloc int[labels.Count];
+        evidenceStart.Fill(-1);
         if (model.EvidenceWeight > 0)
         {
-            EvidenceLexicon.For(field).Count(text.Lower, evidence);
+            EvidenceLexicon.For(field).Count(text.Lower, evidence, evidenceStart, evidenceLength);
         }
         model.Probabilities(indexes, model.EvidenceWeight > 0 ? evidence : [], probabilities);
         var (label, confidence, byRule) = Combine(field, probabilities, rule, rulePrecision, options);
         var reason = byRule
             ? rule!.Value.Reason
-            : LearnedReason(text, model.Classifier, features, indexes, label, TopTwo(probabilities).Rival);
+            : TriageReasons.Learned(text, model.Classifier, features, indexes, label, TopTwo(probabilities).Rival, evidenceStart[label], evidenceLength[label]);
         return new TriagedValue(labels[label], Math.Round(confidenceMaps[(int)field].Apply(confidence), 3), reason, TriageLabels.RulesSource);
     }
 
@@ -140,57 +141,6 @@ public sealed partial class OfflineTriager
             }
         }
         return (best, probabilities[best], false);
-    }
-
-    /// <summary>The ticket's own words that pushed the answer most towards the chosen value over the runner-up.</summary>
-    private static string LearnedReason(TicketText text, IFieldClassifier model, ReadOnlySpan<Feature> features, ReadOnlySpan<int> indexes, int chosen, int rival)
-    {
-        Span<int> picked = stackalloc int[MaxReasonWords];
-        var pickedCount = 0;
-        while (pickedCount < MaxReasonWords)
-        {
-            var bestFeature = -1;
-            var bestLeaning = 0.0;
-            for (var i = 0; i < features.Length; i++)
-            {
-                if (features[i].Kind == FeatureKind.Marker || Overlaps(features, picked[..pickedCount], i))
-                {
-                    continue;
-                }
-                var leaning = model.Leaning(indexes[i], chosen, rival);
-                if (leaning > bestLeaning)
-                {
-                    (bestFeature, bestLeaning) = (i, leaning);
-                }
-            }
-            if (bestFeature < 0)
-            {
-                break;
-            }
-            picked[pickedCount++] = bestFeature;
-        }
-        if (pickedCount == 0)
-        {
-            return "no single word stands out; closest to similar training tickets";
-        }
-        var first = text.Quote(features[picked[0]].Start, features[picked[0]].Length);
-        return pickedCount == 1
-            ? $"mentions \"{first}\""
-            : $"mentions \"{first}\", \"{text.Quote(features[picked[1]].Start, features[picked[1]].Length)}\"";
-    }
-
-    private static bool Overlaps(ReadOnlySpan<Feature> features, ReadOnlySpan<int> picked, int candidate)
-    {
-        var c = features[candidate];
-        foreach (var p in picked)
-        {
-            var other = features[p];
-            if (c.Start < other.Start + other.Length && other.Start < c.Start + c.Length)
-            {
-                return true;
-            }
-        }
-        return false;
     }
 
     private static (int Best, int Rival) TopTwo(ReadOnlySpan<double> probabilities)
