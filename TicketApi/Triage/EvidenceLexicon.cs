@@ -6,7 +6,7 @@ namespace TicketApi.Triage;
 /// does not help gets weight 0). A few hundred training tickets cannot contain every printer model, app
 /// name or way of being annoyed; these lists, taken from the label guidelines (docs/triage-labels.md) and
 /// everyday helpdesk wording, are how a ticket about a "plotter" or "Okta" still lands in the right
-/// category (docs/triage.md, "Lexicons").
+/// category (docs/triage.md, "How a ticket is triaged", step 4).
 /// </summary>
 internal sealed class EvidenceLexicon
 {

@@ -18,7 +18,7 @@ internal readonly record struct Feature(ulong Hash, int Start, int Length, Featu
 /// pairs, "not_" marking of the three words after a negation ("not urgent" becomes not_urgent, "no rush"
 /// not_rush) and a few style markers (shouting, "!!", smileys). Words are identified by a 64-bit FNV-1a
 /// hash of their characters, so the hot path allocates nothing but one pooled buffer
-/// (docs/triage.md, "Features").
+/// (docs/triage.md, "How a ticket is triaged", step 2).
 /// </summary>
 internal static class TicketFeatures
 {

@@ -12,7 +12,7 @@ internal sealed class TicketText : IDisposable
 {
     /// <summary>
     /// The longest stretch read. Tickets of the training set are under 1,000 characters; a 20,000-character
-    /// paste is read as far as this so triage time stays bounded (docs/triage.md, "Limits").
+    /// paste is read as far as this so triage time stays bounded (docs/triage.md, "How a ticket is triaged", step 1).
     /// </summary>
     public const int MaxCharacters = 6_000;
 

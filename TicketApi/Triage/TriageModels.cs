@@ -2,7 +2,7 @@ using System.Text.Json.Serialization;
 
 namespace TicketApi.Triage;
 
-/// <summary>What the triager reads: the requester's own words (docs/triage.md, "Input").</summary>
+/// <summary>What the triager reads: the requester's own words (docs/triage.md, "Output").</summary>
 public sealed record TriageInput(string Title, string? Description, string? RequesterName = null);
 
 /// <summary>

@@ -2,7 +2,7 @@ namespace TicketApi.Triage;
 
 /// <summary>
 /// The one-line reason of a learned answer: the ticket's own words that pushed it most towards the chosen
-/// value over the runner-up, e.g. <c>mentions "vpn", "tunnel"</c> (docs/triage.md, "Reasons"). A lexicon
+/// value over the runner-up, e.g. <c>mentions "vpn", "tunnel"</c> (docs/triage.md, "Output"). A lexicon
 /// phrase of the chosen value comes first, because it is what a person reading the guidelines expects.
 /// </summary>
 internal static class TriageReasons

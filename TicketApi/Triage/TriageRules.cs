@@ -1,6 +1,6 @@
 namespace TicketApi.Triage;
 
-/// <summary>The explicit guideline rules (docs/triage.md, "Rules"); each has a measured precision.</summary>
+/// <summary>The explicit guideline rules (docs/triage.md, "How a ticket is triaged", step 5); each has a measured precision.</summary>
 public enum TriageRule
 {
     SecurityIncident,
@@ -26,7 +26,7 @@ internal readonly record struct RuleDecision(TriageRule Rule, string Value, stri
 
 /// <summary>
 /// What the label guidelines make explicit, written as phrase rules that win over the learned model
-/// (docs/triage.md, "Rules"). Rules are checked in the order below: the first that fires decides the field.
+/// (docs/triage.md, "How a ticket is triaged", step 5). Rules are checked in the order below: the first that fires decides the field.
 /// Everything the guidelines leave to judgement is left to the model.
 /// </summary>
 internal static class TriageRules

@@ -2,7 +2,7 @@ using TicketApi.Triage;
 
 namespace TicketApi.Tests.Triage;
 
-/// <summary>Each rule the label guidelines make explicit (docs/triage.md, "Rules"), on wording not in the training set.</summary>
+/// <summary>Each rule the label guidelines make explicit (docs/triage.md, "How a ticket is triaged", step 5), on wording not in the training set.</summary>
 [Collection(TrainedTriagerGroup.Name)]
 public sealed class GuidelineRuleTests(TrainedTriager trained)
 {
