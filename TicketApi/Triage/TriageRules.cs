@@ -72,7 +72,7 @@ internal static class TriageRules
         "no rush", "no hurry", "not urgent", "nothing urgent", "whenever", "when you have time", "when you get a chance",
         "when you have a moment", "when you get a moment", "not a priority", "low priority", "not time-critical",
         "not time critical", "no urgency", "in your own time", "at your convenience", "when you can", "no stress",
-        "not in a hurry", "not in a rush", "at some point", "whenever convenient", "when convenient", "sometime");
+        "not in a hurry", "not in a rush", "at some point", "whenever convenient", "when convenient");
 
     private static readonly PhraseList Hazard = new(
         "swelling", "swollen", "bulging", "smoking", "smoke", "sparks", "sparking", "burning smell", "smells like burning",
@@ -171,21 +171,22 @@ internal static class TriageRules
         {
             return new(TriageRule.ManyPeopleOutage, "URGENT", $"\"{many}\" + \"{outage}\": many people affected now");
         }
-        if (found.TryFind(NoRushWords, out var relaxed))
-        {
-            return new(TriageRule.NoRush, "LOW", $"\"{relaxed}\": the requester can wait");
-        }
+        // A hazard or money at stake outweighs "no rush" (guidelines: both are HIGH for one person).
         if (found.TryFind(Hazard, out var hazard))
         {
             return new(TriageRule.SafetyHazard, "HIGH", $"\"{hazard}\": a physical safety hazard", AtLeast: true);
         }
-        if (found.TryFind(Blocked, out var blocked))
-        {
-            return new(TriageRule.PersonBlocked, "HIGH", $"\"{blocked}\": one person cannot work", AtLeast: true);
-        }
         if (found.TryFind(MoneyWrong, out var money))
         {
             return new(TriageRule.MoneyAtStake, "HIGH", $"\"{money}\": money at stake for a customer", AtLeast: true);
+        }
+        if (found.TryFind(NoRushWords, out var relaxed))
+        {
+            return new(TriageRule.NoRush, "LOW", $"\"{relaxed}\": the requester can wait");
+        }
+        if (found.TryFind(Blocked, out var blocked))
+        {
+            return new(TriageRule.PersonBlocked, "HIGH", $"\"{blocked}\": one person cannot work", AtLeast: true);
         }
         return null;
     }
