@@ -1,13 +1,13 @@
 using System.Buffers;
-using System.Diagnostics;
 
 namespace TicketApi.Triage;
 
 /// <summary>
-/// The built-in triager (source <c>rules</c>): deterministic, no network. A naive Bayes model per field,
-/// learned from the labelled tickets, with temperature-scaled confidence, overruled where the label
-/// guidelines are explicit by <see cref="TriageRules"/> (docs/triage.md). Immutable once trained and
-/// allocation-light per call, so one instance serves every request (a singleton).
+/// The built-in triager (source <c>rules</c>): deterministic, no network. Per field, a naive Bayes model
+/// learned from the labelled tickets plus weighted guideline lexicons, temperature-scaled; overruled where
+/// the label guidelines are explicit by <see cref="TriageRules"/>; the final confidence Platt-mapped
+/// (docs/triage.md). Immutable once trained and allocation-light per call, so one instance serves every
+/// request (a singleton).
 /// </summary>
 public sealed partial class OfflineTriager
 {
