@@ -24,5 +24,6 @@ app.UseStatusCodePages();
 app.MapEmbeddedTicketService();
 app.MapAgentHealth();
 app.MapChat();
+app.MapChatHead();
 app.MapTicketMcp();
 app.Run();

@@ -1,4 +1,6 @@
 using TicketApi;
+using TicketApi.Health;
+using TicketApi.Http;
 
 var builder = WebApplication.CreateBuilder(args);
 // Port 8000 on loopback unless told otherwise (--urls or ASPNETCORE_URLS, as containers do).
@@ -14,8 +16,8 @@ builder.Services.AddTicketApi(builder.Configuration);
 var app = builder.Build();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
-app.MapOpenApi();
+app.MapOpenApi().AllowHead();
 app.UseSwaggerUI(options => options.SwaggerEndpoint("/openapi/v1.json", "AgentTickets ticket API"));
-app.MapHealthChecks("/health");
+app.MapServiceHealth();
 app.MapTicketApi();
 app.Run();

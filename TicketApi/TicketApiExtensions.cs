@@ -3,6 +3,8 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using TicketApi.Contracts;
 using TicketApi.Data;
 using TicketApi.Endpoints;
+using TicketApi.Http;
+using TicketApi.OpenApi;
 using TicketApi.Querying;
 using TicketApi.Tickets;
 
@@ -36,9 +38,9 @@ public static class TicketApiExtensions
         services.AddScoped<TicketStore>();
         services.AddSingleton<TicketQueryRunner>();
         services.ConfigureHttpJsonOptions(options => options.SerializerOptions.TypeInfoResolverChain.Insert(0, TicketJsonContext.Default));
-        services.AddProblemDetails();
+        services.AddRequestLimitErrors();
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
-        services.AddOpenApi(options => options.AddOperationTransformer<TicketQueryParametersTransformer>());
+        services.AddTicketOpenApi();
         return services;
     }
 

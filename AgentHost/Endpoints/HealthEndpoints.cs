@@ -1,36 +1,31 @@
 using AgentHost.Chat;
 using AgentHost.Tickets;
-using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.Extensions.Diagnostics.HealthChecks;
+using TicketApi.Health;
 
 namespace AgentHost.Endpoints;
 
 /// <summary>
-/// <code>GET /health</code> liveness plus what the host runs with (no secrets). Embedded, it also runs the
-/// ticket service's own checks (its database), and answers 503 when they fail.
+/// <code>GET|HEAD /health</code> through the ticket service's own health writer (same body in both hosts,
+/// docs/rest-api.md, "Health"), plus what this host runs with (no secrets). Embedded, the ticket database
+/// check runs too and a failing database answers 503.
 /// </summary>
 public static class HealthEndpoints
 {
     public static IEndpointRouteBuilder MapAgentHealth(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/health", GetHealthAsync).WithName("AgentHealth").WithTags("Health");
+        app.MapServiceHealth(DescribeHost);
         return app;
     }
 
-    public sealed record HealthResponse(string Status, string Provider, string? Model, string TicketService);
-
-    private static async Task<Results<Ok<HealthResponse>, JsonHttpResult<HealthResponse>>> GetHealthAsync(
-        ChatProviderSettings provider, TicketServiceAddress tickets, [FromServices] HealthCheckService? checks,
-        CancellationToken cancellationToken)
+    private static IReadOnlyDictionary<string, string?> DescribeHost(IServiceProvider services)
     {
-        var ticketService = tickets.IsEmbedded ? "embedded" : tickets.BaseAddress.ToString();
-        var report = checks is null ? null : await checks.CheckHealthAsync(cancellationToken);
-        var response = new HealthResponse(
-            report is null || report.Status == HealthStatus.Healthy ? "ok" : report.Status.ToString().ToLowerInvariant(),
-            provider.ProviderName, provider.Model, ticketService);
-        return report is { Status: HealthStatus.Unhealthy }
-            ? TypedResults.Json(response, statusCode: StatusCodes.Status503ServiceUnavailable)
-            : TypedResults.Ok(response);
+        var provider = services.GetRequiredService<ChatProviderSettings>();
+        var tickets = services.GetRequiredService<TicketServiceAddress>();
+        return new Dictionary<string, string?>(StringComparer.Ordinal)
+        {
+            ["provider"] = provider.ProviderName,
+            ["model"] = provider.Model,
+            ["ticket_service"] = tickets.IsEmbedded ? "embedded" : tickets.BaseAddress.ToString(),
+        };
     }
 }

@@ -1,5 +1,7 @@
 using System.Globalization;
+using Microsoft.AspNetCore.OpenApi;
 using TicketApi;
+using TicketApi.Http;
 
 namespace AgentHost.Hosting;
 
@@ -21,7 +23,8 @@ public static class AgentHostingExtensions
         builder.Logging.AddFilter("Microsoft.EntityFrameworkCore", LogLevel.Warning);
         builder.Logging.AddFilter("System.Net.Http.HttpClient", LogLevel.Warning);
         builder.Logging.AddFilter("Polly", LogLevel.Warning);
-        builder.Services.AddProblemDetails();
+        // Kestrel's refusals (body too large 413, too slow 408) as problem details, not 500s with stack traces.
+        builder.Services.AddRequestLimitErrors();
         return builder;
     }
 
@@ -63,6 +66,7 @@ public static class AgentHostingExtensions
         if (EmbedsTicketService(configuration))
         {
             services.AddTicketApi(configuration);
+            services.Configure<OpenApiOptions>("v1", options => options.AddOperationTransformer<ChatOperationSummaries>());
         }
 
         return services;
@@ -74,7 +78,7 @@ public static class AgentHostingExtensions
         ArgumentNullException.ThrowIfNull(app);
         if (EmbedsTicketService(app.Configuration))
         {
-            app.MapOpenApi();
+            app.MapOpenApi().AllowHead();
             app.UseSwaggerUI(options => options.SwaggerEndpoint("/openapi/v1.json", "AgentTickets ticket API"));
             app.MapTicketApi();
         }

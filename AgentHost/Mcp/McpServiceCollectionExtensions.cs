@@ -40,6 +40,11 @@ public static class McpServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<McpHttpSessionStore>();
         services.AddSingleton<McpHttpHandler>();
+        // The SDK logs two Information lines per request ("request handler called" and "completed", plus one per
+        // tool call) and the HTTP transport four per stateless request; warnings and errors still come through.
+        services.AddLogging(logging => logging
+            .AddFilter("ModelContextProtocol.Server.McpServer", LogLevel.Warning)
+            .AddFilter("ModelContextProtocol.Server.StreamableHttpServerTransport", LogLevel.Warning));
         return services;
     }
 }

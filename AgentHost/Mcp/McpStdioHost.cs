@@ -1,4 +1,6 @@
 using AgentHost.Tickets;
+using ModelContextProtocol.Protocol;
+using ModelContextProtocol.Server;
 
 namespace AgentHost.Mcp;
 
@@ -32,7 +34,11 @@ public static class McpStdioHost
         }
 
         builder.Services.AddTicketMcpServer(builder.Configuration);
-        builder.Services.AddHostedService<StdioMcpServerService>();
+        // The SDK's own stdio wiring: its StdioServerTransport on the raw stdin/stdout streams and a hosted service
+        // that runs the one server and stops the host when the client closes stdin. Registered first, this server
+        // (built by our factory, with our tools and filters) is the one it runs instead of a default one.
+        builder.Services.AddSingleton(services => services.GetRequiredService<TicketMcpServerFactory>().Create(services.GetRequiredService<ITransport>()));
+        builder.Services.AddMcpServer().WithStdioServerTransport();
 
         using var host = builder.Build();
         await host.RunAsync();

@@ -58,6 +58,7 @@ public sealed class TicketMcpServerFactory
             ToolCollection = toolCollection,
         };
 
+        options.Filters.Message.IncomingFilters.Add(InitializeVersionNegotiation.Filter);
         if (_settings.ReadOnly)
         {
             options.Filters.Request.CallToolFilters.Add(ReadOnlyToolGuard.Create(definitions));

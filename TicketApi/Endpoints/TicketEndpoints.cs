@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
 using TicketApi.Contracts;
 using TicketApi.Http;
 using TicketApi.Querying;
@@ -7,11 +8,11 @@ using TicketApi.Tickets;
 namespace TicketApi.Endpoints;
 
 /// <summary>
-/// The ticket resource. Routes match with and without the trailing slash.
+/// The ticket resource (docs/rest-api.md). Routes match with and without the trailing slash.
 /// <code>
-///   GET    /api/tickets/        List     200 page | 400 | 404 invalid page
+///   GET    /api/tickets/        List     200 page | 400 | 404 invalid page        (HEAD too)
 ///   POST   /api/tickets/        Create   201 + Location | 400 | 413 | 415 | 422
-///   GET    /api/tickets/{id}/   Get      200 + ETag | 304 | 404
+///   GET    /api/tickets/{id}/   Get      200 + ETag | 304 | 404                   (HEAD too)
 ///   PUT    /api/tickets/{id}/   Replace  200 | 400 | 404 | 409 | 412 | 413 | 415 | 422
 ///   PATCH  /api/tickets/{id}/   Patch    200 | 400 | 404 | 409 | 412 | 413 | 415 | 422
 ///   DELETE /api/tickets/{id}/   Delete   204 | 400 | 404 | 412
@@ -25,28 +26,27 @@ public static class TicketEndpoints
     {
         var group = app.MapGroup(BasePath).WithTags("Tickets");
 
-        group.MapGet("/", List).WithName("ListTickets")
+        group.MapGetAndHead("/", List).WithName("ListTickets")
             .WithSummary("List tickets: filter, search, order and page.")
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status404NotFound);
         group.MapPost("/", Create).WithName("CreateTicket")
             .WithSummary("Create a ticket; it starts OPEN.")
-            .Accepts<TicketWriteRequest>("application/json")
+            .WithBodyLimit()
             .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status408RequestTimeout)
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
             .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
             .ProducesValidationProblem(StatusCodes.Status422UnprocessableEntity);
-        group.MapGet("/{id}/", Get).WithName("GetTicket")
+        group.MapGetAndHead("/{id}/", Get).WithName("GetTicket")
             .WithSummary("Get one ticket, with its ETag.")
             .Produces(StatusCodes.Status304NotModified)
             .ProducesProblem(StatusCodes.Status404NotFound);
         group.MapPut("/{id}/", Replace).WithName("ReplaceTicket")
             .WithSummary("Replace a ticket's writable fields (title, description and resolution_status all required).")
-            .Accepts<TicketWriteRequest>("application/json")
             .ProducesWriteProblems();
         group.MapPatch("/{id}/", Patch).WithName("PatchTicket")
             .WithSummary("Change some of a ticket's fields; status changes follow the lifecycle.")
-            .Accepts<TicketWriteRequest>("application/json")
             .ProducesWriteProblems();
         group.MapDelete("/{id}/", Delete).WithName("DeleteTicket")
             .WithSummary("Delete a ticket.")
@@ -171,10 +171,16 @@ public static class TicketEndpoints
     private static bool TryParseId(string text, out long id) =>
         long.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out id) && id > 0;
 
+    /// <summary>Kestrel cuts a body off at the ticket limit (413) however it is framed; see TicketBodyReader.MaxBodyBytes.</summary>
+    private static RouteHandlerBuilder WithBodyLimit(this RouteHandlerBuilder builder) =>
+        builder.WithMetadata(new RequestSizeLimitAttribute(TicketBodyReader.MaxBodyBytes));
+
     private static RouteHandlerBuilder ProducesWriteProblems(this RouteHandlerBuilder builder) => builder
+        .WithBodyLimit()
         .ProducesProblem(StatusCodes.Status400BadRequest)
         .ProducesProblem(StatusCodes.Status404NotFound)
         .ProducesProblem(StatusCodes.Status409Conflict)
+        .ProducesProblem(StatusCodes.Status408RequestTimeout)
         .ProducesProblem(StatusCodes.Status412PreconditionFailed)
         .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
         .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)

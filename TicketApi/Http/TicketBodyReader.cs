@@ -13,7 +13,13 @@ namespace TicketApi.Http;
 /// </summary>
 public static class TicketBodyReader
 {
-    public const int MaxBodyBytes = 1 << 20;
+    /// <summary>
+    /// 256 KiB: the largest valid ticket is 255 + 20,000 characters, and a client that escapes every one of
+    /// them as a UTF-16 surrogate pair (<c>\ud83d\ude00</c>, 12 bytes per emoji) sends about 243 KB; anything
+    /// larger cannot be a valid ticket. Kestrel enforces it too (endpoint metadata), so a chunked body is cut
+    /// off at this size rather than at the server-wide 30 MB. See docs/rest-api.md, "Limits".
+    /// </summary>
+    public const int MaxBodyBytes = 256 * 1024;
     public const int MaxTitleLength = 255;
     public const int MaxDescriptionLength = 20_000;
 

@@ -1,5 +1,7 @@
 using System.Net;
 using System.Text.Json.Nodes;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
 using TicketApi.Tests.Infrastructure;
 
 namespace TicketApi.Tests;
@@ -7,11 +9,30 @@ namespace TicketApi.Tests;
 public sealed class DocumentationAndHealthTests : TicketApiTest
 {
     [Fact]
-    public async Task Health_reports_healthy_when_the_database_answers()
+    public async Task Health_reports_ok_and_the_database_check_in_the_agent_hosts_json_shape()
     {
         var response = await Client.GetAsync("/health");
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Equal("Healthy", await response.Content.ReadAsStringAsync());
+        Assert.Equal("application/json", response.Content.Headers.ContentType?.MediaType);
+        var health = JsonNode.Parse(await response.Content.ReadAsStringAsync())!.AsObject();
+        Assert.Equal("ok", (string?)health["status"]);
+        Assert.Equal("ok", (string?)health["checks"]!["database"]);
+        Assert.Empty(health["host"]!.AsObject());
+    }
+
+    [Fact]
+    public async Task Health_answers_503_with_the_failing_check_named_when_a_check_fails()
+    {
+        using var broken = Factory.WithWebHostBuilder(builder => builder.ConfigureServices(services =>
+            services.AddHealthChecks().AddCheck("disk", () => HealthCheckResult.Unhealthy("Disk full."))));
+
+        var response = await broken.CreateClient().GetAsync("/health");
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
+        var health = JsonNode.Parse(await response.Content.ReadAsStringAsync())!.AsObject();
+        Assert.Equal("unhealthy", (string?)health["status"]);
+        Assert.Equal("unhealthy", (string?)health["checks"]!["disk"]);
+        Assert.Equal("ok", (string?)health["checks"]!["database"]);
     }
 
     [Fact]

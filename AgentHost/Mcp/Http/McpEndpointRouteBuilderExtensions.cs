@@ -1,4 +1,5 @@
 using AgentHost.Mcp.Http;
+using Microsoft.AspNetCore.Http.Metadata;
 
 namespace AgentHost.Mcp;
 
@@ -10,6 +11,8 @@ public static class McpEndpointRouteBuilderExtensions
     {
         var group = endpoints.MapGroup(pattern);
         group.AddEndpointFilter<McpOriginFilter>();
+        // Routing applies this to Kestrel's per-request limit (30 MB by default): see MaxRequestBodyBytes for why 1 MiB.
+        group.WithMetadata(new McpRequestSizeLimit(McpHttpProtocol.MaxRequestBodyBytes));
         group.MapPost("", Post).WithName("McpPost");
         group.MapGet("", Get).WithName("McpGet");
         group.MapDelete("", Delete).WithName("McpDelete");
@@ -23,4 +26,6 @@ public static class McpEndpointRouteBuilderExtensions
     private static Task Get(HttpContext context, McpHttpHandler handler) => handler.GetAsync(context);
 
     private static Task Delete(HttpContext context, McpHttpHandler handler) => handler.DeleteAsync(context);
+
+    private sealed record McpRequestSizeLimit(long? MaxRequestBodySize) : IRequestSizeLimitMetadata;
 }

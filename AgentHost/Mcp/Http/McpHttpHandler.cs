@@ -1,7 +1,3 @@
-using System.Net.ServerSentEvents;
-using System.Security.Cryptography;
-using System.Text.Json;
-using Microsoft.AspNetCore.WebUtilities;
 using ModelContextProtocol.Protocol;
 using ModelContextProtocol.Server;
 
@@ -24,6 +20,8 @@ internal sealed class McpHttpHandler(
     IHostApplicationLifetime lifetime,
     ILoggerFactory loggerFactory)
 {
+    private readonly McpHttpSessionHandshake _handshake = new(serverFactory, sessions, loggerFactory);
+
     private McpServerSettings Settings => serverFactory.Settings;
 
     public async Task PostAsync(HttpContext context)
@@ -49,18 +47,21 @@ internal sealed class McpHttpHandler(
             return;
         }
 
-        var message = await ReadMessageAsync(context);
-        if (message is null)
+        if (await McpHttpRequestBody.ReadAsync(context) is not { } body)
         {
             return;
         }
 
-        message.Context ??= new JsonRpcMessageContext();
-        // The server compares the header with the request's _meta and uses it to pick protocol semantics.
-        message.Context.ProtocolVersion = version;
+        foreach (var message in body.Messages)
+        {
+            message.Context ??= new JsonRpcMessageContext();
+            // The server compares the header with the request's _meta and uses it to pick protocol semantics.
+            message.Context.ProtocolVersion = version;
+            InitializeVersionNegotiation.PinUnknownVersion(message);
+        }
 
         var sessionId = context.Request.Headers[McpHttpProtocol.SessionIdHeader].ToString();
-        if (Settings.Stateless || (sessionId.Length == 0 && McpHttpProtocol.IsPerRequestRevision(version, message)))
+        if (Settings.Stateless || (sessionId.Length == 0 && McpHttpProtocol.IsPerRequestRevision(version, body.Messages[0])))
         {
             if (sessionId.Length > 0)
             {
@@ -69,21 +70,42 @@ internal sealed class McpHttpHandler(
                 return;
             }
 
-            await ServeWithoutSessionAsync(context, message);
+            if (await body.RefusedAsBatchAsync(context, version ?? McpHttpProtocol.AssumedProtocolVersion))
+            {
+                return;
+            }
+
+            await ServeWithoutSessionAsync(context, body);
             return;
         }
 
-        var session = await GetOrStartSessionAsync(context, sessionId, message);
-        if (session is null)
+        if (sessionId.Length == 0)
         {
+            await _handshake.StartSessionAsync(context, body);
             return;
         }
 
-        context.Response.Headers[McpHttpProtocol.SessionIdHeader] = session.Id;
-        using (session.Use())
+        if (await sessions.AcquireAsync(sessionId) is not ({ } session, { } lease))
         {
-            await RespondAsync(context, message,
-                (body, cancellationToken) => session.Transport.HandlePostRequestAsync(message, body, cancellationToken));
+            await SessionNotFoundAsync(context);
+            return;
+        }
+
+        using (lease)
+        {
+            // Without the header, the revision the session negotiated says whether batches exist.
+            if (await body.RefusedAsBatchAsync(context, version ?? session.NegotiatedProtocolVersion ?? McpHttpProtocol.AssumedProtocolVersion))
+            {
+                return;
+            }
+
+            context.Response.Headers[McpHttpProtocol.SessionIdHeader] = session.Id;
+            await new McpHttpResponder(context, session.Transport, session, Settings.JsonResponse).RespondAsync(body);
+            // Now that the server has the notification too (and has cancelled the tool call).
+            foreach (var cancelled in body.CancelledRequestIds())
+            {
+                session.EndCancelledPost(cancelled);
+            }
         }
     }
 
@@ -101,11 +123,12 @@ internal sealed class McpHttpHandler(
             return;
         }
 
-        var session = await FindSessionAsync(context, context.Request.Headers[McpHttpProtocol.SessionIdHeader].ToString());
-        if (session is null)
+        if (await FindSessionAsync(context, context.Request.Headers[McpHttpProtocol.SessionIdHeader].ToString()) is not ({ } session, { } lease))
         {
             return;
         }
+
+        using var _ = lease;
 
         // No event store: streams cannot be replayed, so a resume request is refused (as the SDK does without one)
         // rather than answered with a fresh stream that would silently skip the missed events.
@@ -123,23 +146,21 @@ internal sealed class McpHttpHandler(
             return;
         }
 
-        // The stream ends when the client goes away, the session is deleted, or the host shuts down: a GET
-        // stream must not hold up a graceful shutdown.
-        using var streamCts = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, lifetime.ApplicationStopping);
+        // The stream ends when the client goes away, the session is closed, or the host shuts down: a GET
+        // stream must not hold up a graceful shutdown. The session's own token covers a DELETE that lands before
+        // the transport has started writing this stream.
+        using var streamCts = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, lifetime.ApplicationStopping, session.Closed);
         context.Response.Headers[McpHttpProtocol.SessionIdHeader] = session.Id;
-        using (session.Use())
+        McpHttpProtocol.StartEventStream(context);
+        try
         {
-            McpHttpProtocol.StartEventStream(context);
-            try
-            {
-                // Flush now so the client sees 200 before the first (possibly much later) server message.
-                await context.Response.Body.FlushAsync(streamCts.Token);
-                await session.Transport.HandleGetRequestAsync(context.Response.Body, streamCts.Token);
-            }
-            catch (OperationCanceledException) when (streamCts.IsCancellationRequested)
-            {
-                // A client closing its SSE stream is how such streams normally end.
-            }
+            // Flush now so the client sees 200 before the first (possibly much later) server message.
+            await context.Response.Body.FlushAsync(streamCts.Token);
+            await session.Transport.HandleGetRequestAsync(context.Response.Body, streamCts.Token);
+        }
+        catch (OperationCanceledException) when (streamCts.IsCancellationRequested)
+        {
+            // A client closing its SSE stream is how such streams normally end.
         }
     }
 
@@ -158,6 +179,14 @@ internal sealed class McpHttpHandler(
             return;
         }
 
+        // Looked up first so that an expired session is reported as gone (404), like any other request for it.
+        if (await sessions.AcquireAsync(sessionId) is not ({ }, { } lease))
+        {
+            await SessionNotFoundAsync(context);
+            return;
+        }
+
+        lease.Dispose();
         if (!await sessions.CloseAsync(sessionId))
         {
             await SessionNotFoundAsync(context);
@@ -187,71 +216,18 @@ internal sealed class McpHttpHandler(
         return false;
     }
 
-    private static async Task<JsonRpcMessage?> ReadMessageAsync(HttpContext context)
-    {
-        try
-        {
-            var message = await context.Request.ReadFromJsonAsync(McpHttpProtocol.MessageTypeInfo, context.RequestAborted);
-            if (message is null)
-            {
-                await McpHttpProtocol.WriteErrorAsync(context, StatusCodes.Status400BadRequest,
-                    "Bad Request: The POST body did not contain a valid JSON-RPC message.", -32600);
-            }
-
-            return message;
-        }
-        catch (JsonException exception)
-        {
-            // Malformed JSON, a batch array, or an object that is not a JSON-RPC request, notification or response.
-            await McpHttpProtocol.WriteErrorAsync(context, StatusCodes.Status400BadRequest,
-                $"Bad Request: The POST body did not contain a valid JSON-RPC message. {exception.Message}", -32700);
-            return null;
-        }
-    }
-
-    /// <summary>The request's session, or a new one for an initialize request; null when it has answered 400/404.</summary>
-    private async Task<McpHttpSession?> GetOrStartSessionAsync(HttpContext context, string sessionId, JsonRpcMessage message)
-    {
-        if (sessionId.Length > 0)
-        {
-            return await FindSessionAsync(context, sessionId);
-        }
-
-        if (message is not JsonRpcRequest { Method: RequestMethods.Initialize })
-        {
-            await McpHttpProtocol.WriteErrorAsync(context, StatusCodes.Status400BadRequest,
-                "Bad Request: A new session can only be created by an initialize request. " +
-                "Include a valid Mcp-Session-Id header for non-initialize requests.");
-            return null;
-        }
-
-        return await StartSessionAsync();
-    }
-
-    private async Task<McpHttpSession> StartSessionAsync()
-    {
-        var sessionId = NewSessionId();
-        var transport = new StreamableHttpServerTransport(loggerFactory) { SessionId = sessionId };
-        // Application services, not the request's: the session outlives the initialize request.
-        var session = new McpHttpSession(sessionId, transport, serverFactory.Create(transport), sessions.Time);
-        session.Start();
-        await sessions.AddAsync(session);
-        return session;
-    }
-
     /// <summary>
     /// Serves one POST with a server that lives only as long as the request: stateless mode, and every request
     /// of the 2026-07-28 revision (which has no sessions at all).
     /// </summary>
-    private async Task ServeWithoutSessionAsync(HttpContext context, JsonRpcMessage message)
+    private async Task ServeWithoutSessionAsync(HttpContext context, McpHttpRequestBody body)
     {
         var transport = new StreamableHttpServerTransport(loggerFactory) { Stateless = true };
         await using var server = serverFactory.Create(transport, context.RequestServices);
         var run = server.RunAsync(context.RequestAborted);
         try
         {
-            await RespondAsync(context, message,
-                (body, cancellationToken) => transport.HandlePostRequestAsync(message, body, cancellationToken));
+            await new McpHttpResponder(context, transport, session: null, Settings.JsonResponse).RespondAsync(body);
         }
         finally
         {
@@ -268,64 +244,8 @@ internal sealed class McpHttpHandler(
         }
     }
 
-    /// <summary>
-    /// Lets the transport answer the POST: as an SSE stream (the SDK's way), or, in JSON-response mode, as the
-    /// one JSON-RPC reply to the request. A POST carrying only a notification or a response gets 202 and no body.
-    /// </summary>
-    private async Task RespondAsync(HttpContext context, JsonRpcMessage message, Func<Stream, CancellationToken, Task<bool>> handle)
-    {
-        var cancellationToken = context.RequestAborted;
-        if (!Settings.JsonResponse)
-        {
-            McpHttpProtocol.StartEventStream(context);
-            if (!await handle(context.Response.Body, cancellationToken))
-            {
-                context.Response.Headers.ContentType = (string?)null;
-                context.Response.StatusCode = StatusCodes.Status202Accepted;
-            }
-
-            return;
-        }
-
-        // JSON mode: collect the transport's SSE output and send back only the reply to this request; progress
-        // notifications written before it have no place in a single JSON body.
-        using var buffer = new MemoryStream();
-        if (!await handle(buffer, cancellationToken) || FindReply(buffer, message) is not { } reply)
-        {
-            context.Response.StatusCode = StatusCodes.Status202Accepted;
-            return;
-        }
-
-        context.Response.ContentType = "application/json";
-        await context.Response.WriteAsync(reply, cancellationToken);
-    }
-
-    private static string? FindReply(MemoryStream sse, JsonRpcMessage message)
-    {
-        if (message is not JsonRpcRequest request)
-        {
-            return null;
-        }
-
-        sse.Position = 0;
-        foreach (var item in SseParser.Create(sse).Enumerate())
-        {
-            if (item.Data.Length == 0)
-            {
-                continue;
-            }
-
-            var candidate = JsonSerializer.Deserialize(item.Data, McpHttpProtocol.MessageTypeInfo);
-            if (candidate is JsonRpcResponse or JsonRpcError && ((JsonRpcMessageWithId)candidate).Id == request.Id)
-            {
-                return item.Data;
-            }
-        }
-
-        return null;
-    }
-
-    private async Task<McpHttpSession?> FindSessionAsync(HttpContext context, string sessionId)
+    /// <summary>The session, marked in use until the lease is disposed; null when it has answered 400/404.</summary>
+    private async Task<(McpHttpSession Session, IDisposable Lease)?> FindSessionAsync(HttpContext context, string sessionId)
     {
         if (sessionId.Length == 0)
         {
@@ -334,9 +254,9 @@ internal sealed class McpHttpHandler(
             return null;
         }
 
-        if (sessions.TryGet(sessionId, out var session))
+        if (await sessions.AcquireAsync(sessionId) is { } found)
         {
-            return session;
+            return found;
         }
 
         await SessionNotFoundAsync(context);
@@ -352,11 +272,4 @@ internal sealed class McpHttpHandler(
         McpHttpProtocol.WriteErrorAsync(context, StatusCodes.Status400BadRequest,
             $"Bad Request: The MCP-Protocol-Version header value '{context.Request.Headers[McpHttpProtocol.ProtocolVersionHeader]}' is not supported. " +
             $"Supported: {string.Join(", ", McpHttpProtocol.SupportedProtocolVersions)}.");
-
-    private static string NewSessionId()
-    {
-        Span<byte> bytes = stackalloc byte[16];
-        RandomNumberGenerator.Fill(bytes);
-        return WebEncoders.Base64UrlEncode(bytes);
-    }
 }

@@ -26,6 +26,21 @@ internal static class McpHttpProtocol
     /// <summary>The first revision without sessions or the initialize handshake (SEP-2567, SEP-2575).</summary>
     private const string FirstPerRequestRevision = "2026-07-28";
 
+    /// <summary>
+    /// What the spec tells a server to assume when a request carries no <c>MCP-Protocol-Version</c> header and
+    /// nothing else (a session) says which revision is in use.
+    /// </summary>
+    public const string AssumedProtocolVersion = "2025-03-26";
+
+    /// <summary>
+    /// The largest POST body <c>/mcp</c> reads. The largest legitimate message is a <c>tools/call</c> of
+    /// <c>create_ticket</c> or <c>update_ticket</c>: a 20,000-character description plus a 255-character title. Worst
+    /// case every character is a control character JSON escapes as <c>\u0001</c> (6 bytes), about 122 KB with the
+    /// envelope; plain text is 20-60 KB. 1 MiB is eight times the worst case and keeps a 40 MB upload from ever being
+    /// buffered (it is refused with 413 from its Content-Length, or as soon as a chunked body passes the limit).
+    /// </summary>
+    public const long MaxRequestBodyBytes = 1024 * 1024;
+
     public static readonly JsonTypeInfo<JsonRpcMessage> MessageTypeInfo =
         (JsonTypeInfo<JsonRpcMessage>)McpJsonUtilities.DefaultOptions.GetTypeInfo(typeof(JsonRpcMessage));
 
@@ -87,13 +102,20 @@ internal static class McpHttpProtocol
     }
 
     /// <summary>
+    /// JSON-RPC batches (a JSON array of messages) exist only in the 2025-03-26 revision: it added them and
+    /// 2025-06-18 removed them again.
+    /// </summary>
+    public static bool AllowsBatches(string protocolVersion) =>
+        string.Equals(protocolVersion, AssumedProtocolVersion, StringComparison.Ordinal);
+
+    /// <summary>
     /// A 4xx answer with a JSON-RPC error body, as the SDK writes them, so that MCP clients can show the reason.
     /// -32000 is the generic server error; -32001 is what SDKs use for "session not found".
     /// </summary>
-    public static Task WriteErrorAsync(HttpContext context, int statusCode, string message, int code = -32000) =>
-        Error(statusCode, message, code).ExecuteAsync(context);
+    public static Task WriteErrorAsync(HttpContext context, int statusCode, string message, int code = -32000, RequestId id = default) =>
+        Error(statusCode, message, code, id).ExecuteAsync(context);
 
     /// <inheritdoc cref="WriteErrorAsync"/>
-    public static IResult Error(int statusCode, string message, int code = -32000) =>
-        Results.Json(new JsonRpcError { Error = new JsonRpcErrorDetail { Code = code, Message = message } }, ErrorTypeInfo, statusCode: statusCode);
+    public static IResult Error(int statusCode, string message, int code = -32000, RequestId id = default) =>
+        Results.Json(new JsonRpcError { Id = id, Error = new JsonRpcErrorDetail { Code = code, Message = message } }, ErrorTypeInfo, statusCode: statusCode);
 }

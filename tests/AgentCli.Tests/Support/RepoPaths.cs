@@ -1,6 +1,6 @@
 namespace AgentCli.Tests.Support;
 
-/// <summary>Finds the repository files the container and end-to-end tests look at.</summary>
+/// <summary>Finds the repository root, the working directory of the processes the tests start.</summary>
 internal static class RepoPaths
 {
     public static string Root { get; } = FindRoot();

@@ -216,8 +216,9 @@ public class ChatEndpointTests
         var health = await factory.CreateClient().GetFromJsonAsync<System.Text.Json.JsonElement>("/health");
 
         Assert.Equal("ok", health.GetProperty("status").GetString());
-        Assert.Equal("offline-planner", health.GetProperty("provider").GetString());
-        Assert.Equal("embedded", health.GetProperty("ticketService").GetString());
+        Assert.Equal("ok", health.GetProperty("checks").GetProperty("database").GetString());
+        Assert.Equal("offline-planner", health.GetProperty("host").GetProperty("provider").GetString());
+        Assert.Equal("embedded", health.GetProperty("host").GetProperty("ticket_service").GetString());
     }
 
     [Fact]

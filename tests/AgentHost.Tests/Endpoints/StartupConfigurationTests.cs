@@ -35,8 +35,8 @@ public class StartupConfigurationTests
 
         var health = await factory.CreateClient().GetFromJsonAsync<System.Text.Json.JsonElement>("/health");
 
-        Assert.Equal("openai", health.GetProperty("provider").GetString());
-        Assert.Equal("llama3.1", health.GetProperty("model").GetString());
+        Assert.Equal("openai", health.GetProperty("host").GetProperty("provider").GetString());
+        Assert.Equal("llama3.1", health.GetProperty("host").GetProperty("model").GetString());
     }
 
     [Fact]
@@ -49,6 +49,7 @@ public class StartupConfigurationTests
         var health = await client.GetFromJsonAsync<System.Text.Json.JsonElement>("/health");
 
         Assert.Equal(System.Net.HttpStatusCode.NotFound, tickets.StatusCode);
-        Assert.Equal("http://127.0.0.1:9/", health.GetProperty("ticketService").GetString());
+        Assert.Equal("http://127.0.0.1:9/", health.GetProperty("host").GetProperty("ticket_service").GetString());
+        Assert.Empty(health.GetProperty("checks").EnumerateObject());
     }
 }

@@ -34,7 +34,7 @@ public sealed class SeparateTicketServiceTests
         using (var process = new AgentHostProcess())
         {
             var stderr = new List<string>();
-            await using (var client = await McpClient.CreateAsync(process.ClientTransport(stderr, new Dictionary<string, string?> { ["TICKET_API_URL"] = baseAddress })))
+            await using (var client = await McpClient.CreateAsync(process.ClientTransport(stderr, new Dictionary<string, string?> { ["TICKET_API_URL"] = baseAddress }), HttpConnect.ClientOptions(null)))
             {
                 var created = await client.CallToolAsync("create_ticket", new Dictionary<string, object?> { ["title"] = "Made over stdio, stored elsewhere" });
                 Assert.NotEqual(true, created.IsError);

@@ -15,7 +15,8 @@ public sealed class StdioProcessTests
     {
         using var process = new AgentHostProcess();
         var stderr = new List<string>();
-        await using var client = await McpClient.CreateAsync(process.ClientTransport(stderr));
+        // A cold child process on a loaded machine can miss the client's 5-second server/discover probe.
+        await using var client = await McpClient.CreateAsync(process.ClientTransport(stderr), HttpConnect.ClientOptions(null));
 
         var tools = await client.ListToolsAsync();
 
@@ -71,6 +72,23 @@ public sealed class StdioProcessTests
         Assert.Equal(0, process.ExitCode);
         Assert.All(lines, line => Assert.Equal("2.0", JsonDocument.Parse(line).RootElement.GetProperty("jsonrpc").GetString()));
         Assert.Contains("transport reading messages", await stderrTask, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Over_stdio_initialize_with_an_unknown_future_version_is_answered_with_the_latest_supported_one()
+    {
+        using var host = new AgentHostProcess();
+        using var process = host.StartRaw();
+        using var timeout = new CancellationTokenSource(Patience);
+
+        await process.StandardInput.WriteLineAsync(McpLifecycleTests.Initialize("2099-01-01"));
+        await process.StandardInput.FlushAsync();
+        var line = await process.StandardOutput.ReadLineAsync(timeout.Token);
+        process.StandardInput.Close();
+        await process.WaitForExitAsync(timeout.Token);
+
+        var answer = JsonDocument.Parse(line!).RootElement;
+        Assert.Equal("2025-11-25", answer.GetProperty("result").GetProperty("protocolVersion").GetString());
     }
 
     [Fact]

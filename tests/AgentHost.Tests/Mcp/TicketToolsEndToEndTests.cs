@@ -54,7 +54,8 @@ public sealed class TicketToolsOverStdioTests
     {
         using var process = new AgentHostProcess();
         var stderr = new List<string>();
-        await using var client = await McpClient.CreateAsync(process.ClientTransport(stderr));
+        // The child starts its in-memory ticket service before it reads stdin: allow more than the 5-second probe.
+        await using var client = await McpClient.CreateAsync(process.ClientTransport(stderr), HttpConnect.ClientOptions(null));
 
         await TicketToolScenario.CallEveryToolAsync(client);
 
@@ -66,7 +67,7 @@ public sealed class TicketToolsOverStdioTests
     {
         using var process = new AgentHostProcess();
         var stderr = new List<string>();
-        await using var client = await McpClient.CreateAsync(process.ClientTransport(stderr, new Dictionary<string, string?> { ["MCP_READ_ONLY"] = "true" }));
+        await using var client = await McpClient.CreateAsync(process.ClientTransport(stderr, new Dictionary<string, string?> { ["MCP_READ_ONLY"] = "true" }), HttpConnect.ClientOptions(null));
 
         await TicketToolScenario.ReadOnlyAsync(client);
     }

@@ -1,0 +1,229 @@
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.OpenApi;
+using Microsoft.OpenApi;
+using TicketApi.Contracts;
+using TicketApi.Http;
+
+namespace TicketApi.OpenApi;
+
+/// <summary>
+/// The ticket API's schemas, written out by hand because they must say what the server does rather than what
+/// the C# types allow (docs/rest-api.md): ids and counts are integers (the generator also admits strings,
+/// which the server never sends), timestamps are date-time strings, and each write has its own body: POST
+/// requires only <c>title</c>, PUT every writable field, PATCH any subset, none of them nullable, and no
+/// unknown field (400). <c>id</c>, <c>created</c> and <c>updated</c> may ride along in a body and are ignored.
+/// Problem responses get RFC 9457 schemas with the extension members this API adds. The conformance tests
+/// validate real responses against these, so they cannot drift from the code.
+/// </summary>
+public sealed class TicketSchemas : IOpenApiDocumentTransformer
+{
+    public const string Ticket = "TicketDto";
+    public const string Page = "TicketPage";
+    public const string Status = "TicketStatus";
+    public const string CreateRequest = "TicketCreateRequest";
+    public const string ReplaceRequest = "TicketReplaceRequest";
+    public const string PatchRequest = "TicketPatchRequest";
+    public const string Health = "HealthResponse";
+    public const string Problem = "ProblemDetails";
+    public const string ValidationProblem = "HttpValidationProblemDetails";
+    public const string TransitionProblem = "TransitionProblemDetails";
+    public const string PreconditionProblem = "PreconditionProblemDetails";
+
+    public static JsonObject ExampleTicket() => new()
+    {
+        ["id"] = 1,
+        ["title"] = "Email outage",
+        ["description"] = "Outbound mail has been failing since 9am UTC.",
+        ["created"] = "2025-01-08T14:15:22.123456Z",
+        ["updated"] = "2025-01-08T14:15:22.123456Z",
+        ["resolution_status"] = "OPEN",
+    };
+
+    public Task TransformAsync(OpenApiDocument document, OpenApiDocumentTransformerContext context, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        document.Components ??= new OpenApiComponents();
+        var schemas = document.Components.Schemas ??= new Dictionary<string, IOpenApiSchema>();
+        schemas[Status] = new OpenApiSchema
+        {
+            Type = JsonSchemaType.String,
+            Enum = [.. TicketStatuses.All.Select(s => (JsonNode)TicketStatuses.ToWire(s))],
+            Description = "Lifecycle state. OPEN -> RESOLVED, RESOLVED -> OPEN (reopen), RESOLVED -> CLOSED; CLOSED is final.",
+        };
+        schemas[Ticket] = TicketSchema(document);
+        schemas[Page] = PageSchema(document);
+        schemas[CreateRequest] = WriteSchema(document, "A new ticket. Only title is required; it starts OPEN.", [Title], OnlyOpen());
+        schemas[ReplaceRequest] = WriteSchema(document, "Every writable field of a ticket. A status change follows the lifecycle.", [Title, Description, StatusField], Ref(document, Status));
+        schemas[PatchRequest] = WriteSchema(document, "Any subset of the writable fields. A status change follows the lifecycle.", [], Ref(document, Status));
+        schemas[Health] = HealthSchema();
+        schemas[Problem] = ProblemSchema();
+        schemas[ValidationProblem] = Extends(document, "Field errors: each field that was refused, with its messages.", [Errors], new Dictionary<string, IOpenApiSchema>
+        {
+            [Errors] = ErrorsSchema(),
+        });
+        schemas[TransitionProblem] = Extends(document, "A refused status change (current_status, requested_status and allowed_transitions are set), or a write that lost to many concurrent ones (they are absent).", [], new Dictionary<string, IOpenApiSchema>
+        {
+            ["current_status"] = Ref(document, Status),
+            ["requested_status"] = Ref(document, Status),
+            ["allowed_transitions"] = new OpenApiSchema { Type = JsonSchemaType.Array, Items = Ref(document, Status) },
+        });
+        schemas[PreconditionProblem] = Extends(document, "If-Match named a version the ticket no longer has.", ["current_etag"], new Dictionary<string, IOpenApiSchema>
+        {
+            ["current_etag"] = new OpenApiSchema { Type = JsonSchemaType.String, Description = "The ticket's ETag now.", Examples = ["\"3\""] },
+        });
+        return Task.CompletedTask;
+    }
+
+    private const string Title = "title";
+    private const string Description = "description";
+    private const string StatusField = "resolution_status";
+    private const string Errors = "errors";
+
+    private static OpenApiSchema TicketSchema(OpenApiDocument document) => new()
+    {
+        Type = JsonSchemaType.Object,
+        Description = "A ticket as the API shows it.",
+        Required = new HashSet<string> { "id", Title, Description, "created", "updated", StatusField },
+        AdditionalPropertiesAllowed = false,
+        Properties = new Dictionary<string, IOpenApiSchema>
+        {
+            ["id"] = IdSchema("Server-assigned identifier."),
+            [Title] = TitleSchema(),
+            [Description] = DescriptionSchema(),
+            ["created"] = Timestamp("When the ticket was created, UTC with microseconds."),
+            ["updated"] = Timestamp("When the ticket last changed, UTC with microseconds."),
+            [StatusField] = Ref(document, Status),
+        },
+        Examples = [ExampleTicket()],
+    };
+
+    private static OpenApiSchema PageSchema(OpenApiDocument document) => new()
+    {
+        Type = JsonSchemaType.Object,
+        Description = "One page of tickets, in the Django REST Framework page shape.",
+        Required = new HashSet<string> { "count", "next", "previous", "results" },
+        AdditionalPropertiesAllowed = false,
+        Properties = new Dictionary<string, IOpenApiSchema>
+        {
+            ["count"] = new OpenApiSchema { Type = JsonSchemaType.Integer, Format = "int64", Minimum = "0", Description = "Tickets matching the filters, on all pages." },
+            ["next"] = Link("Absolute link to the next page, keeping every other parameter; null on the last page."),
+            ["previous"] = Link("Absolute link to the previous page; null on the first."),
+            ["results"] = new OpenApiSchema { Type = JsonSchemaType.Array, Items = Ref(document, Ticket) },
+        },
+    };
+
+    private static OpenApiSchema WriteSchema(OpenApiDocument document, string description, string[] required, IOpenApiSchema status) => new()
+    {
+        Type = JsonSchemaType.Object,
+        Description = description + " Unknown fields are refused (400); id, created and updated are ignored.",
+        Required = new HashSet<string>(required),
+        AdditionalPropertiesAllowed = false,
+        Properties = new Dictionary<string, IOpenApiSchema>
+        {
+            [Title] = TitleSchema(),
+            [Description] = DescriptionSchema(),
+            [StatusField] = status,
+            ["id"] = Ignored(),
+            ["created"] = Ignored(),
+            ["updated"] = Ignored(),
+        },
+    };
+
+    /// <summary>The health body; host values may be null (an agent host on the offline planner has no model).</summary>
+    private static OpenApiSchema HealthSchema()
+    {
+        var state = new OpenApiSchema { Type = JsonSchemaType.String, Enum = [(JsonNode)"ok", "degraded", "unhealthy"] };
+        return new OpenApiSchema
+        {
+            Type = JsonSchemaType.Object,
+            Description = "Liveness, each check's state, and what the host runs with (no secrets).",
+            Required = new HashSet<string> { "status", "checks", "host" },
+            AdditionalPropertiesAllowed = false,
+            Properties = new Dictionary<string, IOpenApiSchema>
+            {
+                ["status"] = new OpenApiSchema { Type = JsonSchemaType.String, Enum = state.Enum, Description = "The worst of the checks; unhealthy answers 503." },
+                ["checks"] = new OpenApiSchema { Type = JsonSchemaType.Object, AdditionalProperties = state, Description = "Check name (database, ...) -> state." },
+                ["host"] = new OpenApiSchema
+                {
+                    Type = JsonSchemaType.Object,
+                    AdditionalProperties = new OpenApiSchema { Type = JsonSchemaType.String | JsonSchemaType.Null },
+                    Description = "The agent host's provider, model and ticket_service; empty in TicketApi.",
+                },
+            },
+            Examples = [new JsonObject { ["status"] = "ok", ["checks"] = new JsonObject { ["database"] = "ok" }, ["host"] = new JsonObject() }],
+        };
+    }
+
+    /// <summary>RFC 9457 members; further members (traceId, errors, ...) are extensions, so the object stays open.</summary>
+    private static OpenApiSchema ProblemSchema() => new()
+    {
+        Type = JsonSchemaType.Object,
+        Description = "RFC 9457 problem details.",
+        Required = new HashSet<string> { "type", "title", "status" },
+        Properties = new Dictionary<string, IOpenApiSchema>
+        {
+            ["type"] = new OpenApiSchema { Type = JsonSchemaType.String, Format = "uri-reference", Description = "Identifies the kind of problem." },
+            ["title"] = new OpenApiSchema { Type = JsonSchemaType.String, Description = "Short summary of the kind of problem." },
+            ["status"] = new OpenApiSchema { Type = JsonSchemaType.Integer, Format = "int32", Minimum = "400", Maximum = "599", Description = "The HTTP status code." },
+            ["detail"] = new OpenApiSchema { Type = JsonSchemaType.String, Description = "What went wrong with this request, in words." },
+            ["instance"] = new OpenApiSchema { Type = JsonSchemaType.String, Format = "uri-reference" },
+            ["traceId"] = new OpenApiSchema { Type = JsonSchemaType.String, Description = "W3C trace id of the request, for the server's logs." },
+            [Errors] = ErrorsSchema(),
+        },
+    };
+
+    private static OpenApiSchema Extends(OpenApiDocument document, string description, string[] required, Dictionary<string, IOpenApiSchema> properties) => new()
+    {
+        Description = description,
+        AllOf =
+        [
+            Ref(document, Problem),
+            new OpenApiSchema { Type = JsonSchemaType.Object, Required = new HashSet<string>(required), Properties = properties },
+        ],
+    };
+
+    private static OpenApiSchema ErrorsSchema() => new()
+    {
+        Type = JsonSchemaType.Object,
+        Description = "Field name -> messages.",
+        AdditionalProperties = new OpenApiSchema { Type = JsonSchemaType.Array, Items = new OpenApiSchema { Type = JsonSchemaType.String } },
+    };
+
+    internal static OpenApiSchema IdSchema(string description) =>
+        new() { Type = JsonSchemaType.Integer, Format = "int64", Minimum = "1", Description = description, Examples = [1] };
+
+    private static OpenApiSchema TitleSchema() => new()
+    {
+        Type = JsonSchemaType.String,
+        MinLength = 1,
+        MaxLength = TicketBodyReader.MaxTitleLength,
+        Description = $"Short summary, 1-{TicketBodyReader.MaxTitleLength} characters after trimming.",
+        Examples = ["Email outage"],
+    };
+
+    private static OpenApiSchema DescriptionSchema() => new()
+    {
+        Type = JsonSchemaType.String,
+        MaxLength = TicketBodyReader.MaxDescriptionLength,
+        Description = $"Free text, up to {TicketBodyReader.MaxDescriptionLength:N0} characters (trimmed). Empty when not given on create.",
+        Examples = ["Outbound mail has been failing since 9am UTC."],
+    };
+
+    private static OpenApiSchema Timestamp(string description) =>
+        new() { Type = JsonSchemaType.String, Format = "date-time", Description = description, Examples = ["2025-01-08T14:15:22.123456Z"] };
+
+    private static OpenApiSchema Link(string description) =>
+        new() { Type = JsonSchemaType.String | JsonSchemaType.Null, Format = "uri", Description = description };
+
+    private static OpenApiSchema Ignored() =>
+        new() { ReadOnly = true, Description = "Read-only: accepted so a GET-edit-PUT round trip works, and ignored." };
+
+    internal static IOpenApiSchema Ref(OpenApiDocument document, string id) => new OpenApiSchemaReference(id, document);
+
+    private static OpenApiSchema OnlyOpen() => new()
+    {
+        Type = JsonSchemaType.String,
+        Enum = [(JsonNode)"OPEN"],
+        Description = "Only OPEN (the default) is accepted: other states are reached through the lifecycle (422 otherwise).",
+    };
+}

@@ -1,0 +1,87 @@
+using System.Net;
+using System.Text.Json.Nodes;
+using static AgentTickets.Testing.ConformanceRequests;
+
+namespace AgentTickets.Testing;
+
+/// <summary>
+/// Every ticket operation with its success and each of its errors, as real requests: what the conformance
+/// tests of both hosts drive through <see cref="OpenApiConformance"/>.
+/// </summary>
+public static class TicketApiScenario
+{
+    /// <summary>Documented answers no request here can provoke, and where they are tested instead.</summary>
+    public static readonly IReadOnlyDictionary<string, string> Unreachable = new Dictionary<string, string>
+    {
+        ["408"] = "needs a client trickling its body on real Kestrel: RequestLimitTests / HttpEdgeTests",
+        ["503"] = "needs a failing health check: DocumentationAndHealthTests",
+    };
+
+    public static async Task RunAsync(HttpClient client)
+    {
+        const string tickets = "/api/tickets/";
+        var big = $$"""{"title":"{{new string('a', 300 * 1024)}}"}""";
+
+        // Create: 201 and each refusal.
+        var created = await ExpectAsync(client, Json(HttpMethod.Post, tickets, """{"title":"Email outage","description":"Outbound mail fails."}"""), HttpStatusCode.Created);
+        var id = (long)JsonNode.Parse(created)!["id"]!;
+        var item = $"{tickets}{id}/";
+        await ExpectAsync(client, Json(HttpMethod.Post, tickets, """{"title":"Second","id":99,"created":"x"}"""), HttpStatusCode.Created);
+        await ExpectAsync(client, Json(HttpMethod.Post, tickets, """{"title": """), HttpStatusCode.BadRequest);
+        await ExpectAsync(client, Json(HttpMethod.Post, tickets, """{"title":"x","colour":"red"}"""), HttpStatusCode.BadRequest);
+        await ExpectAsync(client, Json(HttpMethod.Post, tickets, """{"description":"no title"}"""), HttpStatusCode.BadRequest);
+        await ExpectAsync(client, Json(HttpMethod.Post, tickets, """{"title":"   "}"""), HttpStatusCode.UnprocessableEntity);
+        await ExpectAsync(client, Json(HttpMethod.Post, tickets, """{"title":"x"}""", "text/plain"), HttpStatusCode.UnsupportedMediaType);
+        await ExpectAsync(client, Json(HttpMethod.Post, tickets, big), HttpStatusCode.RequestEntityTooLarge);
+
+        // Read: lists, one ticket, HEAD, conditional GET.
+        await ExpectAsync(client, Bare(HttpMethod.Get, tickets), HttpStatusCode.OK);
+        await ExpectAsync(client, Bare(HttpMethod.Get, "/api/tickets?page_size=1&created__gte=2000-01-01&ordering=-id"), HttpStatusCode.OK);
+        await ExpectAsync(client, Bare(HttpMethod.Get, $"{tickets}?page=2&page_size=1"), HttpStatusCode.OK);
+        await ExpectAsync(client, Bare(HttpMethod.Get, $"{tickets}?colour=red"), HttpStatusCode.BadRequest);
+        await ExpectAsync(client, Bare(HttpMethod.Get, $"{tickets}?page=99"), HttpStatusCode.NotFound);
+        await ExpectAsync(client, Bare(HttpMethod.Head, tickets), HttpStatusCode.OK);
+        await ExpectAsync(client, Bare(HttpMethod.Get, item), HttpStatusCode.OK);
+        await ExpectAsync(client, Bare(HttpMethod.Head, item), HttpStatusCode.OK);
+        await ExpectAsync(client, Bare(HttpMethod.Get, item, ("If-None-Match", "\"1\"")), HttpStatusCode.NotModified);
+        await ExpectAsync(client, Bare(HttpMethod.Get, $"{tickets}999999/"), HttpStatusCode.NotFound);
+        await ExpectAsync(client, Bare(HttpMethod.Get, $"{tickets}abc/"), HttpStatusCode.NotFound);
+
+        // Replace and patch: success and each refusal.
+        foreach (var method in new[] { HttpMethod.Put, HttpMethod.Patch })
+        {
+            var full = """{"title":"Email outage","description":"Still failing.","resolution_status":"OPEN"}""";
+            await ExpectAsync(client, Json(method, item, full), HttpStatusCode.OK);
+            await ExpectAsync(client, Json(method, $"{tickets}999999/", full), HttpStatusCode.NotFound);
+            await ExpectAsync(client, Json(method, item, """{"title":null,"description":"x","resolution_status":"OPEN"}"""), HttpStatusCode.BadRequest);
+            await ExpectAsync(client, Json(method, item, """{"title":"x","description":"x","resolution_status":"DONE"}"""), HttpStatusCode.UnprocessableEntity);
+            await ExpectAsync(client, Json(method, item, full, headers: ("If-Match", "\"12345\"")), HttpStatusCode.PreconditionFailed);
+            await ExpectAsync(client, Json(method, item, full, "text/plain"), HttpStatusCode.UnsupportedMediaType);
+            await ExpectAsync(client, Json(method, item, big), HttpStatusCode.RequestEntityTooLarge);
+            await ExpectAsync(client, Json(method, item, """{"title":"x","description":"x","resolution_status":"CLOSED"}"""), HttpStatusCode.Conflict);
+        }
+        await ExpectAsync(client, Json(HttpMethod.Put, item, """{"title":"only a title"}"""), HttpStatusCode.BadRequest);
+        await ExpectAsync(client, Json(HttpMethod.Patch, item, """{"resolution_status":"RESOLVED"}"""), HttpStatusCode.OK);
+        await ExpectAsync(client, Json(HttpMethod.Patch, item, "{}"), HttpStatusCode.OK);
+
+        // Delete: refusals first, then the real thing, then it is gone.
+        await ExpectAsync(client, Bare(HttpMethod.Delete, item, ("If-Match", "not a tag")), HttpStatusCode.BadRequest);
+        await ExpectAsync(client, Bare(HttpMethod.Delete, item, ("If-Match", "\"12345\"")), HttpStatusCode.PreconditionFailed);
+        await ExpectAsync(client, Bare(HttpMethod.Delete, item), HttpStatusCode.NoContent);
+        await ExpectAsync(client, Bare(HttpMethod.Delete, item), HttpStatusCode.NotFound);
+
+        await ExpectAsync(client, Bare(HttpMethod.Get, "/health"), HttpStatusCode.OK);
+        await ExpectAsync(client, Bare(HttpMethod.Head, "/health"), HttpStatusCode.OK);
+    }
+
+    public static async Task<string> ExpectAsync(HttpClient client, HttpRequestMessage request, HttpStatusCode status)
+    {
+        using (request)
+        {
+            using var response = await client.SendAsync(request);
+            var body = await response.Content.ReadAsStringAsync();
+            Assert.True(response.StatusCode == status, $"{request.Method} {request.RequestUri}: expected {(int)status}, got {(int)response.StatusCode}: {body}");
+            return body;
+        }
+    }
+}
