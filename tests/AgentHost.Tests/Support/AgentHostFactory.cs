@@ -43,6 +43,9 @@ public sealed class AgentHostFactory : WebApplicationFactory<AgentHost.Tools.Tic
     /// </summary>
     public bool OverLoopback { get; init; }
 
+    /// <summary>Last changes to the host's services (options such as session limits or the SSE retry interval).</summary>
+    public Action<IServiceCollection>? ConfigureServices { get; init; }
+
     public FlakyHandler? Flaky => _flaky;
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
@@ -79,6 +82,7 @@ public sealed class AgentHostFactory : WebApplicationFactory<AgentHost.Tools.Tic
                 o.BaseDelay = TimeSpan.FromMilliseconds(5);
                 o.MaxDelay = TimeSpan.FromMilliseconds(50);
             });
+            ConfigureServices?.Invoke(services);
         });
     }
 
