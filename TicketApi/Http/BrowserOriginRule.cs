@@ -57,15 +57,15 @@ public sealed class BrowserOriginRule(BrowserOriginSettings settings)
         }
 
         // Same host and port as the request: the page was served by this server. Scheme is not compared because
-        // a TLS-terminating proxy leaves the request on http while the browser's origin says https.
+        // a TLS-terminating proxy leaves the request on http while the browser's origin says https; for the same
+        // reason a Host without a port matches an origin on its scheme's default port (80 or 443).
         if (!Uri.TryCreate(origin, UriKind.Absolute, out var uri) || request.Host.Host.Length == 0
             || !string.Equals(request.Host.Host, uri.Host, StringComparison.OrdinalIgnoreCase))
         {
             return false;
         }
 
-        var requestPort = request.Host.Port ?? (request.IsHttps ? 443 : 80);
-        return requestPort == uri.Port;
+        return request.Host.Port is { } port ? port == uri.Port : uri.IsDefaultPort;
     }
 
     private static bool IsLoopbackName(string host) =>
