@@ -22,10 +22,12 @@ public sealed class ChromiumFixture : IAsyncLifetime
     public IBrowser Browser => _browser ?? throw new InvalidOperationException("The browser starts in InitializeAsync.");
 
     /// <summary>The Chromium to launch, or an exception that says how to get one.</summary>
-    public static string FindExecutable()
+    public static string FindExecutable() => FindExecutable(Environment.GetEnvironmentVariable(PathVariable));
+
+    /// <summary>The Chromium at <paramref name="configured"/> (or the default path when empty), or an exception that says how to get one.</summary>
+    public static string FindExecutable(string? configured)
     {
-        var path = Environment.GetEnvironmentVariable(PathVariable);
-        path = string.IsNullOrWhiteSpace(path) ? DefaultPath : path;
+        var path = string.IsNullOrWhiteSpace(configured) ? DefaultPath : configured;
         return File.Exists(path) ? path : throw new InvalidOperationException(
             $"Chromium was not found at {path}. The browser tests need a real Chromium: run tests/run.sh (it installs " +
             $"Debian's chromium), or apt-get install chromium, or set {PathVariable} to a Chromium executable.");

@@ -145,3 +145,16 @@ public sealed class ChatInBrowserTests(ChromiumFixture chromium) : IClassFixture
         Assert.Equal(1, await TicketCountAsync(host));
     }
 }
+
+public sealed class ChromiumFixtureTests
+{
+    [Fact]
+    public void A_missing_chromium_fails_with_a_message_that_says_how_to_install_it()
+    {
+        var error = Assert.Throws<InvalidOperationException>(() => ChromiumFixture.FindExecutable("/no/such/chromium"));
+
+        Assert.Contains("/no/such/chromium", error.Message, StringComparison.Ordinal);
+        Assert.Contains("tests/run.sh", error.Message, StringComparison.Ordinal);
+        Assert.Contains(ChromiumFixture.PathVariable, error.Message, StringComparison.Ordinal);
+    }
+}
