@@ -115,6 +115,22 @@ public class ChatBrowserOriginTests
     }
 
     [Fact]
+    public async Task Mcp_follows_the_same_rule_a_configured_public_name_passes_and_a_cross_site_frame_does_not()
+    {
+        await using var host = await Mcp.McpTestHost.StartAsync(new Dictionary<string, string?> { ["ALLOWED_HOSTS"] = "desk.example.com" });
+        using var named = Mcp.RawMcpHttp.Post(Mcp.RawMcpHttp.InitializeBody);
+        named.Headers.Host = $"desk.example.com:{host.Endpoint.Port}";
+        using var framed = Mcp.RawMcpHttp.Post(Mcp.RawMcpHttp.InitializeBody);
+        framed.Headers.Add("Sec-Fetch-Site", "cross-site");
+
+        using var served = await host.Http.SendAsync(named);
+        using var refused = await host.Http.SendAsync(framed);
+
+        Assert.Equal(HttpStatusCode.OK, served.StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
+    }
+
+    [Fact]
     public void Behind_a_non_loopback_bind_the_host_is_still_checked()
     {
         var rule = new BrowserOriginRule(BrowserOriginSettings.FromConfiguration(new ConfigurationBuilder()
