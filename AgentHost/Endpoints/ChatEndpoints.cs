@@ -26,19 +26,25 @@ public static class ChatEndpoints
     {
         var group = app.MapGroup("/chat").WithTags("Chat");
         group.AddEndpointFilter<ChatBrowserFilter>();
-        group.MapGet("", GetChat).WithName("ChatGet")
-            .Produces(StatusCodes.Status200OK, contentType: "text/event-stream")
-            .ProducesProblem(StatusCodes.Status400BadRequest);
-        group.MapPost("", PostChat).WithName("ChatPost")
+        group.MapGet("", GetChat).WithName("ChatGet").WithChatResponses();
+        group.MapPost("", PostChat).WithName("ChatPost").WithChatResponses()
             .Accepts<ChatRequest>("application/json")
-            .Produces(StatusCodes.Status200OK, contentType: "text/event-stream")
-            .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
             .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
             // Kestrel stops reading past the limit; ChatRequestBody enforces it on any server.
             .WithMetadata(new RequestSizeLimitAttribute(ChatRequestBody.MaxBytes));
         return app;
     }
+
+    /// <summary>What both methods answer (docs/chat-sse.md): the stream, 204 for a finished reconnect, and the problems.</summary>
+    private static RouteHandlerBuilder WithChatResponses(this RouteHandlerBuilder endpoint) => endpoint
+        // A type is needed for the document to show the media type; the body is the SSE text itself.
+        .Produces<string>(StatusCodes.Status200OK, "text/event-stream")
+        .Produces(StatusCodes.Status204NoContent)
+        .ProducesProblem(StatusCodes.Status400BadRequest)
+        .ProducesProblem(StatusCodes.Status403Forbidden)
+        .ProducesProblem(StatusCodes.Status409Conflict)
+        .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
 
     private static Results<ChatEventStreamResult, NoContent, ProblemHttpResult> GetChat(
         string? message, string? session_id, HttpContext http, ChatSessionStore sessions, ChatTurnRunner runner,

@@ -65,10 +65,3 @@ internal static class ChatRequestBody
             detail: $"A chat request body may be at most {MaxBytes / 1024} KiB; a message is at most {ChatEndpoints.MaxMessageLength} characters.",
             statusCode: StatusCodes.Status413PayloadTooLarge);
 }
-
-/// <summary>The 4xx problems of <c>/chat</c>.</summary>
-internal static class ChatProblems
-{
-    public static ProblemHttpResult BadRequest(string detail) =>
-        TypedResults.Problem(title: detail, detail: detail, statusCode: StatusCodes.Status400BadRequest);
-}

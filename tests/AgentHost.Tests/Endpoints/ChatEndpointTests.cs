@@ -222,6 +222,21 @@ public class ChatEndpointTests
     }
 
     [Fact]
+    public async Task The_openapi_document_describes_chat_as_an_event_stream_with_its_problems()
+    {
+        await using var factory = new AgentHostFactory();
+
+        var document = await factory.CreateClient().GetFromJsonAsync<System.Text.Json.JsonElement>("/openapi/v1.json");
+        var post = document.GetProperty("paths").GetProperty("/chat").GetProperty("post");
+        var responses = post.GetProperty("responses");
+
+        Assert.True(post.GetProperty("requestBody").GetProperty("content").TryGetProperty("application/json", out _));
+        Assert.True(responses.GetProperty("200").GetProperty("content").TryGetProperty("text/event-stream", out _));
+        Assert.All(["204", "400", "403", "409", "413", "415", "422"], status => Assert.True(responses.TryGetProperty(status, out _), status));
+        Assert.True(document.GetProperty("paths").GetProperty("/chat").TryGetProperty("get", out _));
+    }
+
+    [Fact]
     public async Task Health_says_ok_and_which_provider_runs()
     {
         await using var factory = new AgentHostFactory();
