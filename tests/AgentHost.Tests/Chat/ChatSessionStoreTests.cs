@@ -125,22 +125,6 @@ public class ChatSessionStoreTests
         Assert.Null(session.TakePendingConfirmation(_clock.Now + TimeSpan.FromMinutes(6), TimeSpan.FromMinutes(5)));
     }
 
-    [Fact]
-    public async Task A_full_store_under_many_parallel_new_sessions_never_throws_and_stays_bounded()
-    {
-        var store = new ChatSessionStore(Options.Create(new ChatSessionOptions { MaxSessions = 8 }), TimeProvider.System);
-
-        // Before the fix, sorting the live dictionary failed here (NullReferenceException, ArgumentException) within
-        // a few thousand calls; each failure was a 500 of /chat.
-        await Parallel.ForAsync(0, 100_000, new ParallelOptions { MaxDegreeOfParallelism = 64 }, (_, _) =>
-        {
-            store.GetOrCreate(null);
-            return ValueTask.CompletedTask;
-        });
-
-        Assert.InRange(store.Count, 1, 8 + 64);
-    }
-
     [Theory]
     [InlineData("abc-123_X", true)]
     [InlineData("", false)]

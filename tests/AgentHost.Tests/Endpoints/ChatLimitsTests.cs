@@ -9,11 +9,31 @@ using static AgentHost.Tests.Support.ScriptedChatClient;
 
 namespace AgentHost.Tests.Endpoints;
 
-/// <summary>/chat under pressure: a full session store under parallel load, and oversized bodies (docs/chat-sse.md, "Errors").</summary>
+/// <summary>
+/// /chat under pressure: a full session store under parallel load, and oversized bodies (docs/chat-sse.md, "Errors").
+/// The drills run alone (<see cref="LoadDrills"/>) so their load does not eat other tests' deadlines.
+/// </summary>
+[Collection(LoadDrills.Name)]
 public class ChatLimitsTests
 {
     private static ScriptedChatClient Answering(params string[] words) =>
         new(_ => [.. words.Select(w => Text(w))]) { RepeatLastStep = true };
+
+    [Fact]
+    public async Task A_full_store_under_many_parallel_new_sessions_never_throws_and_stays_bounded()
+    {
+        var store = new ChatSessionStore(Microsoft.Extensions.Options.Options.Create(new ChatSessionOptions { MaxSessions = 8 }), TimeProvider.System);
+
+        // Before the fix, sorting the live dictionary failed here (NullReferenceException, ArgumentException) within
+        // a few thousand calls; each failure was a 500 of /chat.
+        await Parallel.ForAsync(0, 100_000, new ParallelOptions { MaxDegreeOfParallelism = 64 }, (_, _) =>
+        {
+            store.GetOrCreate(null);
+            return ValueTask.CompletedTask;
+        });
+
+        Assert.InRange(store.Count, 1, 8 + 64);
+    }
 
     [Fact]
     public async Task Parallel_new_sessions_on_a_full_store_never_get_a_5xx()
@@ -71,4 +91,11 @@ public class ChatLimitsTests
 
         Assert.Equal("HTTP/1.1 413 Payload Too Large", statusLine);
     }
+}
+
+/// <summary>Tests that load the machine on purpose; xunit runs this collection with nothing else in parallel.</summary>
+[CollectionDefinition(Name, DisableParallelization = true)]
+public sealed class LoadDrills
+{
+    public const string Name = "Load drills";
 }
