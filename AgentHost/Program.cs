@@ -3,6 +3,7 @@ using AgentHost.Endpoints;
 using AgentHost.Hosting;
 using AgentHost.Mcp;
 using AgentHost.Tools;
+using TicketApi;
 
 // MCP over stdio: no web server at all; see McpStdioHost.
 if (McpStdioHost.IsRequested(args))
@@ -17,10 +18,12 @@ builder.Services.AddEmbeddedTicketService(builder.Configuration);
 builder.Services.AddTicketTools(builder.Configuration);
 builder.Services.AddChatPipeline(builder.Configuration);
 builder.Services.AddTicketMcpServer(builder.Configuration);
+builder.Services.AddBrowserCors(builder.Configuration);
 
 var app = builder.Build();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
+app.UseBrowserCors();
 app.MapEmbeddedTicketService();
 app.MapAgentHealth();
 app.MapChat();

@@ -12,10 +12,12 @@ if (string.IsNullOrEmpty(builder.Configuration["urls"]))
 builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
 builder.Logging.AddFilter("Microsoft.EntityFrameworkCore", LogLevel.Warning);
 builder.Services.AddTicketApi(builder.Configuration);
+builder.Services.AddBrowserCors(builder.Configuration);
 
 var app = builder.Build();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
+app.UseBrowserCors();
 app.MapOpenApi().AllowHead();
 app.UseSwaggerUI(options => options.SwaggerEndpoint("/openapi/v1.json", "AgentTickets ticket API"));
 app.MapServiceHealth();

@@ -1,16 +1,25 @@
+using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using AgentHost.Chat;
+using AgentHost.Chat.Sessions;
 using Microsoft.AspNetCore.Http.Features;
 
 namespace AgentHost.Endpoints;
 
 /// <summary>
-/// Writes a chat turn as Server-Sent Events, exactly in the DESIGN.md framing: a <c>retry: 5000</c> frame,
-/// then <c>event:</c>/<c>data:</c> frames, each flushed as soon as it exists so tokens reach the client as
-/// they are produced. A client that goes away cancels the turn through <c>RequestAborted</c>.
+/// Writes a chat turn's frames as Server-Sent Events in the docs/chat-sse.md framing: first a block with
+/// <c>retry:</c> (and, for a turn's first delivery, the id <c>{session}:{turn}:0</c>, which sets EventSource's
+/// last event id without firing an event, so even a stream cut before its first frame reconnects with
+/// <c>Last-Event-ID</c>), then <c>event:</c>/<c>id:</c>/<c>data:</c> frames, each flushed as soon as it exists.
+/// A client that goes away cancels the enumeration, and with it a turn this request runs.
+/// <para>
+/// Not <c>TypedResults.ServerSentEvents</c>: its formatter (SseFormatter) writes a <c>data:</c> line in every
+/// block, so it cannot send the data-less <c>retry</c>/<c>id</c> block the contract opens with (a browser would
+/// fire an empty <c>message</c> event), and it sets neither <c>Cache-Control</c> nor <c>X-Accel-Buffering</c>.
+/// </para>
 /// </summary>
-public sealed class ChatEventStreamResult(IAsyncEnumerable<ChatStreamEvent> events) : IResult
+public sealed class ChatEventStreamResult(ChatTurn turn, IAsyncEnumerable<SequencedFrame> frames, TimeSpan retry, bool opensTurn) : IResult
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
     {
@@ -32,10 +41,10 @@ public sealed class ChatEventStreamResult(IAsyncEnumerable<ChatStreamEvent> even
 
         try
         {
-            await WriteAsync(response, "retry: 5000\n\n", aborted);
-            await foreach (var item in events.WithCancellation(aborted))
+            await WriteAsync(response, Opening(), aborted);
+            await foreach (var frame in frames.WithCancellation(aborted))
             {
-                await WriteAsync(response, Format(item), aborted);
+                await WriteAsync(response, Format(frame.Event, ChatEventId.Format(turn, frame.Sequence)), aborted);
             }
         }
         catch (OperationCanceledException) when (aborted.IsCancellationRequested)
@@ -48,12 +57,23 @@ public sealed class ChatEventStreamResult(IAsyncEnumerable<ChatStreamEvent> even
         }
     }
 
+    private string Opening()
+    {
+        var builder = new StringBuilder("retry: ").Append(((long)retry.TotalMilliseconds).ToString(CultureInfo.InvariantCulture)).Append('\n');
+        if (opensTurn)
+        {
+            builder.Append("id: ").Append(ChatEventId.Format(turn, 0)).Append('\n');
+        }
+
+        return builder.Append('\n').ToString();
+    }
+
     /// <summary>One frame. Data lines are split on newlines as SSE requires (JSON has none, but stay correct).</summary>
-    internal static string Format(ChatStreamEvent item)
+    internal static string Format(ChatStreamEvent item, string id)
     {
         ArgumentNullException.ThrowIfNull(item);
         var json = JsonSerializer.Serialize(item.Data, item.Data.GetType(), Json);
-        var builder = new StringBuilder().Append("event: ").Append(item.Name).Append('\n');
+        var builder = new StringBuilder().Append("event: ").Append(item.Name).Append('\n').Append("id: ").Append(id).Append('\n');
         foreach (var line in json.Split('\n'))
         {
             builder.Append("data: ").Append(line.TrimEnd('\r')).Append('\n');

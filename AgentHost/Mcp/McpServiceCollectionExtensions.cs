@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using AgentHost.Mcp.Http;
 using AgentHost.Tools;
+using TicketApi;
 
 namespace AgentHost.Mcp;
 
@@ -35,6 +36,8 @@ public static class McpServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(tools);
 
         services.AddSingleton(McpServerSettings.FromConfiguration(configuration));
+        // The /mcp Origin and Host check (McpOriginFilter) is the browser rule /chat shares.
+        services.AddBrowserOriginRule(configuration);
         services.AddSingleton(new TicketToolSource(tools));
         services.AddSingleton<TicketMcpServerFactory>();
         services.TryAddSingleton(TimeProvider.System);

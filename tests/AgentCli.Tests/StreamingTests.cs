@@ -129,6 +129,24 @@ public sealed class StreamingTests
     }
 
     [Fact]
+    public async Task Event_ids_and_the_opening_id_only_block_of_the_agent_host_are_accepted()
+    {
+        await using var host = await FakeAgentHost.StartAsync(async (context, _) =>
+        {
+            await Sse.BeginAsync(context);
+            await Sse.RawAsync(context, "retry: 5000\nid: s-1:1:0\n\n");
+            await Sse.RawAsync(context, "event: token\nid: s-1:1:1\ndata: {\"delta\": \"Hello\"}\n\n");
+            await Sse.RawAsync(context, "event: end\nid: s-1:1:2\ndata: {\"ok\": true, \"session_id\": \"s-1\"}\n\n");
+        });
+
+        var result = await new CliHarness().RunAsync("hello", "--url", host.Url.ToString());
+
+        Assert.Equal(ExitCodes.Ok, result.ExitCode);
+        Assert.Equal("Hello\n", result.Out);
+        Assert.Equal(string.Empty, result.Error);
+    }
+
+    [Fact]
     public async Task Retry_comments_and_unknown_events_are_ignored()
     {
         await using var host = await FakeAgentHost.StartAsync(async (context, _) =>

@@ -1,6 +1,7 @@
 using System.Runtime.CompilerServices;
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using AgentHost.Chat.Sessions;
 using AgentHost.Tools;
 using Microsoft.Extensions.AI;
 using TicketApi.Contracts;
@@ -10,9 +11,10 @@ namespace AgentHost.Chat.Planner;
 /// <summary>
 /// The built-in planner used when no model is configured: a deterministic <see cref="IChatClient"/> that
 /// turns a plain request into the same tool calls a model would make (see <see cref="PlannerIntentParser"/>)
-/// and, once the tool loop hands the results back, phrases them as streamed text. Its only memory is the
-/// conversation itself: a delete happens only when the previous answer in the same session asked to
-/// confirm that very ticket and the user said yes.
+/// and, once the tool loop hands the results back, phrases them as streamed text. A delete happens only after
+/// the person asked for it and then said yes: the question comes with a <see cref="ConfirmationRequest"/> that
+/// the turn runner keeps as session state, and "yes" acts only on the <see cref="PendingConfirmation"/> the
+/// runner hands back in the options (never on text of earlier answers, which ticket titles can forge).
 /// </summary>
 public sealed partial class OfflinePlannerChatClient(TimeProvider timeProvider) : IChatClient
 {
@@ -49,7 +51,8 @@ public sealed partial class OfflinePlannerChatClient(TimeProvider timeProvider) 
             yield return new ChatResponseUpdate(ChatRole.Assistant, word.Value) { MessageId = messageId };
         }
 
-        yield return new ChatResponseUpdate(ChatRole.Assistant, []) { MessageId = messageId, FinishReason = ChatFinishReason.Stop };
+        List<AIContent> closing = step.Confirmation is null ? [] : [step.Confirmation];
+        yield return new ChatResponseUpdate(ChatRole.Assistant, closing) { MessageId = messageId, FinishReason = ChatFinishReason.Stop };
     }
 
     public object? GetService(Type serviceType, object? serviceKey = null)
@@ -65,9 +68,11 @@ public sealed partial class OfflinePlannerChatClient(TimeProvider timeProvider) 
         // Nothing to release: the planner holds no resources.
     }
 
-    private sealed record Step(IReadOnlyList<PlannedCall> Calls, string? Text)
+    private sealed record Step(IReadOnlyList<PlannedCall> Calls, string? Text, ConfirmationRequest? Confirmation = null)
     {
         public static Step Say(string text) => new([], text);
+
+        public static Step Ask(string text, ConfirmationRequest confirmation) => new([], text, confirmation);
 
         public static Step Run(params PlannedCall[] calls) => new(calls, null);
     }
@@ -87,7 +92,7 @@ public sealed partial class OfflinePlannerChatClient(TimeProvider timeProvider) 
 
         if (plan.Kind is PlanKind.Confirm or PlanKind.Deny)
         {
-            var pending = PendingDelete(messages.Take(lastUser));
+            var pending = PendingDelete(options);
             if (pending is not { } id)
             {
                 return Step.Say(PlannerReplies.NothingToConfirm);
@@ -109,8 +114,10 @@ public sealed partial class OfflinePlannerChatClient(TimeProvider timeProvider) 
         if (plan.Kind == PlanKind.DeleteRequest)
         {
             var lookup = View(results[^1]);
-            return lookup is { Ok: true, Ticket: { } ticket }
-                ? Step.Say(PlannerReplies.ConfirmDelete(ticket.Id, ticket.Title, Status(ticket.ResolutionStatus)))
+            // The ticket to confirm is the one the person named, never one read from a tool result.
+            return lookup is { Ok: true, Ticket: { } ticket } && plan.TicketId is { } named && ticket.Id == named
+                ? Step.Ask(PlannerReplies.ConfirmDelete(ticket.Id, ticket.Title, Status(ticket.ResolutionStatus)),
+                    new ConfirmationRequest(TicketToolCatalogue.DeleteTicket, named))
                 : Step.Say(lookup.Summary);
         }
 
@@ -140,13 +147,12 @@ public sealed partial class OfflinePlannerChatClient(TimeProvider timeProvider) 
             new Dictionary<string, object?> { ["id"] = id, ["confirm_title"] = ticket.Title })], options);
     }
 
-    /// <summary>The ticket the previous answer asked to confirm deleting, if that is what it did.</summary>
-    private static long? PendingDelete(IEnumerable<ChatMessage> before)
-    {
-        var previous = before.LastOrDefault(m => m.Role == ChatRole.Assistant && !string.IsNullOrEmpty(m.Text));
-        var match = previous is null ? Match.Empty : ConfirmQuestion().Match(previous.Text);
-        return match.Success ? long.Parse(match.Groups["id"].Value, System.Globalization.CultureInfo.InvariantCulture) : null;
-    }
+    /// <summary>The ticket whose deletion the previous answer asked to confirm, as the turn runner recorded it.</summary>
+    private static long? PendingDelete(ChatOptions? options) =>
+        options?.AdditionalProperties?.TryGetValue(PendingConfirmation.OptionsKey, out var value) == true
+        && value is PendingConfirmation { Action: TicketToolCatalogue.DeleteTicket } pending
+            ? pending.TicketId
+            : null;
 
     private static Step Available(IReadOnlyList<PlannedCall> calls, ChatOptions? options)
     {
@@ -189,7 +195,4 @@ public sealed partial class OfflinePlannerChatClient(TimeProvider timeProvider) 
 
     [GeneratedRegex(@"\S+\s*")]
     private static partial Regex Words();
-
-    [GeneratedRegex(@"Reply ""yes"" to delete ticket #(?<id>\d+)")]
-    private static partial Regex ConfirmQuestion();
 }

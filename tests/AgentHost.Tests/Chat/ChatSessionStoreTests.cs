@@ -87,12 +87,42 @@ public class ChatSessionStoreTests
     [Fact]
     public void Only_one_turn_runs_at_a_time_on_a_session()
     {
-        var session = Store().GetOrCreate("s");
+        var store = Store();
 
-        Assert.True(session.TryBeginTurn());
-        Assert.False(session.TryBeginTurn());
-        session.EndTurn();
-        Assert.True(session.TryBeginTurn());
+        var first = Assert.IsType<TurnStarted>(store.StartTurn("s", "one", null));
+        Assert.IsType<SessionBusy>(store.StartTurn("s", "two", null));
+        first.Turn.Append(AgentHost.Chat.ChatStreamEvent.ForEnd("s"));
+        var second = Assert.IsType<TurnStarted>(store.StartTurn("s", "two", null));
+
+        Assert.Equal([1, 2], [first.Turn.Number, second.Turn.Number]);
+    }
+
+    [Fact]
+    public void The_same_idempotency_key_replays_its_turn_and_refuses_a_different_message()
+    {
+        var store = Store();
+
+        var started = Assert.IsType<TurnStarted>(store.StartTurn(null, "create a ticket", "key-1"));
+        var replayed = Assert.IsType<TurnReplayed>(store.StartTurn(null, "create a ticket", "key-1"));
+        var reused = Assert.IsType<IdempotencyKeyReused>(store.StartTurn(null, "delete ticket 1", "key-1"));
+
+        Assert.Same(started.Turn, replayed.Turn);
+        Assert.Same(started.Turn, reused.Turn);
+        Assert.Equal(1, store.Count);
+    }
+
+    [Fact]
+    public void A_pending_confirmation_answers_the_next_message_only_and_expires()
+    {
+        var session = Store().GetOrCreate("s");
+        var asked = new PendingConfirmation("delete_ticket", 7, _clock.Now);
+
+        session.SetPendingConfirmation(asked);
+        Assert.Equal(asked, session.TakePendingConfirmation(_clock.Now, TimeSpan.FromMinutes(5)));
+        Assert.Null(session.TakePendingConfirmation(_clock.Now, TimeSpan.FromMinutes(5)));
+
+        session.SetPendingConfirmation(asked);
+        Assert.Null(session.TakePendingConfirmation(_clock.Now + TimeSpan.FromMinutes(6), TimeSpan.FromMinutes(5)));
     }
 
     [Theory]

@@ -29,10 +29,10 @@ public class ChatEndpointTests
         Assert.Equal("no-cache", response.Headers.CacheControl!.ToString());
         Assert.Equal("no", Assert.Single(response.Headers.GetValues("X-Accel-Buffering")));
         Assert.Equal(
-            "retry: 5000\n\n" +
-            "event: token\ndata: {\"delta\":\"Hello \"}\n\n" +
-            "event: token\ndata: {\"delta\":\"world\"}\n\n" +
-            "event: end\ndata: {\"ok\":true,\"session_id\":\"abc-123\"}\n\n",
+            "retry: 5000\nid: abc-123:1:0\n\n" +
+            "event: token\nid: abc-123:1:1\ndata: {\"delta\":\"Hello \"}\n\n" +
+            "event: token\nid: abc-123:1:2\ndata: {\"delta\":\"world\"}\n\n" +
+            "event: end\nid: abc-123:1:3\ndata: {\"ok\":true,\"session_id\":\"abc-123\"}\n\n",
             body);
     }
 
@@ -99,7 +99,6 @@ public class ChatEndpointTests
     [InlineData("{not json", "application/json", 400, "JSON object")]
     [InlineData("[1,2]", "application/json", 400, "JSON object")]
     [InlineData("", "application/json", 400, "JSON object")]
-    [InlineData("message=hi", "text/plain", 415, "JSON body")]
     [InlineData("{\"message\":\"hi\",\"session_id\":\"no spaces allowed\"}", "application/json", 400, "session_id")]
     public async Task Bad_post_bodies_are_problems_never_500s(string body, string contentType, int status, string detailPart)
     {
@@ -111,6 +110,20 @@ public class ChatEndpointTests
 
         Assert.Equal(status, (int)response.StatusCode);
         Assert.Contains(detailPart, problem.GetProperty("detail").GetString());
+    }
+
+    [Theory]
+    [InlineData("text/plain")]
+    [InlineData("application/x-www-form-urlencoded")]
+    public async Task A_post_body_that_is_not_json_is_a_415_problem(string contentType)
+    {
+        await using var factory = new AgentHostFactory();
+        using var content = new StringContent("message=hi", Encoding.UTF8, contentType);
+
+        using var response = await factory.CreateClient().PostAsync("/chat", content);
+
+        Assert.Equal(HttpStatusCode.UnsupportedMediaType, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
     }
 
     [Fact]
@@ -191,7 +204,7 @@ public class ChatEndpointTests
     }
 
     [Fact]
-    public async Task A_second_message_on_a_busy_session_gets_an_error_frame_instead_of_interleaving()
+    public async Task A_second_message_on_a_busy_session_is_a_409_problem_instead_of_interleaving()
     {
         var cancelled = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var provider = new HangingChatClient(cancelled);
@@ -200,12 +213,27 @@ public class ChatEndpointTests
         var first = await GetAsync(factory, "message=one&session_id=s1");
         await provider.Started.Task.WaitAsync(TimeSpan.FromSeconds(10));
         using var second = await GetAsync(factory, "message=two&session_id=s1");
-        var (frames, _) = await SseReader.ReadAllAsync(second);
+        var problem = await second.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>();
         first.Dispose();
 
-        var error = Assert.Single(frames);
-        Assert.Equal("error", error.Event);
-        Assert.Contains("still answering", error.Data.GetProperty("message").GetString());
+        // A status, not a stream: an EventSource stops on it instead of retrying the message every few seconds.
+        Assert.Equal(HttpStatusCode.Conflict, second.StatusCode);
+        Assert.Contains("still answering", problem.GetProperty("detail").GetString());
+    }
+
+    [Fact]
+    public async Task The_openapi_document_describes_chat_as_an_event_stream_with_its_problems()
+    {
+        await using var factory = new AgentHostFactory();
+
+        var document = await factory.CreateClient().GetFromJsonAsync<System.Text.Json.JsonElement>("/openapi/v1.json");
+        var post = document.GetProperty("paths").GetProperty("/chat").GetProperty("post");
+        var responses = post.GetProperty("responses");
+
+        Assert.True(post.GetProperty("requestBody").GetProperty("content").TryGetProperty("application/json", out _));
+        Assert.True(responses.GetProperty("200").GetProperty("content").TryGetProperty("text/event-stream", out _));
+        Assert.All(["204", "400", "403", "409", "413", "415", "422"], status => Assert.True(responses.TryGetProperty(status, out _), status));
+        Assert.True(document.GetProperty("paths").GetProperty("/chat").TryGetProperty("get", out _));
     }
 
     [Fact]

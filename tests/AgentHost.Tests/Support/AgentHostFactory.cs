@@ -42,6 +42,9 @@ public sealed class AgentHostFactory : WebApplicationFactory<AgentHost.Tools.Tic
     /// <summary>Serve over real Kestrel on a loopback port, exactly as in production.</summary>
     public bool OverLoopback { get; init; }
 
+    /// <summary>Last changes to the host's services (options such as session limits or the SSE retry interval).</summary>
+    public Action<IServiceCollection>? ConfigureServices { get; init; }
+
     public FlakyHandler? Flaky => _flaky;
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
@@ -83,6 +86,7 @@ public sealed class AgentHostFactory : WebApplicationFactory<AgentHost.Tools.Tic
                 o.BaseDelay = TimeSpan.FromMilliseconds(5);
                 o.MaxDelay = TimeSpan.FromMilliseconds(50);
             });
+            ConfigureServices?.Invoke(services);
         });
     }
 

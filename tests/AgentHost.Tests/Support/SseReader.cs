@@ -3,8 +3,8 @@ using System.Text.Json;
 
 namespace AgentHost.Tests.Support;
 
-/// <summary>One parsed frame: event name and JSON data.</summary>
-public sealed record Frame(string Event, JsonElement Data);
+/// <summary>One parsed frame: event name, JSON data and the event id it carried (null when none).</summary>
+public sealed record Frame(string Event, JsonElement Data, string? Id = null);
 
 /// <summary>Reads an SSE response with the framework's own parser (System.Net.ServerSentEvents.SseParser).</summary>
 public static class SseReader
@@ -16,7 +16,7 @@ public static class SseReader
         var frames = new List<Frame>();
         await foreach (var item in parser.EnumerateAsync(cancellationToken))
         {
-            frames.Add(new Frame(item.EventType, JsonDocument.Parse(item.Data).RootElement.Clone()));
+            frames.Add(new Frame(item.EventType, JsonDocument.Parse(item.Data).RootElement.Clone(), item.EventId));
         }
 
         return (frames, parser.ReconnectionInterval);
