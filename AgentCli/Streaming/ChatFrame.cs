@@ -2,7 +2,7 @@ using System.Text.Json;
 
 namespace AgentCli.Streaming;
 
-/// <summary>One frame of the agent host's SSE stream, as DESIGN.md defines them.</summary>
+/// <summary>One frame of the agent host's SSE stream, as docs/chat-sse.md defines them.</summary>
 internal abstract record ChatFrame;
 
 /// <summary><c>event: token</c>: a piece of the answer text.</summary>

@@ -19,7 +19,7 @@ public enum ChatProviderKind
 }
 
 /// <summary>
-/// The provider settings, read from the environment names of DESIGN.md. Azure wins over OpenAI when both
+/// The provider settings, read from the environment names listed in README.md ("Configuration") and .env.example. Azure wins over OpenAI when both
 /// are set; with neither the offline planner runs, so the product works with no key and no network.
 /// </summary>
 public sealed partial record ChatProviderSettings(

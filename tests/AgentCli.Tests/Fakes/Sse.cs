@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Http;
 
 namespace AgentCli.Tests.Fakes;
 
-/// <summary>Writes SSE frames exactly as DESIGN.md shows them, flushing each so the client sees it at once.</summary>
+/// <summary>Writes SSE frames exactly as docs/chat-sse.md shows them, flushing each so the client sees it at once.</summary>
 internal static class Sse
 {
     public static async Task BeginAsync(HttpContext context)

@@ -36,7 +36,7 @@ public sealed class AgentHostFactory : WebApplicationFactory<AgentHost.Tools.Tic
 
     public TimeProvider? Clock { get; init; }
 
-    /// <summary>Configuration as the environment would give it (names of DESIGN.md).</summary>
+    /// <summary>Configuration as the environment would give it (the names of .env.example).</summary>
     public Dictionary<string, string> Environment { get; init; } = [];
 
     /// <summary>Serve over real Kestrel on a loopback port, exactly as in production.</summary>
