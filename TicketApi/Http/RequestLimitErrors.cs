@@ -69,7 +69,7 @@ public static class RequestLimitErrorsExtensions
     /// </summary>
     public static IServiceCollection AddRequestLimitErrors(this IServiceCollection services)
     {
-        services.AddProblemDetails();
+        services.AddFrameworkProblemDetails();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IExceptionHandler, RequestLimitErrors>());
         return services;
     }

@@ -124,6 +124,8 @@ public class ChatEndpointTests
 
         Assert.Equal(HttpStatusCode.UnsupportedMediaType, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        var problem = await response.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>();
+        Assert.Contains("application/json", problem.GetProperty("detail").GetString());
     }
 
     [Fact]

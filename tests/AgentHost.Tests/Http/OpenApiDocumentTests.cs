@@ -11,7 +11,7 @@ namespace AgentHost.Tests.Http;
 public sealed class OpenApiDocumentTests
 {
     [Fact]
-    public async Task Every_ticket_and_health_response_matches_the_agent_hosts_openapi_document()
+    public async Task Every_ticket_chat_and_health_response_matches_the_agent_hosts_openapi_document()
     {
         await using var factory = new AgentHostFactory();
         var document = JsonNode.Parse(await factory.CreateClient().GetStringAsync("/openapi/v1.json"))!;
@@ -19,10 +19,12 @@ public sealed class OpenApiDocumentTests
         using var client = new HttpClient(conformance.Recorder(factory.Server.CreateHandler())) { BaseAddress = factory.Server.BaseAddress };
 
         await TicketApiScenario.RunAsync(client);
+        await ChatScenario.RunAsync(client);
 
         Assert.True(conformance.Problems.Count == 0, string.Join("\n", conformance.Problems));
         var missed = conformance.Documented().Except(conformance.Covered)
-            .Where(answer => !answer.Contains(" /chat ", StringComparison.Ordinal))
+            // A busy session needs a turn still running: ChatEndpointTests.A_second_message_on_a_busy_session_is_a_409_problem_instead_of_interleaving.
+            .Where(answer => !answer.EndsWith(" /chat 409", StringComparison.Ordinal))
             .Where(answer => !TicketApiScenario.Unreachable.Keys.Any(status => answer.EndsWith(" " + status, StringComparison.Ordinal)));
         Assert.Empty(missed);
     }
