@@ -1,6 +1,7 @@
 using AgentCli.CommandLine;
 using AgentCli.Tests.Fakes;
 using AgentCli.Tests.Support;
+using AgentTickets.Testing;
 
 namespace AgentCli.Tests;
 
@@ -21,7 +22,7 @@ public sealed class ProcessTests
             await Sse.EndAsync(context, "s-1");
         });
 
-        await using var cli = ChildProcess.StartCli(["how many tickets are open", host.Url.ToString()]);
+        await using var cli = CliProcess.Start(["how many tickets are open", host.Url.ToString()]);
         var exitCode = await cli.WaitForExitAsync(TimeSpan.FromSeconds(60));
 
         Assert.Equal(ExitCodes.Ok, exitCode);
@@ -36,7 +37,7 @@ public sealed class ProcessTests
         await using var host = await FakeAgentHost.StartAsync((context, chat) =>
             Sse.AnswerAsync(context, chat.SessionId ?? "piped-session", $"you said {chat.Message}"));
 
-        await using var cli = ChildProcess.StartCli(["--url", host.Url.ToString()]);
+        await using var cli = CliProcess.Start(["--url", host.Url.ToString()]);
         await cli.WriteInputAsync("what's open?\nand closed?\n", close: true);
         var exitCode = await cli.WaitForExitAsync(TimeSpan.FromSeconds(60));
 
@@ -63,7 +64,7 @@ public sealed class ProcessTests
             await Sse.AnswerAsync(context, "s-1", "second answer");
         });
 
-        await using var cli = ChildProcess.StartCli(["--url", host.Url.ToString()]);
+        await using var cli = CliProcess.Start(["--url", host.Url.ToString()]);
         await cli.WriteInputAsync("first\nsecond\n", close: true);
         await cli.WaitForOutputAsync(text => text.Contains("slow first line", StringComparison.Ordinal), "the first token", TimeSpan.FromSeconds(60));
         await cli.InterruptAsync();
@@ -77,7 +78,7 @@ public sealed class ProcessTests
     [Fact]
     public async Task An_unreachable_host_gives_a_clear_message_and_exit_code_3()
     {
-        await using var cli = ChildProcess.StartCli(["hello", "--url", $"http://127.0.0.1:{FreePort.Get()}"]);
+        await using var cli = CliProcess.Start(["hello", "--url", $"http://127.0.0.1:{FreePort.Get()}"]);
         var exitCode = await cli.WaitForExitAsync(TimeSpan.FromSeconds(60));
 
         Assert.Equal(ExitCodes.Unreachable, exitCode);

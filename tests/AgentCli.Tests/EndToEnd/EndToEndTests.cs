@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using AgentCli.CommandLine;
 using AgentCli.Tests.Support;
+using AgentTickets.Testing;
 
 namespace AgentCli.Tests.EndToEnd;
 
@@ -34,7 +35,7 @@ public sealed partial class EndToEndTests
         Assert.Contains("RESOLVED", shown.Out, StringComparison.Ordinal);
 
         // Deleting needs a confirmation turn in the same session: the piped REPL keeps the session_id.
-        await using var chat = ChildProcess.StartCli(["--url", host.Url.ToString()]);
+        await using var chat = CliProcess.Start(["--url", host.Url.ToString()]);
         await chat.WriteInputAsync($"delete ticket {id}\nyes\n", close: true);
         Assert.Equal(ExitCodes.Ok, await chat.WaitForExitAsync(TimeSpan.FromSeconds(60)));
         Assert.Contains(" succeeded: Deleted ticket", ToolLine(chat.ErrorText, "delete_ticket"));
@@ -49,7 +50,7 @@ public sealed partial class EndToEndTests
     {
         await using var host = await ServiceProcess.StartAgentHostAsync();
 
-        await using var cli = ChildProcess.StartCli(["   ", host.Url.ToString()]);
+        await using var cli = CliProcess.Start(["   ", host.Url.ToString()]);
         var exitCode = await cli.WaitForExitAsync(TimeSpan.FromSeconds(60));
 
         Assert.Equal(ExitCodes.ClientError, exitCode);
@@ -60,7 +61,7 @@ public sealed partial class EndToEndTests
 
     private static async Task<CliResult> CliAsync(ServiceProcess host, string message)
     {
-        await using var cli = ChildProcess.StartCli([message, "--url", host.Url.ToString()]);
+        await using var cli = CliProcess.Start([message, "--url", host.Url.ToString()]);
         var exitCode = await cli.WaitForExitAsync(TimeSpan.FromSeconds(60));
         Assert.True(exitCode == ExitCodes.Ok, $"'{message}' exited {exitCode}. stdout: {cli.OutText} stderr: {cli.ErrorText} host: {host.Log}");
         return new CliResult(exitCode, cli.OutText, cli.ErrorText);

@@ -1,7 +1,8 @@
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
+using AgentHost.Tests.Support;
 using AgentTickets.Testing;
-using Microsoft.Extensions.Logging;
+using static AgentTickets.Testing.RefusalChecks;
 
 namespace AgentHost.Tests.Http;
 
@@ -17,11 +18,11 @@ public sealed class HttpEdgeTests : IAsyncLifetime
     private const long Oversized = 64L * 1024 * 1024;
 
     private static readonly string[] McpHeaders = ["Content-Type: application/json", "Accept: application/json, text/event-stream"];
-    private KestrelAgentHost _host = null!;
+    private KestrelOnFreePort<AgentHost.Tools.TicketToolCatalogue> _host = null!;
 
     public Task InitializeAsync()
     {
-        _host = new KestrelAgentHost();
+        _host = new(new AgentHostFactory { OverLoopback = true });
         return Task.CompletedTask;
     }
 
@@ -41,7 +42,7 @@ public sealed class HttpEdgeTests : IAsyncLifetime
         var response = await RawHttp.SendAsync(_host.Address, "POST", path, [.. headers, $"Content-Length: {Oversized}"], "{\"message\":"u8.ToArray(), Deadline);
 
         AssertProblem(response, 413);
-        AssertNothingLoggedAsAnError();
+        AssertNothingLoggedAsAnError(_host.Logs);
     }
 
     [Theory]
@@ -52,7 +53,7 @@ public sealed class HttpEdgeTests : IAsyncLifetime
 
         AssertProblem(response, 408);
         Assert.True(response.Elapsed < TimeSpan.FromSeconds(15), $"answered after {response.Elapsed}");
-        AssertNothingLoggedAsAnError();
+        AssertNothingLoggedAsAnError(_host.Logs);
     }
 
     [Theory]
@@ -104,14 +105,4 @@ public sealed class HttpEdgeTests : IAsyncLifetime
         using var response = await _host.Client.PostAsJsonAsync(new Uri("/api/tickets/", UriKind.Relative), new { title });
         response.EnsureSuccessStatusCode();
     }
-
-    private static void AssertProblem(RawHttp.Response response, int status)
-    {
-        Assert.True(response.Status == status, $"expected {status}, got {response.Status}: {response.Body}");
-        Assert.StartsWith("application/problem+json", response.Header("Content-Type"), StringComparison.Ordinal);
-        Assert.Equal(status, (int)JsonNode.Parse(response.Body)!["status"]!);
-    }
-
-    private void AssertNothingLoggedAsAnError() =>
-        Assert.DoesNotContain(_host.Logs.Entries, e => e.Level >= LogLevel.Warning || e.Exception is not null);
 }

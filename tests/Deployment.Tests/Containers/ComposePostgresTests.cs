@@ -1,4 +1,4 @@
-using Deployment.Tests.Support;
+using AgentTickets.Testing;
 
 namespace Deployment.Tests.Containers;
 

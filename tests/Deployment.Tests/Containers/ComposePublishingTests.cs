@@ -1,5 +1,3 @@
-using Deployment.Tests.Support;
-
 namespace Deployment.Tests.Containers;
 
 /// <summary>

@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using System.Text.Json;
-using Deployment.Tests.Support;
+using AgentTickets.Testing;
 
 namespace Deployment.Tests.Containers;
 

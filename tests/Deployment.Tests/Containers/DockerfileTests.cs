@@ -1,5 +1,5 @@
 using System.Diagnostics;
-using Deployment.Tests.Support;
+using AgentTickets.Testing;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;

@@ -1,5 +1,5 @@
 using System.Text.RegularExpressions;
-using Deployment.Tests.Support;
+using AgentTickets.Testing;
 
 namespace Deployment.Tests.Containers;
 

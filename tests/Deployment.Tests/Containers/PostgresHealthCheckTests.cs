@@ -1,3 +1,4 @@
+using AgentTickets.Testing;
 using Deployment.Tests.Support;
 
 namespace Deployment.Tests.Containers;

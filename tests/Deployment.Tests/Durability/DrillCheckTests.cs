@@ -1,6 +1,6 @@
 using System.Net.Http.Json;
 using System.Text.Json;
-using Deployment.Tests.Support;
+using AgentTickets.Testing;
 using Microsoft.Data.Sqlite;
 using Xunit.Sdk;
 

@@ -1,5 +1,5 @@
 using System.Diagnostics;
-using Deployment.Tests.Support;
+using AgentTickets.Testing;
 using Xunit.Abstractions;
 
 namespace Deployment.Tests.Durability;

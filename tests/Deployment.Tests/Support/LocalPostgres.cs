@@ -1,3 +1,5 @@
+using AgentTickets.Testing;
+
 namespace Deployment.Tests.Support;
 
 /// <summary>

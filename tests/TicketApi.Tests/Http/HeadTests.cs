@@ -7,7 +7,7 @@ namespace TicketApi.Tests.Http;
 /// <summary>HEAD wherever GET works, on real Kestrel (TestServer would hand HEAD a body).</summary>
 public sealed class HeadTests : IDisposable
 {
-    private readonly KestrelTicketApi _api = new();
+    private readonly KestrelOnFreePort<Program> _api = new(new TicketApiFactory(SqliteStore.Instance));
 
     public void Dispose() => _api.Dispose();
 

@@ -1,10 +1,10 @@
 using System.Net.Http.Json;
 using System.Text;
-using System.Text.Json.Nodes;
 using AgentTickets.Testing;
 using Microsoft.Extensions.Logging;
 using TicketApi.Http;
 using TicketApi.Tests.Infrastructure;
+using static AgentTickets.Testing.RefusalChecks;
 
 namespace TicketApi.Tests.Http;
 
@@ -12,7 +12,7 @@ namespace TicketApi.Tests.Http;
 public sealed class RequestLimitTests : IDisposable
 {
     private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(30);
-    private readonly KestrelTicketApi _api = new();
+    private readonly KestrelOnFreePort<Program> _api = new(new TicketApiFactory(SqliteStore.Instance));
 
     public void Dispose() => _api.Dispose();
 
@@ -30,7 +30,7 @@ public sealed class RequestLimitTests : IDisposable
 
         AssertProblem(response, 413);
         Assert.Contains($"{TicketBodyReader.MaxBodyBytes} bytes", response.Body, StringComparison.Ordinal);
-        AssertNothingLoggedAsAnError();
+        AssertNothingLoggedAsAnError(_api.Logs);
     }
 
     [Fact]
@@ -40,7 +40,7 @@ public sealed class RequestLimitTests : IDisposable
             ["Content-Type: application/json", $"Content-Length: {TicketBodyReader.MaxBodyBytes + 1}"], "{\"title\":"u8.ToArray(), Deadline);
 
         AssertProblem(response, 413);
-        AssertNothingLoggedAsAnError();
+        AssertNothingLoggedAsAnError(_api.Logs);
     }
 
     [Fact]
@@ -70,7 +70,7 @@ public sealed class RequestLimitTests : IDisposable
 
         AssertProblem(response, 408);
         Assert.True(response.Elapsed < TimeSpan.FromSeconds(15), $"answered after {response.Elapsed}");
-        AssertNothingLoggedAsAnError();
+        AssertNothingLoggedAsAnError(_api.Logs);
         Assert.Contains(_api.Logs.Entries, e => e.Level == LogLevel.Information && e.Message.Contains("408", StringComparison.Ordinal));
     }
 
@@ -79,16 +79,6 @@ public sealed class RequestLimitTests : IDisposable
         using var response = await _api.Client.PostAsJsonAsync(new Uri("/api/tickets/", UriKind.Relative), new { title = "Limits" });
         response.EnsureSuccessStatusCode();
     }
-
-    private static void AssertProblem(RawHttp.Response response, int status)
-    {
-        Assert.True(response.Status == status, $"expected {status}, got {response.Status}: {response.Body}");
-        Assert.StartsWith("application/problem+json", response.Header("Content-Type"), StringComparison.Ordinal);
-        Assert.Equal(status, (int)JsonNode.Parse(response.Body)!["status"]!);
-    }
-
-    private void AssertNothingLoggedAsAnError() =>
-        Assert.DoesNotContain(_api.Logs.Entries, e => e.Level >= LogLevel.Warning || e.Exception is not null);
 
     private static byte[] Chunked(byte[] body)
     {

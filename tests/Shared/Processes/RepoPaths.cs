@@ -1,6 +1,9 @@
-namespace Deployment.Tests.Support;
+namespace AgentTickets.Testing;
 
-/// <summary>Finds the repository files the container and end-to-end tests look at.</summary>
+/// <summary>
+/// Finds the repository root, the working directory of the processes the tests start, and the repository
+/// files the container tests look at.
+/// </summary>
 internal static class RepoPaths
 {
     public static string Root { get; } = FindRoot();

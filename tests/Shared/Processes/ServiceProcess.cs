@@ -1,12 +1,13 @@
 using System.Reflection;
-using Deployment.Tests.Support;
 
-namespace Deployment.Tests.Support;
+namespace AgentTickets.Testing;
 
 /// <summary>
 /// A real service process (the built AgentHost.dll or TicketApi.dll) on a free loopback port, with its
 /// own SQLite file and no model configured, so the agent host's offline planner answers: what
 /// "dotnet run --project AgentHost" gives a newcomer, isolated from the developer's environment.
+/// The test project says where the built services are with AssemblyMetadata items AgentHostDll and
+/// TicketApiDll (see its .csproj).
 /// </summary>
 internal sealed class ServiceProcess : IAsyncDisposable
 {
@@ -99,7 +100,8 @@ internal sealed class ServiceProcess : IAsyncDisposable
             }
             catch (TaskCanceledException)
             {
-                // Listening but slow to answer its first request (JIT, schema check) on a busy machine.
+                // Listening but slow to answer its first request (JIT, schema check) on a busy machine: a
+                // timed-out probe is asked again, like a refused connection, until the deadline.
             }
 
             Assert.False(_process.HasExited, $"the service exited before it became healthy. Its output: {Log}");

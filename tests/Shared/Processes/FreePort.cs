@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
 
-namespace Deployment.Tests.Support;
+namespace AgentTickets.Testing;
 
 internal static class FreePort
 {

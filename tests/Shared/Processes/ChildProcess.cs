@@ -1,10 +1,11 @@
 using System.Diagnostics;
 using System.Text;
 
-namespace Deployment.Tests.Support;
+namespace AgentTickets.Testing;
 
 /// <summary>
-/// A real process with its output captured as it comes: docker-compose, bash scripts, the services.
+/// A real process with its output captured as it comes, seen exactly as a user's shell would see it:
+/// redirected streams, piped stdin, signals, exit codes. The CLI, the services, docker-compose, bash scripts.
 /// </summary>
 internal sealed class ChildProcess : IAsyncDisposable
 {
@@ -66,6 +67,16 @@ internal sealed class ChildProcess : IAsyncDisposable
         return child;
     }
 
+    public async Task WriteInputAsync(string text, bool close)
+    {
+        await _process.StandardInput.WriteAsync(text);
+        await _process.StandardInput.FlushAsync();
+        if (close)
+        {
+            _process.StandardInput.Close();
+        }
+    }
+
     public async Task<int> WaitForExitAsync(TimeSpan timeout)
     {
         using var cts = new CancellationTokenSource(timeout);
@@ -79,6 +90,24 @@ internal sealed class ChildProcess : IAsyncDisposable
         }
 
         return _process.ExitCode;
+    }
+
+    public async Task WaitForOutputAsync(Func<string, bool> seen, string what, TimeSpan timeout)
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        while (!seen(OutText))
+        {
+            Assert.False(_process.HasExited && !seen(OutText), $"process exited before {what}. stdout: {OutText} stderr: {ErrorText}");
+            Assert.True(DateTime.UtcNow < deadline, $"timed out waiting for {what}. stdout: {OutText} stderr: {ErrorText}");
+            await Task.Delay(50);
+        }
+    }
+
+    /// <summary>Sends SIGINT, what Ctrl+C in a terminal sends.</summary>
+    public async Task InterruptAsync()
+    {
+        using var kill = Process.Start("kill", ["-INT", Id.ToString()]);
+        await kill.WaitForExitAsync();
     }
 
     /// <summary>

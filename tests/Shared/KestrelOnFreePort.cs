@@ -1,5 +1,3 @@
-using AgentHost.Tests.Support;
-using AgentTickets.Testing;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -9,21 +7,24 @@ using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
-namespace AgentHost.Tests.Http;
+namespace AgentTickets.Testing;
 
 /// <summary>
-/// The whole agent host (embedded ticket service, /chat, /mcp) on real Kestrel at 127.0.0.1 and a free
-/// port, logs captured, with a 2 s body grace period (Kestrel's minimum is over its 1 s heartbeat) so a
-/// trickling client is cut off quickly. TestServer would enforce none of Kestrel's limits.
+/// A host (the suite's own <see cref="WebApplicationFactory{TEntryPoint}"/>, which this takes over and disposes)
+/// on real Kestrel at 127.0.0.1 and a free port, with its logs captured. TestServer enforces none of Kestrel's
+/// limits and hands HEAD a body. The body grace period is shortened to 2 s (Kestrel's minimum is over its 1 s
+/// heartbeat) so a trickling client is cut off quickly.
 /// </summary>
-internal sealed class KestrelAgentHost : IAsyncDisposable
+public sealed class KestrelOnFreePort<TEntryPoint> : IAsyncDisposable, IDisposable
+    where TEntryPoint : class
 {
-    private readonly AgentHostFactory _host = new() { OverLoopback = true };
-    private readonly WebApplicationFactory<AgentHost.Tools.TicketToolCatalogue> _server;
+    private readonly WebApplicationFactory<TEntryPoint> _application;
+    private readonly WebApplicationFactory<TEntryPoint> _server;
 
-    public KestrelAgentHost()
+    public KestrelOnFreePort(WebApplicationFactory<TEntryPoint> application)
     {
-        _server = _host.WithWebHostBuilder(builder => builder
+        _application = application;
+        _server = application.WithWebHostBuilder(builder => builder
             .UseSetting("urls", "http://127.0.0.1:0")
             .ConfigureLogging(logging => logging.AddProvider(Logs)));
         _server.UseKestrel(options => options.Limits.MinRequestBodyDataRate = new MinDataRate(240, TimeSpan.FromSeconds(2)));
@@ -43,6 +44,13 @@ internal sealed class KestrelAgentHost : IAsyncDisposable
     {
         Client.Dispose();
         await _server.DisposeAsync();
-        await _host.DisposeAsync();
+        await _application.DisposeAsync();
+    }
+
+    public void Dispose()
+    {
+        Client.Dispose();
+        _server.Dispose();
+        _application.Dispose();
     }
 }
