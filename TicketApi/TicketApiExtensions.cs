@@ -8,6 +8,7 @@ using TicketApi.Http;
 using TicketApi.OpenApi;
 using TicketApi.Querying;
 using TicketApi.Tickets;
+using TicketApi.Triage;
 
 namespace TicketApi;
 
@@ -40,6 +41,7 @@ public static class TicketApiExtensions
         {
             AddSqliteStore(services, database.ConnectionString);
         }
+        services.AddOfflineTriager();
         services.AddScoped<TicketStore>();
         services.ConfigureHttpJsonOptions(options => options.SerializerOptions.TypeInfoResolverChain.Insert(0, TicketJsonContext.Default));
         services.AddRequestLimitErrors();
@@ -70,10 +72,11 @@ public static class TicketApiExtensions
         services.AddSingleton<TicketQueryRunner, PostgresTicketQueryRunner>();
     }
 
-    /// <summary>Maps <c>/api/tickets/</c> and its item routes.</summary>
+    /// <summary>Maps <c>/api/tickets/</c>, its item routes and <c>/api/tickets/{id}/triage</c>.</summary>
     public static IEndpointRouteBuilder MapTicketApi(this IEndpointRouteBuilder app)
     {
         app.MapTicketEndpoints();
+        app.MapTicketTriageEndpoints();
         return app;
     }
 }

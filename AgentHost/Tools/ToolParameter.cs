@@ -13,7 +13,8 @@ namespace AgentHost.Tools;
 /// .NET type name or a reader position. List and count filters come from <see cref="TicketQueryParameters"/>,
 /// written as the query-string values the one parser reads (see docs/tools.md).
 /// </summary>
-public sealed record ToolParameter(string Name, Kind Kind, string Description, bool Required = false)
+/// <param name="Labels">The allowed values of a <see cref="Kind.Label"/> or <see cref="Kind.LabelList"/> argument (priority, category, sentiment).</param>
+public sealed record ToolParameter(string Name, Kind Kind, string Description, bool Required = false, IReadOnlyList<string>? Labels = null)
 {
     private static readonly string StatusNames = TicketStatuses.AllowedList;
 
@@ -25,8 +26,9 @@ public sealed record ToolParameter(string Name, Kind Kind, string Description, b
         {
             Kind.WholeNumberList => "Ticket ids, as a list of whole numbers, e.g. [1, 2, 3].",
             Kind.StatusList => $"Statuses, as a list, e.g. [\"OPEN\", \"RESOLVED\"]; each one of {StatusNames}.",
+            Kind.LabelList => $"A list, e.g. [\"{parameter.Labels![0]}\"]; each one of {string.Join(", ", parameter.Labels)}.",
             _ => parameter.Description,
-        });
+        }, Labels: parameter.Labels);
     }
 
     public JsonObject Schema()
@@ -53,6 +55,14 @@ public sealed record ToolParameter(string Name, Kind Kind, string Description, b
                 schema["type"] = "string";
                 schema["format"] = "date-time";
                 break;
+            case Kind.Label:
+                schema["type"] = "string";
+                schema["enum"] = LabelArray();
+                break;
+            case Kind.LabelList:
+                schema["type"] = "array";
+                schema["items"] = new JsonObject { ["type"] = "string", ["enum"] = LabelArray() };
+                break;
             default:
                 schema["type"] = "string";
                 break;
@@ -69,8 +79,20 @@ public sealed record ToolParameter(string Name, Kind Kind, string Description, b
             ? (ids, null) : (null, $"{Name} must be a list of whole numbers, e.g. [1, 2], not {Describe(value)}."),
         Kind.StatusList => List(value, v => Status(v) is { } s ? TicketStatuses.ToWire(s) : null) is { } statuses
             ? (statuses, null) : (null, $"{Name} must be a list of statuses from {StatusNames}, e.g. [\"OPEN\"], not {Describe(value)}."),
+        Kind.Label => Label(value) is { } label ? (label, null) : (null, $"{Name} must be one of {LabelNames}, not {Describe(value)}."),
+        Kind.LabelList => List(value, Label) is { } labels
+            ? (labels, null) : (null, $"{Name} must be a list of values from {LabelNames}, not {Describe(value)}."),
         _ => value.ValueKind == JsonValueKind.String ? (value.GetString(), null) : (null, $"{Name} must be text, not {Describe(value)}."),
     };
+
+    private string LabelNames => string.Join(", ", Labels ?? []);
+
+    private JsonArray LabelArray() => new([.. (Labels ?? []).Select(l => (JsonNode)l)]);
+
+    // Labels are upper case in the contract; "urgent" from a model means the same thing.
+    private string? Label(JsonElement value) =>
+        value.ValueKind == JsonValueKind.String && value.GetString()!.Trim().ToUpperInvariant() is var label && (Labels ?? []).Contains(label)
+            ? label : null;
 
     /// <summary>The value as a query-string value of the list parameter of the same name.</summary>
     public static string QueryText(object value) => value switch

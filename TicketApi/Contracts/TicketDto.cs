@@ -3,7 +3,10 @@ using System.Text.Json.Serialization;
 
 namespace TicketApi.Contracts;
 
-/// <summary>A ticket as the REST API shows it.</summary>
+/// <summary>
+/// A ticket as the REST API shows it. The stage-1 fields come first; the stage-2 fields (docs/triage.md,
+/// "Ticket fields") follow with defaults, so code written against the first six still compiles.
+/// </summary>
 public sealed record TicketDto(
     [property: Description("Server-assigned identifier (read-only).")] long Id,
     [property: Description("Short summary, 1-255 characters.")] string Title,
@@ -13,4 +16,25 @@ public sealed record TicketDto(
     [property: Description("When the ticket last changed, UTC (read-only).")]
     [property: JsonConverter(typeof(UtcTimestampJsonConverter))] DateTime Updated,
     [property: Description("Lifecycle state: OPEN, RESOLVED or CLOSED.")]
-    [property: JsonPropertyName("resolution_status")] TicketStatus ResolutionStatus);
+    [property: JsonPropertyName("resolution_status")] TicketStatus ResolutionStatus,
+    [property: Description("LOW, NORMAL, HIGH or URGENT: set by triage unless a person set it.")]
+    [property: JsonPropertyName("priority")] string Priority = "NORMAL",
+    [property: Description("ACCOUNT, NETWORK, EMAIL, HARDWARE, SOFTWARE, BILLING or OTHER: set by triage unless a person set it.")]
+    [property: JsonPropertyName("category")] string Category = "OTHER",
+    [property: Description("NEGATIVE, NEUTRAL or POSITIVE: the requester's tone, from triage (read-only).")]
+    [property: JsonPropertyName("sentiment")] string Sentiment = "NEUTRAL",
+    [property: Description("Who asked, up to 200 characters; null when unknown.")]
+    [property: JsonPropertyName("requester_name")] string? RequesterName = null,
+    [property: Description("Where replies go, up to 254 characters; null when unknown.")]
+    [property: JsonPropertyName("requester_email")] string? RequesterEmail = null,
+    [property: Description("How each triaged value was reached (read-only).")]
+    [property: JsonPropertyName("triage")] TicketTriage? Triage = null,
+    [property: Description("First public reply, UTC; null until one exists (read-only).")]
+    [property: JsonPropertyName("first_response_at")]
+    [property: JsonConverter(typeof(NullableUtcTimestampJsonConverter))] DateTime? FirstResponseAt = null,
+    [property: Description("Last move to RESOLVED, UTC; null if never resolved (read-only).")]
+    [property: JsonPropertyName("resolved_at")]
+    [property: JsonConverter(typeof(NullableUtcTimestampJsonConverter))] DateTime? ResolvedAt = null,
+    [property: Description("Move to CLOSED, UTC; null while not closed (read-only).")]
+    [property: JsonPropertyName("closed_at")]
+    [property: JsonConverter(typeof(NullableUtcTimestampJsonConverter))] DateTime? ClosedAt = null);

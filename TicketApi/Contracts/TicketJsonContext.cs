@@ -10,4 +10,5 @@ namespace TicketApi.Contracts;
 [JsonSourceGenerationOptions(JsonSerializerDefaults.Web)]
 [JsonSerializable(typeof(TicketDto))]
 [JsonSerializable(typeof(TicketPage))]
+[JsonSerializable(typeof(TicketTriage))]
 public sealed partial class TicketJsonContext : JsonSerializerContext;

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using Npgsql;
+using TicketApi.Triage;
 
 namespace TicketApi.Data;
 
@@ -12,17 +13,20 @@ public sealed class DatabaseStartup(IOptions<TicketDatabaseOptions> options, ISe
         int version;
         if (database.Kind == TicketStoreKind.PostgreSql)
         {
-            await PostgresSchemaMigrator.MigrateAsync(services.GetRequiredService<NpgsqlDataSource>(), cancellationToken);
+            await PostgresSchemaMigrator.MigrateAsync(services.GetRequiredService<NpgsqlDataSource>(), cancellationToken, Triager);
             version = PostgresSchemaMigrator.LatestVersion;
         }
         else
         {
             database.EnsureFolderExists();
-            SqliteSchemaMigrator.Migrate(database.ConnectionString);
+            SqliteSchemaMigrator.Migrate(database.ConnectionString, Triager);
             version = SqliteSchemaMigrator.LatestVersion;
         }
         logger.LogInformation("Ticket database ready ({Store}, schema version {Version}).", database.Kind, version);
     }
+
+    /// <summary>The process's one triager, resolved only if the upgrade has tickets to triage.</summary>
+    private OfflineTriager Triager() => services.GetRequiredService<OfflineTriager>();
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 }

@@ -1,4 +1,5 @@
 using Npgsql;
+using TicketApi.Triage;
 
 namespace TicketApi.Data;
 
@@ -89,15 +90,40 @@ public static class PostgresSchemaMigrator
         CREATE TRIGGER ticket_counts_follow AFTER INSERT OR DELETE OR UPDATE OF resolution_status ON tickets
             FOR EACH ROW EXECUTE FUNCTION ticket_counts_follow();
         """,
+        // 3: stage-2 ticket fields, as SQLite's step 3 (docs/triage.md). Priority is its rank (LOW 0 .. URGENT 3);
+        // ix_tickets_status_priority holds the queue page's order (resolution_status=OPEN&ordering=-priority,created,
+        // the id tie-break descending). requester_email is matched case-insensitively through lower().
+        // Existing tickets are triaged after this SQL (TriageBackfill).
+        """
+        ALTER TABLE tickets
+            ADD COLUMN priority integer NOT NULL DEFAULT 1 CHECK (priority BETWEEN 0 AND 3),
+            ADD COLUMN category text NOT NULL DEFAULT 'OTHER'
+                CHECK (category IN ('ACCOUNT', 'NETWORK', 'EMAIL', 'HARDWARE', 'SOFTWARE', 'BILLING', 'OTHER')),
+            ADD COLUMN sentiment text NOT NULL DEFAULT 'NEUTRAL' CHECK (sentiment IN ('NEGATIVE', 'NEUTRAL', 'POSITIVE')),
+            ADD COLUMN requester_name text,
+            ADD COLUMN requester_email text,
+            ADD COLUMN triage text,
+            ADD COLUMN first_response_at timestamptz,
+            ADD COLUMN resolved_at timestamptz,
+            ADD COLUMN closed_at timestamptz;
+        CREATE INDEX ix_tickets_status_priority ON tickets (resolution_status, priority DESC, created, id DESC);
+        CREATE INDEX ix_tickets_priority ON tickets (priority DESC, created, id DESC);
+        CREATE INDEX ix_tickets_category ON tickets (category, created, id);
+        CREATE INDEX ix_tickets_requester_email ON tickets (lower(requester_email)) WHERE requester_email IS NOT NULL;
+        """,
     ];
+
+    /// <summary>The step after which existing tickets are triaged (<see cref="TriageBackfill"/>).</summary>
+    private const int TriageFieldsStep = 3;
 
     public static int LatestVersion => Steps.Length;
 
-    public static Task MigrateAsync(NpgsqlDataSource dataSource, CancellationToken cancellationToken) =>
-        MigrateAsync(dataSource, Steps.Length, cancellationToken);
+    /// <param name="triager">Built only when an upgrade finds tickets to triage; by default the shared embedded-set triager.</param>
+    public static Task MigrateAsync(NpgsqlDataSource dataSource, CancellationToken cancellationToken, Func<OfflineTriager>? triager = null) =>
+        MigrateAsync(dataSource, Steps.Length, cancellationToken, triager);
 
     /// <summary>Up to <paramref name="target"/> only: how the upgrade tests build a database of an earlier version.</summary>
-    internal static async Task MigrateAsync(NpgsqlDataSource dataSource, int target, CancellationToken cancellationToken)
+    internal static async Task MigrateAsync(NpgsqlDataSource dataSource, int target, CancellationToken cancellationToken, Func<OfflineTriager>? triager = null)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
@@ -115,6 +141,10 @@ public static class PostgresSchemaMigrator
             for (var step = current; step < target; step++)
             {
                 await ExecuteAsync(connection, Steps[step], cancellationToken);
+                if (step + 1 == TriageFieldsStep)
+                {
+                    await TriageBackfill.RunAsync(connection, triager ?? TriageBackfill.SharedTriager, DateTime.UtcNow, cancellationToken);
+                }
             }
         }
         await ExecuteAsync(connection, $"DELETE FROM ticket_schema; INSERT INTO ticket_schema (version) VALUES ({target});", cancellationToken);

@@ -1,4 +1,5 @@
 using Microsoft.Data.Sqlite;
+using TicketApi.Triage;
 
 namespace TicketApi.Data;
 
@@ -63,11 +64,35 @@ public static class SqliteSchemaMigrator
         """
         CREATE INDEX ix_tickets_title ON tickets (title, id);
         """,
+        // 3: stage-2 ticket fields (docs/triage.md). Priority is its rank (LOW 0 .. URGENT 3) so that
+        // ordering by it walks an index; the queue page (resolution_status=OPEN&ordering=-priority,created)
+        // is served by ix_tickets_status_priority in exactly its order (the id tie-break follows the first key,
+        // descending). Existing tickets are triaged after this SQL (TriageBackfill).
+        """
+        ALTER TABLE tickets ADD COLUMN priority INTEGER NOT NULL DEFAULT 1 CHECK (priority BETWEEN 0 AND 3);
+        ALTER TABLE tickets ADD COLUMN category TEXT NOT NULL DEFAULT 'OTHER'
+            CHECK (category IN ('ACCOUNT', 'NETWORK', 'EMAIL', 'HARDWARE', 'SOFTWARE', 'BILLING', 'OTHER'));
+        ALTER TABLE tickets ADD COLUMN sentiment TEXT NOT NULL DEFAULT 'NEUTRAL' CHECK (sentiment IN ('NEGATIVE', 'NEUTRAL', 'POSITIVE'));
+        ALTER TABLE tickets ADD COLUMN requester_name TEXT;
+        ALTER TABLE tickets ADD COLUMN requester_email TEXT COLLATE NOCASE;
+        ALTER TABLE tickets ADD COLUMN triage TEXT;
+        ALTER TABLE tickets ADD COLUMN first_response_at INTEGER;
+        ALTER TABLE tickets ADD COLUMN resolved_at INTEGER;
+        ALTER TABLE tickets ADD COLUMN closed_at INTEGER;
+        CREATE INDEX ix_tickets_status_priority ON tickets (resolution_status, priority DESC, created, id DESC);
+        CREATE INDEX ix_tickets_priority ON tickets (priority DESC, created, id DESC);
+        CREATE INDEX ix_tickets_category ON tickets (category, created, id);
+        CREATE INDEX ix_tickets_requester_email ON tickets (requester_email) WHERE requester_email IS NOT NULL;
+        """,
     ];
+
+    /// <summary>The step after which existing tickets are triaged (<see cref="TriageBackfill"/>).</summary>
+    private const int TriageFieldsStep = 3;
 
     public static int LatestVersion => Steps.Length;
 
-    public static void Migrate(string connectionString)
+    /// <param name="triager">Built only when an upgrade finds tickets to triage; by default the shared embedded-set triager.</param>
+    public static void Migrate(string connectionString, Func<OfflineTriager>? triager = null)
     {
         using var connection = new SqliteConnection(connectionString);
         connection.Open();
@@ -84,6 +109,12 @@ public static class SqliteSchemaMigrator
         for (var step = current; step < Steps.Length; step++)
         {
             Execute(connection, Steps[step]);
+            if (step + 1 == TriageFieldsStep)
+            {
+                // Microsoft.Data.Sqlite's async methods complete synchronously, so waiting here blocks nothing more.
+                TriageBackfill.RunAsync(connection, triager ?? TriageBackfill.SharedTriager, DateTime.UtcNow, CancellationToken.None)
+                    .GetAwaiter().GetResult();
+            }
         }
         Execute(connection, $"PRAGMA user_version = {Steps.Length};");
         transaction.Commit();

@@ -27,6 +27,16 @@ public sealed class TicketDbContext(DbContextOptions<TicketDbContext> options) :
             var updated = ticket.Property(t => t.Updated).HasColumnName("updated");
             ticket.Property(t => t.ResolutionStatus).HasColumnName("resolution_status").HasConversion(status);
             ticket.Property(t => t.Version).HasColumnName("version").IsConcurrencyToken();
+            ticket.Property(t => t.Priority).HasColumnName("priority");
+            ticket.Property(t => t.Category).HasColumnName("category");
+            ticket.Property(t => t.Sentiment).HasColumnName("sentiment");
+            ticket.Property(t => t.RequesterName).HasColumnName("requester_name");
+            ticket.Property(t => t.RequesterEmail).HasColumnName("requester_email");
+            ticket.Property(t => t.Triage).HasColumnName("triage");
+            var firstResponse = ticket.Property(t => t.FirstResponseAt).HasColumnName("first_response_at");
+            var resolved = ticket.Property(t => t.ResolvedAt).HasColumnName("resolved_at");
+            var closed = ticket.Property(t => t.ClosedAt).HasColumnName("closed_at");
+            ticket.Ignore(t => t.TriageRecord);
 
             // On SQLite timestamps are stored as microseconds since the Unix epoch (UTC): integers compare
             // and order natively, read back as UTC (the API promises a 'Z'), and cost nothing to parse. As
@@ -37,6 +47,11 @@ public sealed class TicketDbContext(DbContextOptions<TicketDbContext> options) :
                 var utc = new ValueConverter<DateTime, long>(v => StoredValues.ToMicroseconds(v), v => StoredValues.FromMicroseconds(v));
                 created.HasConversion(utc);
                 updated.HasConversion(utc);
+                var optionalUtc = new ValueConverter<DateTime?, long?>(
+                    v => v == null ? null : StoredValues.ToMicroseconds(v.Value), v => v == null ? null : StoredValues.FromMicroseconds(v.Value));
+                firstResponse.HasConversion(optionalUtc);
+                resolved.HasConversion(optionalUtc);
+                closed.HasConversion(optionalUtc);
             }
         });
     }

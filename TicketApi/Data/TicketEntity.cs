@@ -1,4 +1,6 @@
+using System.Text.Json;
 using TicketApi.Contracts;
+using TicketApi.Triage;
 
 namespace TicketApi.Data;
 
@@ -13,5 +15,35 @@ public sealed class TicketEntity
     public TicketStatus ResolutionStatus { get; set; }
     public long Version { get; set; } = 1;
 
-    public TicketDto ToDto() => new(Id, Title, Description, Created, Updated, ResolutionStatus);
+    /// <summary>The priority's rank (LOW 0 .. URGENT 3, <see cref="TicketLabels.PriorityRank"/>), so ordering by it is an index walk.</summary>
+    public int Priority { get; set; } = TicketLabels.NormalRank;
+    public string Category { get; set; } = "OTHER";
+    public string Sentiment { get; set; } = "NEUTRAL";
+    public string? RequesterName { get; set; }
+    public string? RequesterEmail { get; set; }
+
+    /// <summary>The <see cref="TicketTriage"/> record as JSON text, served as it is stored.</summary>
+    public string? Triage { get; set; }
+    public DateTime? FirstResponseAt { get; set; }
+    public DateTime? ResolvedAt { get; set; }
+    public DateTime? ClosedAt { get; set; }
+
+    public TicketTriage? TriageRecord => Triage is null ? null : JsonSerializer.Deserialize(Triage, TicketJsonContext.Default.TicketTriage);
+
+    public TicketDto ToDto() => new(Id, Title, Description, Created, Updated, ResolutionStatus,
+        TicketLabels.PriorityName(Priority), Category, Sentiment, RequesterName, RequesterEmail, TriageRecord,
+        FirstResponseAt, ResolvedAt, ClosedAt);
+
+    /// <summary>A copy to change: writes build the next state beside the one they read.</summary>
+    public TicketEntity Copy() => (TicketEntity)MemberwiseClone();
+
+    /// <summary>Sets the triaged columns and the record from one <see cref="TicketTriage"/>.</summary>
+    public void Apply(TicketTriage triage)
+    {
+        ArgumentNullException.ThrowIfNull(triage);
+        Priority = TicketLabels.PriorityRank(triage.Priority.Value);
+        Category = triage.Category.Value;
+        Sentiment = triage.Sentiment.Value;
+        Triage = JsonSerializer.Serialize(triage, TicketJsonContext.Default.TicketTriage);
+    }
 }

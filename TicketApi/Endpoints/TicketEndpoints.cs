@@ -31,7 +31,7 @@ public static class TicketEndpoints
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status404NotFound);
         group.MapPost("/", Create).WithName("CreateTicket")
-            .WithSummary("Create a ticket; it starts OPEN.")
+            .WithSummary("Create a ticket; it starts OPEN and is triaged (priority, category, sentiment) unless a person set them.")
             .WithBodyLimit()
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status408RequestTimeout)
@@ -84,7 +84,7 @@ public static class TicketEndpoints
         {
             return body.Problem!;
         }
-        var ticket = await store.CreateAsync(changes.Title!, changes.Description ?? "", cancellationToken);
+        var ticket = await store.CreateAsync(changes, cancellationToken);
         context.Response.Headers.ETag = ETags.For(ticket.Version);
         return TypedResults.Created($"{BasePath}/{ticket.Id}/", ticket.ToDto());
     }
@@ -168,7 +168,7 @@ public static class TicketEndpoints
     }
 
     /// <summary>Ids are positive whole numbers; anything else names no ticket (404, as the original system did).</summary>
-    private static bool TryParseId(string text, out long id) =>
+    internal static bool TryParseId(string text, out long id) =>
         long.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out id) && id > 0;
 
     /// <summary>Kestrel cuts a body off at the ticket limit (413) however it is framed; see TicketBodyReader.MaxBodyBytes.</summary>

@@ -9,7 +9,8 @@ namespace TicketApi.Http;
 /// <summary>
 /// Reads a ticket body field by field, so each problem gets a precise answer: 415 for non-JSON, 413 for
 /// oversize, 400 for malformed JSON, unknown fields, wrong types and missing fields, 422 for values
-/// outside the rules (blank or long title, unknown status). Read-only fields are accepted and ignored.
+/// outside the rules (blank or long title, unknown status, priority or category, malformed email). Read-only
+/// fields are accepted and ignored.
 /// </summary>
 public static class TicketBodyReader
 {
@@ -26,7 +27,14 @@ public static class TicketBodyReader
     private const string Title = "title";
     private const string Description = "description";
     private const string Status = "resolution_status";
-    private static readonly HashSet<string> ReadOnlyFields = ["id", "created", "updated"];
+    private const string Priority = "priority";
+    private const string Category = "category";
+    private const string RequesterName = "requester_name";
+    private const string RequesterEmail = "requester_email";
+
+    /// <summary>Set by the server; accepted so a GET-edit-PUT round trip works, and ignored.</summary>
+    private static readonly HashSet<string> ReadOnlyFields =
+        ["id", "created", "updated", "sentiment", "triage", "first_response_at", "resolved_at", "closed_at"];
 
     public sealed record Result(TicketChanges? Changes, ProblemHttpResult? Problem);
 
@@ -76,7 +84,7 @@ public static class TicketBodyReader
         var shapeErrors = new Dictionary<string, List<string>>(StringComparer.Ordinal);
         var valueErrors = new Dictionary<string, List<string>>(StringComparer.Ordinal);
         var seen = new HashSet<string>(StringComparer.Ordinal);
-        string? title = null, description = null;
+        string? title = null, description = null, priority = null, category = null, requesterName = null, requesterEmail = null;
         TicketStatus? status = null;
 
         foreach (var property in root.EnumerateObject())
@@ -93,6 +101,18 @@ public static class TicketBodyReader
                     break;
                 case Description:
                     description = ReadString(property, shapeErrors);
+                    break;
+                case Priority:
+                    priority = ReadString(property, shapeErrors);
+                    break;
+                case Category:
+                    category = ReadString(property, shapeErrors);
+                    break;
+                case RequesterName:
+                    requesterName = ReadClearable(property, shapeErrors);
+                    break;
+                case RequesterEmail:
+                    requesterEmail = ReadClearable(property, shapeErrors);
                     break;
                 case Status:
                     var text = ReadString(property, shapeErrors);
@@ -126,15 +146,13 @@ public static class TicketBodyReader
             }
         }
 
-        title = title?.Trim();
-        description = description?.Trim();
-        if (title is not null && TicketFieldRules.TitleError(title) is { } titleError)
+        var changes = new TicketChanges(title?.Trim(), description?.Trim(), status, priority, category, requesterName, requesterEmail);
+        foreach (var (field, messages) in TicketFieldRules.Errors(changes))
         {
-            Add(valueErrors, Title, titleError);
-        }
-        if (description is not null && TicketFieldRules.DescriptionError(description) is { } descriptionError)
-        {
-            Add(valueErrors, Description, descriptionError);
+            foreach (var message in messages)
+            {
+                Add(valueErrors, field, message);
+            }
         }
         if (mode == WriteMode.Create && status is { } initial && initial != TicketStatus.Open)
         {
@@ -151,7 +169,7 @@ public static class TicketBodyReader
             return Fail(TicketProblems.Fields(StatusCodes.Status422UnprocessableEntity,
                 "One or more fields have values a ticket cannot take.", Merge(valueErrors)));
         }
-        return new Result(new TicketChanges(title, description, status), null);
+        return new Result(changes, null);
     }
 
     private static string[] RequiredFields(WriteMode mode) => mode switch
@@ -160,6 +178,13 @@ public static class TicketBodyReader
         WriteMode.Replace => [Title, Description, Status],
         _ => [],
     };
+
+    /// <summary>
+    /// A field the ticket shows as null when unknown: null (what a GET-edit-PUT round trip sends back) and ""
+    /// both clear it; other text is trimmed.
+    /// </summary>
+    private static string? ReadClearable(JsonProperty property, Dictionary<string, List<string>> errors) =>
+        property.Value.ValueKind == JsonValueKind.Null ? "" : ReadString(property, errors)?.Trim();
 
     private static string? ReadString(JsonProperty property, Dictionary<string, List<string>> errors)
     {

@@ -26,6 +26,9 @@ public sealed class TicketOperations : IOpenApiOperationTransformer
                 {
                     ["title"] = "Email outage",
                     ["description"] = "Outbound mail has been failing since 9am UTC.",
+                    ["priority"] = "HIGH",
+                    ["requester_name"] = "Dana Whitfield",
+                    ["requester_email"] = "dana@example.com",
                 });
                 Respond(operation, "201", "Created; Location names the new ticket.", example: TicketSchemas.ExampleTicket(), ETag(), Location());
                 break;
@@ -52,6 +55,10 @@ public sealed class TicketOperations : IOpenApiOperationTransformer
                 IfMatch(operation);
                 Body(operation, TicketSchemas.PatchRequest, document, new JsonObject { ["resolution_status"] = "RESOLVED" });
                 Respond(operation, "200", "The ticket as changed.", example: TicketSchemas.ExampleTicket(), ETag());
+                break;
+            case "TriageTicket":
+                Id(operation);
+                Respond(operation, "200", "The ticket, triaged again now; priority and category a person set are kept.", example: TicketSchemas.ExampleTicket(), ETag());
                 break;
             case "DeleteTicket":
                 Id(operation);
@@ -172,7 +179,7 @@ public sealed class TicketOperations : IOpenApiOperationTransformer
         ["412"] = "If-Match does not match the ticket's current ETag (current_etag).",
         ["413"] = "The body is larger than 256 KiB.",
         ["415"] = "The body is not JSON.",
-        ["422"] = "A field value the ticket cannot take: blank or too long title, too long description, unknown status.",
+        ["422"] = "A field value the ticket cannot take: blank or too long title, too long description, unknown status, priority or category, too long requester name, malformed requester email.",
     };
 
     private static JsonObject ExamplePage() => new()

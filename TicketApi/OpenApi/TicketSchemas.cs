@@ -3,6 +3,8 @@ using Microsoft.AspNetCore.OpenApi;
 using Microsoft.OpenApi;
 using TicketApi.Contracts;
 using TicketApi.Http;
+using TicketApi.Tickets;
+using TicketApi.Triage;
 
 namespace TicketApi.OpenApi;
 
@@ -20,6 +22,11 @@ public sealed class TicketSchemas : IOpenApiDocumentTransformer
     public const string Ticket = "TicketDto";
     public const string Page = "TicketPage";
     public const string Status = "TicketStatus";
+    public const string Priority = "TicketPriority";
+    public const string Category = "TicketCategory";
+    public const string Sentiment = "TicketSentiment";
+    public const string Triage = "TicketTriage";
+    public const string TriagedValue = "TriagedValue";
     public const string CreateRequest = "TicketCreateRequest";
     public const string ReplaceRequest = "TicketReplaceRequest";
     public const string PatchRequest = "TicketPatchRequest";
@@ -37,7 +44,26 @@ public sealed class TicketSchemas : IOpenApiDocumentTransformer
         ["created"] = "2025-01-08T14:15:22.123456Z",
         ["updated"] = "2025-01-08T14:15:22.123456Z",
         ["resolution_status"] = "OPEN",
+        ["priority"] = "HIGH",
+        ["category"] = "EMAIL",
+        ["sentiment"] = "NEUTRAL",
+        ["requester_name"] = "Dana Whitfield",
+        ["requester_email"] = "dana@example.com",
+        ["triage"] = new JsonObject
+        {
+            ["status"] = "done",
+            ["triaged_at"] = "2025-01-08T14:15:22.123456Z",
+            ["category"] = TriagedExample("EMAIL", 0.93, "mentions \"outbound\", \"mail\"", "rules"),
+            ["priority"] = TriagedExample("HIGH", 1.0, TicketTriaging.HumanReason, "human"),
+            ["sentiment"] = TriagedExample("NEUTRAL", 0.71, "mentions \"failing\"", "rules"),
+        },
+        ["first_response_at"] = null,
+        ["resolved_at"] = null,
+        ["closed_at"] = null,
     };
+
+    private static JsonObject TriagedExample(string value, double confidence, string reason, string source) =>
+        new() { ["value"] = value, ["confidence"] = confidence, ["reason"] = reason, ["source"] = source };
 
     public Task TransformAsync(OpenApiDocument document, OpenApiDocumentTransformerContext context, CancellationToken cancellationToken)
     {
@@ -50,6 +76,11 @@ public sealed class TicketSchemas : IOpenApiDocumentTransformer
             Enum = [.. TicketStatuses.All.Select(s => (JsonNode)TicketStatuses.ToWire(s))],
             Description = "Lifecycle state. OPEN -> RESOLVED, RESOLVED -> OPEN (reopen), RESOLVED -> CLOSED; CLOSED is final.",
         };
+        schemas[Priority] = Labels(TriageField.Priority, "Urgency by impact: LOW < NORMAL < HIGH < URGENT (ordering=-priority puts URGENT first).");
+        schemas[Category] = Labels(TriageField.Category, "What the problem is about.");
+        schemas[Sentiment] = Labels(TriageField.Sentiment, "The requester's tone, not the problem's severity.");
+        schemas[TriagedValue] = TriagedValueSchema();
+        schemas[Triage] = TriageSchema(document);
         schemas[Ticket] = TicketSchema(document);
         schemas[Page] = PageSchema(document);
         schemas[CreateRequest] = WriteSchema(document, "A new ticket. Only title is required; it starts OPEN.", [Title], OnlyOpen());
@@ -78,12 +109,83 @@ public sealed class TicketSchemas : IOpenApiDocumentTransformer
     private const string Description = "description";
     private const string StatusField = "resolution_status";
     private const string Errors = "errors";
+    private const string PriorityField = "priority";
+    private const string CategoryField = "category";
+    private const string RequesterName = "requester_name";
+    private const string RequesterEmail = "requester_email";
+
+    private static OpenApiSchema Labels(TriageField field, string description) => new()
+    {
+        Type = JsonSchemaType.String,
+        Enum = [.. TriageLabels.Of(field).Select(label => (JsonNode)label)],
+        Description = description,
+    };
+
+    private static OpenApiSchema TriagedValueSchema() => new()
+    {
+        Type = JsonSchemaType.Object,
+        Description = "One triaged field: its value, how sure the answer is, why, and who gave it.",
+        Required = new HashSet<string> { "value", "confidence", "reason", "source" },
+        AdditionalPropertiesAllowed = false,
+        Properties = new Dictionary<string, IOpenApiSchema>
+        {
+            ["value"] = new OpenApiSchema { Type = JsonSchemaType.String, Description = "One of the field's values." },
+            ["confidence"] = new OpenApiSchema { Type = JsonSchemaType.Number, Minimum = "0", Maximum = "1", Description = "Calibrated probability that the value is right; 1 for a person's." },
+            ["reason"] = new OpenApiSchema { Type = JsonSchemaType.String, Description = "One line a person can check against the ticket." },
+            ["source"] = new OpenApiSchema { Type = JsonSchemaType.String, Enum = [(JsonNode)"rules", "model", "human"], Description = "rules: the offline triager; model: a language model; human: set by a person, never overwritten by triage." },
+        },
+    };
+
+    private static OpenApiSchema TriageSchema(OpenApiDocument document) => new()
+    {
+        Type = JsonSchemaType.Object,
+        Description = "How each triaged value was reached (docs/triage.md).",
+        Required = new HashSet<string> { "status", "triaged_at", CategoryField, PriorityField, "sentiment" },
+        AdditionalPropertiesAllowed = false,
+        Properties = new Dictionary<string, IOpenApiSchema>
+        {
+            ["status"] = new OpenApiSchema { Type = JsonSchemaType.String, Enum = [(JsonNode)"pending", "done", "failed"], Description = "pending: a model is working on it; done; failed: the rules' answer stands." },
+            ["triaged_at"] = Timestamp("When triage last ran, UTC."),
+            [CategoryField] = Ref(document, TriagedValue),
+            [PriorityField] = Ref(document, TriagedValue),
+            ["sentiment"] = Ref(document, TriagedValue),
+        },
+    };
+
+    private static OpenApiSchema RequesterNameSchema() => new()
+    {
+        Type = JsonSchemaType.String,
+        MaxLength = TicketFieldRules.MaxRequesterNameLength,
+        Description = $"Who asked, up to {TicketFieldRules.MaxRequesterNameLength} characters (trimmed); \"\" or null clears it.",
+        Examples = ["Dana Whitfield"],
+    };
+
+    private static OpenApiSchema RequesterEmailSchema() => new()
+    {
+        Type = JsonSchemaType.String,
+        MaxLength = TicketFieldRules.MaxRequesterEmailLength,
+        Description = "Where replies go: one plain address such as name@example.com (422 otherwise); \"\" or null clears it.",
+        Examples = ["dana@example.com"],
+    };
+
+    private static OpenApiSchema Nullable(OpenApiSchema schema)
+    {
+        schema.Type |= JsonSchemaType.Null;
+        return schema;
+    }
+
+    private static OpenApiSchema OptionalTimestamp(string description) =>
+        new() { Type = JsonSchemaType.String | JsonSchemaType.Null, Format = "date-time", Description = description };
 
     private static OpenApiSchema TicketSchema(OpenApiDocument document) => new()
     {
         Type = JsonSchemaType.Object,
         Description = "A ticket as the API shows it.",
-        Required = new HashSet<string> { "id", Title, Description, "created", "updated", StatusField },
+        Required = new HashSet<string>
+        {
+            "id", Title, Description, "created", "updated", StatusField, PriorityField, CategoryField, "sentiment",
+            RequesterName, RequesterEmail, "triage", "first_response_at", "resolved_at", "closed_at",
+        },
         AdditionalPropertiesAllowed = false,
         Properties = new Dictionary<string, IOpenApiSchema>
         {
@@ -93,6 +195,15 @@ public sealed class TicketSchemas : IOpenApiDocumentTransformer
             ["created"] = Timestamp("When the ticket was created, UTC with microseconds."),
             ["updated"] = Timestamp("When the ticket last changed, UTC with microseconds."),
             [StatusField] = Ref(document, Status),
+            [PriorityField] = Ref(document, Priority),
+            [CategoryField] = Ref(document, Category),
+            ["sentiment"] = Ref(document, Sentiment),
+            [RequesterName] = Nullable(RequesterNameSchema()),
+            [RequesterEmail] = Nullable(RequesterEmailSchema()),
+            ["triage"] = Ref(document, Triage),
+            ["first_response_at"] = OptionalTimestamp("First public reply, UTC; null until there is one."),
+            ["resolved_at"] = OptionalTimestamp("The last move to RESOLVED, UTC; null if never resolved."),
+            ["closed_at"] = OptionalTimestamp("The move to CLOSED, UTC; null unless closed."),
         },
         Examples = [ExampleTicket()],
     };
@@ -115,7 +226,8 @@ public sealed class TicketSchemas : IOpenApiDocumentTransformer
     private static OpenApiSchema WriteSchema(OpenApiDocument document, string description, string[] required, IOpenApiSchema status) => new()
     {
         Type = JsonSchemaType.Object,
-        Description = description + " Unknown fields are refused (400); id, created and updated are ignored.",
+        Description = description + " priority and category set here are a person's (triage keeps them). Unknown fields are refused (400); " +
+                      "id, created, updated, sentiment, triage and the *_at timestamps are ignored.",
         Required = new HashSet<string>(required),
         AdditionalPropertiesAllowed = false,
         Properties = new Dictionary<string, IOpenApiSchema>
@@ -123,9 +235,18 @@ public sealed class TicketSchemas : IOpenApiDocumentTransformer
             [Title] = TitleSchema(),
             [Description] = DescriptionSchema(),
             [StatusField] = status,
+            [PriorityField] = Ref(document, Priority),
+            [CategoryField] = Ref(document, Category),
+            [RequesterName] = Nullable(RequesterNameSchema()),
+            [RequesterEmail] = Nullable(RequesterEmailSchema()),
             ["id"] = Ignored(),
             ["created"] = Ignored(),
             ["updated"] = Ignored(),
+            ["sentiment"] = Ignored(),
+            ["triage"] = Ignored(),
+            ["first_response_at"] = Ignored(),
+            ["resolved_at"] = Ignored(),
+            ["closed_at"] = Ignored(),
         },
     };
 

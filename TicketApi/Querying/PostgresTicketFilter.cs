@@ -56,6 +56,29 @@ public sealed class PostgresTicketFilter
             filter.Add("resolution_status = ANY(@statuses)", "statuses",
                 statuses.Select(TicketStatuses.ToWire).ToArray(), NpgsqlDbType.Array | NpgsqlDbType.Text);
         }
+        if (query.Priority is { } priority)
+        {
+            filter.Add("priority = @priority", "priority", TicketLabels.PriorityRank(priority), NpgsqlDbType.Integer);
+        }
+        if (query.PriorityIn is { } priorities)
+        {
+            filter.Add("priority = ANY(@priorities)", "priorities",
+                priorities.Select(TicketLabels.PriorityRank).ToArray(), NpgsqlDbType.Array | NpgsqlDbType.Integer);
+        }
+        filter.AddLabels("category", query.Category, query.CategoryIn);
+        filter.AddLabels("sentiment", query.Sentiment, query.SentimentIn);
+        if (query.RequesterEmail is { } email)
+        {
+            // lower() on both sides: what ix_tickets_requester_email holds. Text cannot hold U+0000.
+            if (email.Contains('\0', StringComparison.Ordinal))
+            {
+                filter._conditions.Add("FALSE");
+            }
+            else
+            {
+                filter.Add("lower(requester_email) = lower(@requester_email)", "requester_email", email, NpgsqlDbType.Text);
+            }
+        }
         return filter;
     }
 
@@ -72,6 +95,19 @@ public sealed class PostgresTicketFilter
             return;
         }
         Add($"{column} ILIKE @{name} ESCAPE '\\'", name, "%" + EscapeLike(needle) + "%", NpgsqlDbType.Text);
+    }
+
+    /// <summary>One label or a list of them; <paramref name="column"/> comes from a fixed set.</summary>
+    private void AddLabels(string column, string? single, IReadOnlyList<string>? list)
+    {
+        if (single is not null)
+        {
+            Add($"{column} = @{column}", column, single, NpgsqlDbType.Text);
+        }
+        if (list is not null)
+        {
+            Add($"{column} = ANY(@{column}_in)", column + "_in", list.ToArray(), NpgsqlDbType.Array | NpgsqlDbType.Text);
+        }
     }
 
     private void AddTime(string condition, string name, DateTime? value)

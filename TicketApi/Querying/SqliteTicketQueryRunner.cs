@@ -11,7 +11,7 @@ namespace TicketApi.Querying;
 /// </summary>
 public sealed class SqliteTicketQueryRunner(IOptions<TicketDatabaseOptions> options) : TicketQueryRunner
 {
-    private const string Columns = "id, title, description, created, updated, resolution_status, version";
+    private const string Columns = TicketRows.Columns;
 
     private readonly string _connectionString = options.Value.ConnectionString;
 

@@ -21,6 +21,17 @@ public sealed record TicketQuery
     public TicketStatus? Status { get; init; }
     public IReadOnlyList<TicketStatus>? StatusIn { get; init; }
 
+    /// <summary>Triaged values by their wire names (LOW .. URGENT, ACCOUNT .. OTHER, NEGATIVE .. POSITIVE).</summary>
+    public string? Priority { get; init; }
+    public IReadOnlyList<string>? PriorityIn { get; init; }
+    public string? Category { get; init; }
+    public IReadOnlyList<string>? CategoryIn { get; init; }
+    public string? Sentiment { get; init; }
+    public IReadOnlyList<string>? SentimentIn { get; init; }
+
+    /// <summary>Exact address, compared case-insensitively.</summary>
+    public string? RequesterEmail { get; init; }
+
     /// <summary>Words to find in title or description; an empty list means a search with no words (matches nothing).</summary>
     public IReadOnlyList<string>? SearchWords { get; init; }
 
@@ -31,5 +42,7 @@ public sealed record TicketQuery
     /// <summary>True when only status filters apply, so the count can come from the per-status counters.</summary>
     public bool FiltersOnlyByStatus =>
         Id is null && IdIn is null && TitleContains is null && DescriptionContains is null &&
-        CreatedFrom is null && CreatedTo is null && UpdatedFrom is null && UpdatedTo is null && SearchWords is null;
+        CreatedFrom is null && CreatedTo is null && UpdatedFrom is null && UpdatedTo is null && SearchWords is null &&
+        Priority is null && PriorityIn is null && Category is null && CategoryIn is null && Sentiment is null && SentimentIn is null &&
+        RequesterEmail is null;
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.OpenApi;
 using TicketApi.Contracts;
+using TicketApi.Triage;
 
 namespace TicketApi.Querying;
 
@@ -13,17 +14,26 @@ namespace TicketApi.Querying;
 public static class TicketQueryParameters
 {
     /// <summary>What a parameter's value is; the tools' argument schema and the OpenAPI schema follow from it.</summary>
-    public enum ValueKind { WholeNumber, Text, DateTime, Status, WholeNumberList, StatusList }
+    public enum ValueKind { WholeNumber, Text, DateTime, Status, WholeNumberList, StatusList, Label, LabelList }
 
     /// <param name="IsFilter">False for the parameters that shape the page (page, page_size, ordering) rather than choose tickets.</param>
     /// <param name="Write">The value as the parser reads it back, or null when the query leaves it at its default.</param>
-    public sealed record Parameter(string Name, ValueKind Kind, string Description, bool IsFilter, Func<TicketQuery, string?> Write)
+    /// <param name="Field">For <see cref="ValueKind.Label"/> and <see cref="ValueKind.LabelList"/>: whose labels the values are.</param>
+    public sealed record Parameter(string Name, ValueKind Kind, string Description, bool IsFilter, Func<TicketQuery, string?> Write, TriageField? Field = null)
     {
         public JsonSchemaType Type => Kind == ValueKind.WholeNumber ? JsonSchemaType.Integer : JsonSchemaType.String;
 
         public string? Format => Kind == ValueKind.DateTime ? "date-time" : null;
 
-        public string[]? Enum => Kind == ValueKind.Status ? [.. TicketStatuses.All.Select(TicketStatuses.ToWire)] : null;
+        public string[]? Enum => Kind switch
+        {
+            ValueKind.Status => [.. TicketStatuses.All.Select(TicketStatuses.ToWire)],
+            ValueKind.Label => [.. Labels!],
+            _ => null,
+        };
+
+        /// <summary>The allowed values of a label parameter (single or list), else null.</summary>
+        public IReadOnlyList<string>? Labels => Field is { } labelled ? TriageLabels.Of(labelled) : null;
     }
 
     /// <summary>The parameter names as constants, for switches and for code that builds tool arguments (the planner).</summary>
@@ -43,7 +53,18 @@ public static class TicketQueryParameters
         public const string UpdatedTo = "updated__lte";
         public const string Status = "resolution_status";
         public const string StatusIn = "resolution_status__in";
+        public const string Priority = "priority";
+        public const string PriorityIn = "priority__in";
+        public const string Category = "category";
+        public const string CategoryIn = "category__in";
+        public const string Sentiment = "sentiment";
+        public const string SentimentIn = "sentiment__in";
+        public const string RequesterEmail = "requester_email";
     }
+
+    // Declared before Ordering, whose description lists them (static initializers run in text order).
+    /// <summary>The fields <c>ordering</c> takes; priority orders by rank (LOW &lt; NORMAL &lt; HIGH &lt; URGENT).</summary>
+    public static IReadOnlyList<string> OrderFields { get; } = ["created", "updated", "title", "id", "resolution_status", "priority", "category"];
 
     public static Parameter Page { get; } = new(Keys.Page, ValueKind.WholeNumber, "Page number, 1-based. Default 1.", false,
         q => q.Page == 1 ? null : Number(q.Page));
@@ -51,7 +72,7 @@ public static class TicketQueryParameters
         $"Results per page, 1-{TicketQuery.MaxPageSize}. Default {TicketQuery.DefaultPageSize}; larger values are capped at {TicketQuery.MaxPageSize}.", false,
         q => q.PageSize == TicketQuery.DefaultPageSize ? null : Number(q.PageSize));
     public static Parameter Ordering { get; } = new(Keys.Ordering, ValueKind.Text,
-        "Comma-separated fields to order by: created, updated, title, id, resolution_status; prefix '-' for descending. Default -created,-id.", false,
+        $"Comma-separated fields to order by: {string.Join(", ", OrderFields)}; prefix '-' for descending (-priority puts URGENT first). Default -created,-id.", false,
         q => q.Ordering.SequenceEqual(TicketQuery.DefaultOrdering) ? null : string.Join(',', q.Ordering.Select(k => (k.Descending ? "-" : "") + k.Field)));
     public static Parameter Search { get; } = new(Keys.Search, ValueKind.Text,
         "Words that must all appear in the title or description (whole words or word prefixes, case- and accent-insensitive).", true,
@@ -77,8 +98,21 @@ public static class TicketQueryParameters
     public static Parameter StatusIn { get; } = new(Keys.StatusIn, ValueKind.StatusList, "Statuses, comma-separated in a query string, e.g. OPEN,RESOLVED.", true,
         q => q.StatusIn is { } statuses ? string.Join(',', statuses.Select(TicketStatuses.ToWire)) : null);
 
+    public static Parameter Priority { get; } = Label(Keys.Priority, TriageField.Priority, "Exact priority.", q => q.Priority);
+    public static Parameter PriorityIn { get; } = Labels(Keys.PriorityIn, TriageField.Priority, q => q.PriorityIn);
+    public static Parameter Category { get; } = Label(Keys.Category, TriageField.Category, "Exact category.", q => q.Category);
+    public static Parameter CategoryIn { get; } = Labels(Keys.CategoryIn, TriageField.Category, q => q.CategoryIn);
+    public static Parameter Sentiment { get; } = Label(Keys.Sentiment, TriageField.Sentiment, "Exact sentiment (the requester's tone).", q => q.Sentiment);
+    public static Parameter SentimentIn { get; } = Labels(Keys.SentimentIn, TriageField.Sentiment, q => q.SentimentIn);
+    public static Parameter RequesterEmail { get; } = new(Keys.RequesterEmail, ValueKind.Text,
+        "The requester's email address, exact but case-insensitive.", true, q => q.RequesterEmail);
+
     public static IReadOnlyList<Parameter> All { get; } =
-        [Page, PageSize, Ordering, Search, Id, IdIn, TitleContains, DescriptionContains, CreatedFrom, CreatedTo, UpdatedFrom, UpdatedTo, Status, StatusIn];
+    [
+        Page, PageSize, Ordering, Search, Id, IdIn, TitleContains, DescriptionContains, CreatedFrom, CreatedTo, UpdatedFrom, UpdatedTo, Status, StatusIn,
+        Priority, PriorityIn, Category, CategoryIn, Sentiment, SentimentIn, RequesterEmail,
+    ];
+
 
     /// <summary>The parameters that choose tickets: what a count takes.</summary>
     public static IReadOnlyList<Parameter> Filters { get; } = All.Where(p => p.IsFilter).ToList();
@@ -103,6 +137,13 @@ public static class TicketQueryParameters
     /// <summary>The query string without the leading '?', empty for the default query.</summary>
     public static string ToQueryString(TicketQuery query) =>
         string.Join('&', Write(query).Select(p => p.Key + "=" + Uri.EscapeDataString(p.Value)));
+
+    private static Parameter Label(string name, TriageField field, string description, Func<TicketQuery, string?> write) =>
+        new(name, ValueKind.Label, description, true, write, field);
+
+    private static Parameter Labels(string name, TriageField field, Func<TicketQuery, IReadOnlyList<string>?> read) =>
+        new(name, ValueKind.LabelList, $"Any of these, comma-separated in a query string, e.g. {string.Join(',', TriageLabels.Of(field).Take(2))}.", true,
+            q => read(q) is { } values ? string.Join(',', values) : null, field);
 
     private static string Number(long value) => value.ToString(CultureInfo.InvariantCulture);
 

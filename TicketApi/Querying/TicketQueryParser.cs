@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 using TicketApi.Contracts;
+using TicketApi.Triage;
 
 namespace TicketApi.Querying;
 
@@ -14,7 +15,7 @@ public static partial class TicketQueryParser
     public const int MaxSearchLength = 500;
     public const int MaxSearchWords = 20;
 
-    private static readonly string[] OrderFields = ["created", "updated", "title", "id", "resolution_status"];
+    private static IReadOnlyList<string> OrderFields => TicketQueryParameters.OrderFields;
 
     private static readonly string[] DateTimeFormats =
     [
@@ -114,10 +115,37 @@ public static partial class TicketQueryParser
             case TicketQueryParameters.Keys.StatusIn:
                 return ParseList<TicketApi.Contracts.TicketStatus>(value, "status", $"a comma-separated list of {TicketStatuses.AllowedList}",
                     TicketStatuses.TryParse, out var statuses) ?? Set(ref query, query with { StatusIn = statuses });
+            case TicketQueryParameters.Keys.Priority:
+                return ParseLabel(TriageField.Priority, value, out var priority) ?? Set(ref query, query with { Priority = priority });
+            case TicketQueryParameters.Keys.PriorityIn:
+                return ParseLabels(TriageField.Priority, value, out var priorities) ?? Set(ref query, query with { PriorityIn = priorities });
+            case TicketQueryParameters.Keys.Category:
+                return ParseLabel(TriageField.Category, value, out var category) ?? Set(ref query, query with { Category = category });
+            case TicketQueryParameters.Keys.CategoryIn:
+                return ParseLabels(TriageField.Category, value, out var categories) ?? Set(ref query, query with { CategoryIn = categories });
+            case TicketQueryParameters.Keys.Sentiment:
+                return ParseLabel(TriageField.Sentiment, value, out var sentiment) ?? Set(ref query, query with { Sentiment = sentiment });
+            case TicketQueryParameters.Keys.SentimentIn:
+                return ParseLabels(TriageField.Sentiment, value, out var sentiments) ?? Set(ref query, query with { SentimentIn = sentiments });
+            case TicketQueryParameters.Keys.RequesterEmail:
+                query = query with { RequesterEmail = value };
+                return null;
             default:
                 return "Unknown query parameter.";
         }
     }
+
+    /// <summary>Exact wire names, as for statuses: "Invalid priority 'NOW'. Allowed values are: LOW, NORMAL, HIGH, URGENT."</summary>
+    private static string? ParseLabel(TriageField field, string value, out string label)
+    {
+        label = value;
+        return TicketLabels.IsValid(field, value) ? null
+            : $"Invalid {field.ToString().ToLowerInvariant()} '{Clip(value)}'. Allowed values are: {TicketLabels.AllowedList(field)}.";
+    }
+
+    private static string? ParseLabels(TriageField field, string value, out IReadOnlyList<string> labels) =>
+        ParseList(value, field.ToString().ToLowerInvariant(), $"a comma-separated list of {TicketLabels.AllowedList(field)}",
+            (string item, out string parsed) => { parsed = item; return TicketLabels.IsValid(field, item); }, out labels);
 
     private static string? Set(ref TicketQuery query, TicketQuery updated)
     {

@@ -24,6 +24,8 @@ public abstract class TicketQueryRunner
             "updated" => "updated",
             "title" => titleKey,
             "resolution_status" => "resolution_status",
+            "priority" => "priority",
+            "category" => "category",
             _ => "id",
         }) + (key.Descending ? " DESC" : "")));
 }

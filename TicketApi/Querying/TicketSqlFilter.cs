@@ -68,6 +68,22 @@ public sealed class TicketSqlFilter
             filter.Add("resolution_status IN (SELECT value FROM json_each($statuses))", "$statuses",
                 JsonSerializer.Serialize(statuses.Select(TicketStatuses.ToWire)));
         }
+        if (query.Priority is { } priority)
+        {
+            filter.Add("priority = $priority", "$priority", TicketLabels.PriorityRank(priority));
+        }
+        if (query.PriorityIn is { } priorities)
+        {
+            filter.Add("priority IN (SELECT value FROM json_each($priorities))", "$priorities",
+                JsonSerializer.Serialize(priorities.Select(TicketLabels.PriorityRank)));
+        }
+        filter.AddLabels("category", query.Category, query.CategoryIn);
+        filter.AddLabels("sentiment", query.Sentiment, query.SentimentIn);
+        if (query.RequesterEmail is { } email)
+        {
+            // The column is COLLATE NOCASE (ASCII folding), which its index shares.
+            filter.Add("requester_email = $requester_email", "$requester_email", email);
+        }
         return filter;
     }
 
@@ -85,6 +101,19 @@ public sealed class TicketSqlFilter
         {
             NeedsCasefold = true;
             Add($"instr(casefold({column}), {name}) > 0", name, needle.ToLowerInvariant());
+        }
+    }
+
+    /// <summary>One label or a list of them; <paramref name="column"/> comes from a fixed set.</summary>
+    private void AddLabels(string column, string? single, IReadOnlyList<string>? list)
+    {
+        if (single is not null)
+        {
+            Add($"{column} = ${column}", "$" + column, single);
+        }
+        if (list is not null)
+        {
+            Add($"{column} IN (SELECT value FROM json_each(${column}_in))", $"${column}_in", JsonSerializer.Serialize(list));
         }
     }
 

@@ -9,7 +9,7 @@ public sealed class PostgresTicketReader(NpgsqlDataSource dataSource) : TicketRe
     public override async Task<TicketEntity?> FindAsync(long id, CancellationToken cancellationToken)
     {
         await using var command = dataSource.CreateCommand(
-            "SELECT id, title, description, created, updated, resolution_status, version FROM tickets WHERE id = $1");
+            $"SELECT {PostgresTicketRows.Columns} FROM tickets WHERE id = $1");
         command.Parameters.Add(new NpgsqlParameter<long> { TypedValue = id });
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         if (!await reader.ReadAsync(cancellationToken))

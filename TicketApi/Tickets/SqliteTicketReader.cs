@@ -16,7 +16,7 @@ public sealed class SqliteTicketReader(IOptions<TicketDatabaseOptions> options) 
     {
         await using var connection = await SqliteConnectionSetup.OpenAsync(_connectionString, cancellationToken);
         await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT id, title, description, created, updated, resolution_status, version FROM tickets WHERE id = $id";
+        command.CommandText = $"SELECT {TicketRows.Columns} FROM tickets WHERE id = $id";
         command.Parameters.Add(new SqliteParameter("$id", id));
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         if (!await reader.ReadAsync(cancellationToken))

@@ -48,16 +48,33 @@ public sealed class TicketService(TicketReader reader, TicketStore store, Ticket
     public async Task<Outcome<TicketDto>> GetAsync(long id, CancellationToken cancellationToken) =>
         await reader.FindAsync(id, cancellationToken) is { } ticket ? Found(ticket) : NotFound(id);
 
-    /// <summary>A new OPEN ticket; title and description are trimmed and checked as a POST body's are.</summary>
-    public async Task<Outcome<TicketDto>> CreateAsync(string title, string? description, CancellationToken cancellationToken)
+    /// <summary>A new OPEN ticket, triaged; title and description are trimmed and checked as a POST body's are.</summary>
+    public Task<Outcome<TicketDto>> CreateAsync(string title, string? description, CancellationToken cancellationToken) =>
+        CreateAsync(new TicketChanges(title, description ?? "", null), cancellationToken);
+
+    /// <summary>
+    /// A new OPEN ticket from every writable field a POST body may carry (status aside), triaged as the REST
+    /// face triages it: the fields not given are filled by the offline triager, the given ones are kept as a person's.
+    /// </summary>
+    public async Task<Outcome<TicketDto>> CreateAsync(TicketChanges changes, CancellationToken cancellationToken)
     {
-        var changes = new TicketChanges(title?.Trim() ?? "", description?.Trim() ?? "", null);
+        ArgumentNullException.ThrowIfNull(changes);
+        changes = Trimmed(changes) with { Title = changes.Title?.Trim() ?? "", Description = changes.Description?.Trim() ?? "", Status = null };
         if (Invalid(changes) is { } problem)
         {
             return problem;
         }
-        return Found(await store.CreateAsync(changes.Title!, changes.Description!, cancellationToken));
+        return Found(await store.CreateAsync(changes, cancellationToken));
     }
+
+    /// <summary>Triage again now (human-set fields kept), as <c>POST /api/tickets/{id}/triage</c> does.</summary>
+    public async Task<Outcome<TicketDto>> TriageAsync(long id, CancellationToken cancellationToken) =>
+        await store.RetriageAsync(id, cancellationToken) switch
+        {
+            WriteOutcome.Done { Ticket: { } ticket } => Found(ticket),
+            WriteOutcome.Contended => TicketProblems.Contended(id).ProblemDetails,
+            _ => NotFound(id),
+        };
 
     /// <summary>
     /// A PATCH: the non-null fields change, a status change follows the lifecycle (409 otherwise).
@@ -71,7 +88,7 @@ public sealed class TicketService(TicketReader reader, TicketStore store, Ticket
         {
             return NotFound(id);
         }
-        changes = changes with { Title = changes.Title?.Trim(), Description = changes.Description?.Trim() };
+        changes = Trimmed(changes);
         if (Invalid(changes) is { } problem)
         {
             return problem;
@@ -103,17 +120,17 @@ public sealed class TicketService(TicketReader reader, TicketStore store, Ticket
     private static Func<long, bool>? Precondition(string? ifMatch) =>
         ifMatch is null ? null : version => ETags.For(version) == ifMatch;
 
+    private static TicketChanges Trimmed(TicketChanges changes) => changes with
+    {
+        Title = changes.Title?.Trim(),
+        Description = changes.Description?.Trim(),
+        RequesterName = changes.RequesterName?.Trim(),
+        RequesterEmail = changes.RequesterEmail?.Trim(),
+    };
+
     private static ProblemDetails? Invalid(TicketChanges changes)
     {
-        var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
-        if (changes.Title is { } title && TicketFieldRules.TitleError(title) is { } titleError)
-        {
-            errors["title"] = [titleError];
-        }
-        if (changes.Description is { } description && TicketFieldRules.DescriptionError(description) is { } descriptionError)
-        {
-            errors["description"] = [descriptionError];
-        }
+        var errors = TicketFieldRules.Errors(changes);
         return errors.Count == 0 ? null
             : TicketProblems.Fields(StatusCodes.Status422UnprocessableEntity, "One or more fields have values a ticket cannot take.", errors).ProblemDetails;
     }

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using TicketApi.Contracts;
 using TicketApi.Data;
+using TicketApi.Triage;
 
 namespace TicketApi.Tickets;
 
@@ -10,21 +11,30 @@ namespace TicketApi.Tickets;
 /// on either store and across processes; a lost race re-reads and decides again against the state that
 /// won, exactly as if the requests had arrived one after the other (docs/storage.md, "Concurrency").
 /// </summary>
-public sealed class TicketStore(TicketDbContext db, TicketReader reader, TimeProvider clock, WriteGate gate)
+public sealed class TicketStore(TicketDbContext db, TicketReader reader, TimeProvider clock, WriteGate gate, OfflineTriager triager)
 {
     private const int MaxAttempts = 50;
 
-    public async Task<TicketEntity> CreateAsync(string title, string description, CancellationToken cancellationToken)
+    /// <summary>
+    /// A new OPEN ticket, triaged before it is stored: the offline triager fills priority, category and
+    /// sentiment; a priority or category the request set is kept with source <c>human</c> (docs/triage.md).
+    /// </summary>
+    public async Task<TicketEntity> CreateAsync(TicketChanges changes, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(changes);
         var now = Now();
         var ticket = new TicketEntity
         {
-            Title = title,
-            Description = description,
+            Title = changes.Title ?? "",
+            Description = changes.Description ?? "",
             Created = now,
             Updated = now,
             ResolutionStatus = TicketStatus.Open,
+            RequesterName = Optional(changes.RequesterName),
+            RequesterEmail = Optional(changes.RequesterEmail),
         };
+        var triage = TicketTriaging.Run(triager, ticket, kept: null, now);
+        ticket.Apply(TicketTriaging.WithHuman(triage, changes.Priority, changes.Category));
         db.Tickets.Add(ticket);
         try
         {
@@ -49,16 +59,42 @@ public sealed class TicketStore(TicketDbContext db, TicketReader reader, TimePro
             {
                 return new WriteOutcome.Done(current); // nothing changes: no write, same ETag
             }
-            var written = await gate.RunAsync(() => db.Tickets
-                .Where(t => t.Id == id && t.Version == current.Version)
-                .ExecuteUpdateAsync(set => set
-                    .SetProperty(t => t.Title, next.Title)
-                    .SetProperty(t => t.Description, next.Description)
-                    .SetProperty(t => t.ResolutionStatus, next.ResolutionStatus)
-                    .SetProperty(t => t.Updated, next.Updated)
-                    .SetProperty(t => t.Version, next.Version), cancellationToken), cancellationToken);
-            return written == 1 ? new WriteOutcome.Done(next) : null;
+            return await WriteAsync(current, next, cancellationToken) ? new WriteOutcome.Done(next) : null;
         }, cancellationToken);
+
+    /// <summary>
+    /// Triages the ticket again now (<c>POST /api/tickets/{id}/triage</c>): fields a person set stay as
+    /// they are, the others take the triager's answer for the current title and description. Always a
+    /// write (the record's <c>triaged_at</c> moves), so the version moves too.
+    /// </summary>
+    public Task<WriteOutcome> RetriageAsync(long id, CancellationToken cancellationToken) =>
+        WriteOptimisticallyAsync(id, precondition: null, async current =>
+        {
+            var next = current.Copy();
+            next.Updated = Now();
+            next.Version = current.Version + 1;
+            next.Apply(TicketTriaging.Run(triager, current, current.TriageRecord, next.Updated));
+            return await WriteAsync(current, next, cancellationToken) ? new WriteOutcome.Done(next) : null;
+        }, cancellationToken);
+
+    /// <summary>One statement, conditional on the version that was read: false when someone wrote first.</summary>
+    private async Task<bool> WriteAsync(TicketEntity current, TicketEntity next, CancellationToken cancellationToken) =>
+        await gate.RunAsync(() => db.Tickets
+            .Where(t => t.Id == current.Id && t.Version == current.Version)
+            .ExecuteUpdateAsync(set => set
+                .SetProperty(t => t.Title, next.Title)
+                .SetProperty(t => t.Description, next.Description)
+                .SetProperty(t => t.ResolutionStatus, next.ResolutionStatus)
+                .SetProperty(t => t.Priority, next.Priority)
+                .SetProperty(t => t.Category, next.Category)
+                .SetProperty(t => t.Sentiment, next.Sentiment)
+                .SetProperty(t => t.RequesterName, next.RequesterName)
+                .SetProperty(t => t.RequesterEmail, next.RequesterEmail)
+                .SetProperty(t => t.Triage, next.Triage)
+                .SetProperty(t => t.ResolvedAt, next.ResolvedAt)
+                .SetProperty(t => t.ClosedAt, next.ClosedAt)
+                .SetProperty(t => t.Updated, next.Updated)
+                .SetProperty(t => t.Version, next.Version), cancellationToken), cancellationToken) == 1;
 
     public Task<WriteOutcome> DeleteAsync(long id, Func<long, bool>? precondition, CancellationToken cancellationToken) =>
         WriteOptimisticallyAsync(id, precondition, async current =>
@@ -95,27 +131,52 @@ public sealed class TicketStore(TicketDbContext db, TicketReader reader, TimePro
         return new WriteOutcome.Contended();
     }
 
-    /// <summary>The ticket as the changes leave it (a new version), or null when they change nothing.</summary>
+    /// <summary>
+    /// The ticket as the changes leave it (a new version), or null when they change nothing. A priority or
+    /// category that differs from the stored one becomes the person's (source <c>human</c>); sending the
+    /// value the ticket already has changes nothing, so a GET-edit-PUT round trip claims no choice. Moves to
+    /// RESOLVED set <c>resolved_at</c>, the move to CLOSED <c>closed_at</c>.
+    /// </summary>
     private TicketEntity? Changed(TicketEntity current, TicketChanges changes)
     {
-        var next = new TicketEntity
-        {
-            Id = current.Id,
-            Title = changes.Title ?? current.Title,
-            Description = changes.Description ?? current.Description,
-            ResolutionStatus = changes.Status ?? current.ResolutionStatus,
-            Created = current.Created,
-            Updated = current.Updated,
-            Version = current.Version,
-        };
-        if (next.Title == current.Title && next.Description == current.Description && next.ResolutionStatus == current.ResolutionStatus)
+        var next = current.Copy();
+        next.Title = changes.Title ?? current.Title;
+        next.Description = changes.Description ?? current.Description;
+        next.ResolutionStatus = changes.Status ?? current.ResolutionStatus;
+        next.RequesterName = changes.RequesterName is null ? current.RequesterName : Optional(changes.RequesterName);
+        next.RequesterEmail = changes.RequesterEmail is null ? current.RequesterEmail : Optional(changes.RequesterEmail);
+        var priority = changes.Priority is { } p && p != TicketLabels.PriorityName(current.Priority) ? p : null;
+        var category = changes.Category is { } c && c != current.Category ? c : null;
+
+        if (next.Title == current.Title && next.Description == current.Description && next.ResolutionStatus == current.ResolutionStatus &&
+            next.RequesterName == current.RequesterName && next.RequesterEmail == current.RequesterEmail && priority is null && category is null)
         {
             return null;
         }
         next.Updated = Now();
         next.Version = current.Version + 1;
+        if (priority is not null || category is not null)
+        {
+            var record = current.TriageRecord ?? TicketTriaging.Run(triager, current, kept: null, next.Updated);
+            next.Apply(TicketTriaging.WithHuman(record, priority, category));
+        }
+        if (next.ResolutionStatus != current.ResolutionStatus)
+        {
+            switch (next.ResolutionStatus)
+            {
+                case TicketStatus.Resolved:
+                    next.ResolvedAt = next.Updated;
+                    break;
+                case TicketStatus.Closed:
+                    next.ClosedAt = next.Updated;
+                    break;
+            }
+        }
         return next;
     }
+
+    /// <summary>Requester fields are null when unknown; "" in a write clears them.</summary>
+    private static string? Optional(string? value) => string.IsNullOrEmpty(value) ? null : value;
 
     /// <summary>Microsecond precision: what the API shows is exactly what is stored and filtered on.</summary>
     private DateTime Now()

@@ -1,6 +1,8 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
 namespace TicketApi.Triage;
 
-/// <summary>How a host takes the offline triager on board (ticket creation wires it in a later step).</summary>
+/// <summary>How a host takes the offline triager on board (<c>AddTicketApi</c> does: every create is triaged).</summary>
 public static class TriageServiceCollectionExtensions
 {
     /// <summary>
@@ -9,7 +11,7 @@ public static class TriageServiceCollectionExtensions
     /// </summary>
     public static IServiceCollection AddOfflineTriager(this IServiceCollection services)
     {
-        services.AddSingleton(_ => OfflineTriager.TrainOnEmbeddedSet());
+        services.TryAddSingleton(_ => OfflineTriager.TrainOnEmbeddedSet());
         return services;
     }
 }

@@ -104,7 +104,7 @@ public abstract class ListFilterTests(TicketStoreFixture store) : TicketApiTest(
     [InlineData("?updated__lte=2025-01-01T25:00:00Z", "updated__lte", "ISO-8601")]
     [InlineData("?resolution_status=DONE", "resolution_status", "Invalid status 'DONE'. Allowed values are: OPEN, RESOLVED, CLOSED.")]
     [InlineData("?resolution_status__in=OPEN,DONE", "resolution_status__in", "'DONE' is not a valid status")]
-    [InlineData("?ordering=priority", "ordering", "Allowed fields are: created, updated, title, id, resolution_status")]
+    [InlineData("?ordering=colour", "ordering", "Allowed fields are: created, updated, title, id, resolution_status, priority, category")]
     [InlineData("?ordering=created,,id", "ordering", "Cannot order by ''")]
     [InlineData("?page=0", "page", "whole number from 1")]
     [InlineData("?page=abc", "page", "whole number from 1")]

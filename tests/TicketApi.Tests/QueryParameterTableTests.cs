@@ -27,6 +27,13 @@ public sealed class QueryParameterTableTests
             UpdatedTo = new DateTime(2025, 4, 1, 12, 0, 0, DateTimeKind.Utc),
             Status = TicketStatus.Resolved,
             StatusIn = [TicketStatus.Open, TicketStatus.Closed],
+            Priority = "URGENT",
+            PriorityIn = ["LOW", "HIGH"],
+            Category = "NETWORK",
+            CategoryIn = ["EMAIL", "OTHER"],
+            Sentiment = "NEGATIVE",
+            SentimentIn = ["NEUTRAL", "POSITIVE"],
+            RequesterEmail = "Dana+desk@example.com",
             SearchWords = ["vpn", "drops"],
             Ordering = [new("title", false), new("id", true)],
             Page = 3,
@@ -44,6 +51,10 @@ public sealed class QueryParameterTableTests
         Assert.Equal(query.StatusIn, read.StatusIn);
         Assert.Equal(query.SearchWords, read.SearchWords);
         Assert.Equal(query.Ordering, read.Ordering);
+        Assert.Equal((query.Priority, query.Category, query.Sentiment, query.RequesterEmail), (read.Priority, read.Category, read.Sentiment, read.RequesterEmail));
+        Assert.Equal(query.PriorityIn, read.PriorityIn);
+        Assert.Equal(query.CategoryIn, read.CategoryIn);
+        Assert.Equal(query.SentimentIn, read.SentimentIn);
     }
 
     [Fact]
@@ -63,6 +74,7 @@ public sealed class QueryParameterTableTests
                 TicketQueryParameters.ValueKind.WholeNumber or TicketQueryParameters.ValueKind.WholeNumberList => "2",
                 TicketQueryParameters.ValueKind.DateTime => "2025-01-01",
                 TicketQueryParameters.ValueKind.Status or TicketQueryParameters.ValueKind.StatusList => "OPEN",
+                TicketQueryParameters.ValueKind.Label or TicketQueryParameters.ValueKind.LabelList => parameter.Labels![0],
                 _ when parameter.Name == TicketQueryParameters.Keys.Ordering => "-id",
                 _ => "text",
             };

@@ -38,6 +38,27 @@ public sealed class SchemaMigratorTests : IDisposable
         Assert.Contains("newer", error.Message);
     }
 
+    /// <summary>The queue page (resolution_status=OPEN&amp;ordering=-priority,created) walks one index in its order: no sort step.</summary>
+    [Fact]
+    public void The_queue_page_reads_the_status_priority_index_without_sorting()
+    {
+        new TicketDatabaseOptions { ConnectionString = ConnectionString }.EnsureFolderExists();
+        SqliteSchemaMigrator.Migrate(ConnectionString);
+
+        using var connection = new SqliteConnection(ConnectionString);
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "EXPLAIN QUERY PLAN SELECT id FROM tickets WHERE resolution_status = 'OPEN' ORDER BY priority DESC, created, id DESC LIMIT 20";
+        using var reader = command.ExecuteReader();
+        var plan = new List<string>();
+        while (reader.Read())
+        {
+            plan.Add(reader.GetString(3));
+        }
+        Assert.Contains(plan, step => step.Contains("ix_tickets_status_priority", StringComparison.Ordinal));
+        Assert.DoesNotContain(plan, step => step.Contains("TEMP B-TREE", StringComparison.Ordinal));
+    }
+
     private static object? Scalar(SqliteConnection connection, string sql)
     {
         using var command = connection.CreateCommand();

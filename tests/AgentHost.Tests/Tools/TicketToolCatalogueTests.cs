@@ -193,6 +193,6 @@ public sealed class TicketToolCatalogueTests : IAsyncLifetime
 
         Assert.False(result.Ok);
         Assert.Equal(ToolFailure.InvalidArguments, result.FailureKind);
-        Assert.Equal("Invalid arguments: ordering: Cannot order by 'colour'. Allowed fields are: created, updated, title, id, resolution_status (prefix '-' for descending).", result.Summary);
+        Assert.Equal("Invalid arguments: ordering: Cannot order by 'colour'. Allowed fields are: created, updated, title, id, resolution_status, priority, category (prefix '-' for descending).", result.Summary);
     }
 }

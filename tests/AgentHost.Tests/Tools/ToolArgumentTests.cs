@@ -55,7 +55,7 @@ public sealed class ToolArgumentTests : IAsyncLifetime
     [Theory]
     [InlineData("""{"created__gte": "last tuesday-ish"}""", "created__gte: 'last tuesday-ish' is not an ISO-8601 date or date-time, e.g. 2025-01-31 or 2025-01-31T14:15:22Z.")]
     [InlineData("""{"page": 0}""", "page: '0' is not a page number: use a whole number from 1.")]
-    [InlineData("""{"ordering": "-colour"}""", "ordering: Cannot order by '-colour'. Allowed fields are: created, updated, title, id, resolution_status (prefix '-' for descending).")]
+    [InlineData("""{"ordering": "-colour"}""", "ordering: Cannot order by '-colour'. Allowed fields are: created, updated, title, id, resolution_status, priority, category (prefix '-' for descending).")]
     public async Task A_well_typed_but_invalid_filter_is_refused_in_the_rest_parsers_words(string json, string expected)
     {
         var result = await CallAsync("list_tickets", json);

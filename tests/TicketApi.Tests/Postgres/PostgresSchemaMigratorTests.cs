@@ -60,6 +60,25 @@ public sealed class PostgresSchemaMigratorTests(PostgresServer server) : IDispos
     }
 
     [Fact]
+    public async Task Upgrading_from_version_2_triages_the_tickets_already_there_and_keeps_their_versions()
+    {
+        await using var dataSource = NpgsqlDataSource.Create(_database);
+        await PostgresSchemaMigrator.MigrateAsync(dataSource, 2, CancellationToken.None);
+        await ExecuteAsync(dataSource,
+            "INSERT INTO tickets (title, description, created, updated, version) VALUES " +
+            "('Ransomware on the file server', 'Every share shows encrypted files.', now(), now(), 4), " +
+            "('How do I change my signature?', 'No rush at all.', now(), now(), 2)");
+
+        await PostgresSchemaMigrator.MigrateAsync(dataSource, CancellationToken.None);
+
+        Assert.Equal("3 SOFTWARE 4", await ScalarAsync<string>(dataSource, "SELECT priority || ' ' || category || ' ' || version FROM tickets WHERE id = 1"));
+        Assert.Equal("0 2", await ScalarAsync<string>(dataSource, "SELECT priority || ' ' || version FROM tickets WHERE id = 2"));
+        Assert.Equal(0L, await ScalarAsync<long>(dataSource, "SELECT count(*) FROM tickets WHERE triage IS NULL"));
+        Assert.Equal(2L, await ScalarAsync<long>(dataSource,
+            "SELECT count(*) FROM tickets WHERE (triage::jsonb) #>> '{priority,source}' = 'rules' AND (triage::jsonb) ->> 'status' = 'done'"));
+    }
+
+    [Fact]
     public async Task Search_sees_words_as_the_sqlite_tokenizer_does()
     {
         await using var dataSource = NpgsqlDataSource.Create(_database);

@@ -115,6 +115,35 @@ public sealed class Stage1UpgradeTests : IDisposable
         Assert.Equal(new long[] { 61 }, await IdsAsync(client, "?search=upgrade"));
     }
 
+    [Fact]
+    public async Task The_upgrade_triages_every_stage1_ticket_with_the_offline_triager()
+    {
+        using var factory = new TicketApiFactory(new ExistingDatabase(ConnectionString));
+        using var client = factory.CreateClient();
+        var triager = TicketApi.Data.TriageBackfill.SharedTriager();
+
+        var response = await client.GetAsync("/api/tickets/?ordering=id&page_size=100");
+        var listed = System.Text.Json.Nodes.JsonNode.Parse(await response.Content.ReadAsStringAsync())!["results"]!.AsArray();
+
+        Assert.Equal(_tickets.Count, listed.Count);
+        foreach (var (expected, actual) in _tickets.Zip(listed))
+        {
+            var outcome = triager.Triage(new TicketApi.Triage.TriageInput(expected.Title, expected.Description));
+            Assert.Equal(outcome.Priority.Value, (string)actual!["priority"]!);
+            Assert.Equal(outcome.Category.Value, (string)actual["category"]!);
+            Assert.Equal(outcome.Sentiment.Value, (string)actual["sentiment"]!);
+            Assert.Equal("done", (string)actual["triage"]!["status"]!);
+            Assert.All(new[] { "category", "priority", "sentiment" }, field => Assert.Equal("rules", (string)actual["triage"]![field]!["source"]!));
+            Assert.Equal(outcome.Priority.Reason, (string)actual["triage"]!["priority"]!["reason"]!);
+            // The upgrade is not an edit: updated and the version (ETag) stay as stage 1 left them.
+            Assert.Equal(Wire(expected.Updated), (string)actual["updated"]!);
+            Assert.Null(actual["resolved_at"]);
+        }
+        // The triaged values are real columns: the filters see them.
+        var network = listed.Count(t => (string)t!["category"]! == "NETWORK");
+        Assert.Equal(network, (await IdsAsync(client, "?category=NETWORK&page_size=100")).Length);
+    }
+
     private static async Task<long[]> IdsAsync(HttpClient client, string query)
     {
         var response = await client.GetAsync("/api/tickets/" + query);
