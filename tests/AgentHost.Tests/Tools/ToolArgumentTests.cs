@@ -41,6 +41,8 @@ public sealed class ToolArgumentTests : IAsyncLifetime
     [InlineData("list_tickets", """{"resolution_status__in": ["OPEN", "DONE"]}""", "resolution_status__in must be a list of statuses from OPEN, RESOLVED, CLOSED, e.g. [\"OPEN\"], not a list.")]
     [InlineData("list_tickets", """{"page": "first"}""", "page must be a whole number, not 'first'.")]
     [InlineData("count_tickets", """{"created__gte": false}""", "created__gte must be text, not false (a yes/no value).")]
+    [InlineData("list_tickets", """{"priority": "asap"}""", "priority must be one of LOW, NORMAL, HIGH, URGENT, not 'asap'.")]
+    [InlineData("count_tickets", """{"category__in": ["NETWORK", "PRINTERS"]}""", "category__in must be a list of values from ACCOUNT, NETWORK, EMAIL, HARDWARE, SOFTWARE, BILLING, OTHER, not a list.")]
     public async Task A_malformed_value_is_refused_in_the_tools_words(string tool, string json, string expected)
     {
         var result = await CallAsync(tool, json);
@@ -86,6 +88,21 @@ public sealed class ToolArgumentTests : IAsyncLifetime
 
         Assert.Equal(TicketQueryParameters.All.Select(p => p.Name), Properties("list_tickets"));
         Assert.Equal(Properties("list_tickets").Except(["page", "page_size", "ordering"]), Properties("count_tickets"));
+    }
+
+    [Fact]
+    public async Task Triage_filters_take_labels_in_any_case_and_count_the_triaged_tickets()
+    {
+        await CallAsync("create_ticket", JsonSerializer.Serialize(new { title = "Ransomware on the file server", description = "Every share is encrypted." }));
+        await CallAsync("create_ticket", JsonSerializer.Serialize(new { title = "How do I change my signature?", description = "No rush." }));
+
+        var urgent = await CallAsync("count_tickets", """{"priority": "urgent"}""");
+        var listed = await CallAsync("list_tickets", """{"priority__in": ["low", "NORMAL"], "category__in": "software,email,other,account,network,hardware,billing"}""");
+
+        Assert.True(urgent.Ok, urgent.Summary);
+        Assert.StartsWith("1 ticket", urgent.Summary, StringComparison.Ordinal);
+        Assert.True(listed.Ok, listed.Summary);
+        Assert.Equal(1, Assert.IsType<TicketListData>(listed.Data).Count);
     }
 
     [Fact]
