@@ -1,9 +1,14 @@
+using System.Data.Common;
 using Microsoft.Data.Sqlite;
+using Npgsql;
 using TicketApi.Contracts;
 
 namespace TicketApi.Data;
 
-/// <summary>Reads a ticket row selected as <see cref="Columns"/> on SQLite.</summary>
+/// <summary>
+/// Reads a ticket row selected as <see cref="Columns"/>. Both stores share the column list and the mapping;
+/// only how a timestamp is stored differs (docs/storage.md), so that is the one thing each store supplies.
+/// </summary>
 public static class TicketRows
 {
     /// <summary>Every column of a ticket, in the order <see cref="Read"/> expects (both stores select the same list).</summary>
@@ -11,13 +16,20 @@ public static class TicketRows
         "id, title, description, created, updated, resolution_status, version, " +
         "priority, category, sentiment, requester_name, requester_email, triage, first_response_at, resolved_at, closed_at";
 
-    public static TicketEntity Read(SqliteDataReader reader) => new()
+    /// <summary>A ticket row on SQLite, where timestamps are integer microseconds since the epoch.</summary>
+    public static TicketEntity Read(SqliteDataReader reader) => Read<MicrosecondTimes>(reader);
+
+    /// <summary>A ticket row on PostgreSQL, where timestamptz comes back as a UTC <see cref="DateTime"/> with microseconds.</summary>
+    public static TicketEntity Read(NpgsqlDataReader reader) => Read<TimestamptzTimes>(reader);
+
+    // Generic over a struct so each store's timestamp read is compiled in directly, not called through a delegate.
+    private static TicketEntity Read<TTimes>(DbDataReader reader) where TTimes : struct, IStoredTimes => new()
     {
         Id = reader.GetInt64(0),
         Title = reader.GetString(1),
         Description = reader.GetString(2),
-        Created = StoredValues.FromMicroseconds(reader.GetInt64(3)),
-        Updated = StoredValues.FromMicroseconds(reader.GetInt64(4)),
+        Created = TTimes.Read(reader, 3),
+        Updated = TTimes.Read(reader, 4),
         ResolutionStatus = TicketStatuses.FromWire(reader.GetString(5)),
         Version = reader.GetInt64(6),
         Priority = reader.GetInt32(7),
@@ -26,11 +38,23 @@ public static class TicketRows
         RequesterName = reader.IsDBNull(10) ? null : reader.GetString(10),
         RequesterEmail = reader.IsDBNull(11) ? null : reader.GetString(11),
         Triage = reader.IsDBNull(12) ? null : reader.GetString(12),
-        FirstResponseAt = OptionalTime(reader, 13),
-        ResolvedAt = OptionalTime(reader, 14),
-        ClosedAt = OptionalTime(reader, 15),
+        FirstResponseAt = reader.IsDBNull(13) ? null : TTimes.Read(reader, 13),
+        ResolvedAt = reader.IsDBNull(14) ? null : TTimes.Read(reader, 14),
+        ClosedAt = reader.IsDBNull(15) ? null : TTimes.Read(reader, 15),
     };
 
-    private static DateTime? OptionalTime(SqliteDataReader reader, int ordinal) =>
-        reader.IsDBNull(ordinal) ? null : StoredValues.FromMicroseconds(reader.GetInt64(ordinal));
+    private interface IStoredTimes
+    {
+        static abstract DateTime Read(DbDataReader reader, int ordinal);
+    }
+
+    private readonly struct MicrosecondTimes : IStoredTimes
+    {
+        public static DateTime Read(DbDataReader reader, int ordinal) => StoredValues.FromMicroseconds(reader.GetInt64(ordinal));
+    }
+
+    private readonly struct TimestamptzTimes : IStoredTimes
+    {
+        public static DateTime Read(DbDataReader reader, int ordinal) => reader.GetFieldValue<DateTime>(ordinal);
+    }
 }

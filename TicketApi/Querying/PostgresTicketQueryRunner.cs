@@ -33,7 +33,7 @@ public sealed class PostgresTicketQueryRunner(NpgsqlDataSource dataSource) : Tic
             : new NpgsqlBatchCommand("SELECT count(*) FROM tickets" + filter.WhereClause);
         count.Parameters.AddRange(filter.FreshParameters().ToArray());
         var page = new NpgsqlBatchCommand(
-            $"SELECT {PostgresTicketRows.Columns} FROM tickets{filter.WhereClause} " +
+            $"SELECT {TicketRows.Columns} FROM tickets{filter.WhereClause} " +
             $"ORDER BY {OrderBy(query.Ordering, TitleKey)} LIMIT @take OFFSET @skip");
         page.Parameters.AddRange(filter.FreshParameters().ToArray());
         page.Parameters.Add(new NpgsqlParameter<int>("take", query.PageSize));
@@ -48,7 +48,7 @@ public sealed class PostgresTicketQueryRunner(NpgsqlDataSource dataSource) : Tic
         var tickets = new List<TicketEntity>(query.PageSize);
         while (await reader.ReadAsync(cancellationToken))
         {
-            tickets.Add(PostgresTicketRows.Read(reader));
+            tickets.Add(TicketRows.Read(reader));
         }
         return new PageResult(total, tickets);
     }

@@ -9,13 +9,13 @@ public sealed class PostgresTicketReader(NpgsqlDataSource dataSource) : TicketRe
     public override async Task<TicketEntity?> FindAsync(long id, CancellationToken cancellationToken)
     {
         await using var command = dataSource.CreateCommand(
-            $"SELECT {PostgresTicketRows.Columns} FROM tickets WHERE id = $1");
+            $"SELECT {TicketRows.Columns} FROM tickets WHERE id = $1");
         command.Parameters.Add(new NpgsqlParameter<long> { TypedValue = id });
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         if (!await reader.ReadAsync(cancellationToken))
         {
             return null;
         }
-        return PostgresTicketRows.Read(reader);
+        return TicketRows.Read(reader);
     }
 }
