@@ -1,5 +1,6 @@
 using TicketApi.Contracts;
 using TicketApi.Querying;
+using TicketApi.Tickets;
 
 namespace AgentHost.Tickets;
 
@@ -25,6 +26,24 @@ public interface ITicketService
 
     /// <summary>Changes the non-null fields; at least one should be given.</summary>
     Task<TicketApiResult<TicketDto>> UpdateAsync(long id, string? title, string? description, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// A new ticket from every writable field (status aside): the fields not given are triaged, the given ones
+    /// are kept as a person's.
+    /// </summary>
+    Task<TicketApiResult<TicketDto>> CreateAsync(TicketChanges ticket, CancellationToken cancellationToken);
+
+    /// <summary>Changes the non-null fields of <paramref name="changes"/>, a status move included (lifecycle rules apply).</summary>
+    Task<TicketApiResult<TicketDto>> UpdateAsync(long id, TicketChanges changes, CancellationToken cancellationToken);
+
+    /// <summary>Triage again now; fields a person set are kept.</summary>
+    Task<TicketApiResult<TicketDto>> TriageAsync(long id, CancellationToken cancellationToken);
+
+    /// <summary>One page of the ticket's conversation thread, oldest first.</summary>
+    Task<TicketApiResult<TicketMessagePage>> ListMessagesAsync(long ticketId, int page, int pageSize, CancellationToken cancellationToken);
+
+    /// <summary>Adds a message to the thread, with its lifecycle effects (docs/rest-api.md, "Conversation thread").</summary>
+    Task<TicketApiResult<TicketMessageDto>> AddMessageAsync(long ticketId, NewTicketMessage message, CancellationToken cancellationToken);
 
     /// <summary>A lifecycle move; a refused one is a 409 naming the allowed targets.</summary>
     Task<TicketApiResult<TicketDto>> SetStatusAsync(long id, TicketStatus status, CancellationToken cancellationToken);

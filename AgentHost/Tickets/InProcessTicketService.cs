@@ -34,6 +34,22 @@ public sealed class InProcessTicketService(IServiceScopeFactory scopes) : ITicke
     public Task<TicketApiResult<TicketDto>> SetStatusAsync(long id, TicketStatus status, CancellationToken cancellationToken) =>
         RunAsync(service => service.UpdateAsync(id, new TicketChanges(null, null, status), null, cancellationToken));
 
+    public Task<TicketApiResult<TicketDto>> CreateAsync(TicketChanges ticket, CancellationToken cancellationToken) =>
+        RunAsync(service => service.CreateAsync(ticket, cancellationToken));
+
+    public Task<TicketApiResult<TicketDto>> UpdateAsync(long id, TicketChanges changes, CancellationToken cancellationToken) =>
+        RunAsync(service => service.UpdateAsync(id, changes, null, cancellationToken));
+
+    public Task<TicketApiResult<TicketDto>> TriageAsync(long id, CancellationToken cancellationToken) =>
+        RunAsync(service => service.TriageAsync(id, cancellationToken));
+
+    // The thread's store arrives with the conversation-thread work (issue 10); until then the seam is declared only.
+    public Task<TicketApiResult<TicketMessagePage>> ListMessagesAsync(long ticketId, int page, int pageSize, CancellationToken cancellationToken) =>
+        throw new NotImplementedException("Conversation threads are not stored yet.");
+
+    public Task<TicketApiResult<TicketMessageDto>> AddMessageAsync(long ticketId, NewTicketMessage message, CancellationToken cancellationToken) =>
+        throw new NotImplementedException("Conversation threads are not stored yet.");
+
     public Task<TicketApiResult<bool>> DeleteAsync(long id, string? ifMatch, CancellationToken cancellationToken) =>
         RunAsync(service => service.DeleteAsync(id, ifMatch, cancellationToken));
 

@@ -9,6 +9,7 @@ using Polly;
 using Polly.Timeout;
 using TicketApi.Contracts;
 using TicketApi.Querying;
+using TicketApi.Tickets;
 
 namespace AgentHost.Tickets;
 
@@ -66,6 +67,42 @@ public sealed class TicketApiClient : ITicketService
 
     public Task<TicketApiResult<TicketDto>> UpdateAsync(long id, string? title, string? description, CancellationToken cancellationToken) =>
         PatchAsync(id, new TicketPatch(title, description), cancellationToken);
+
+    public Task<TicketApiResult<TicketDto>> CreateAsync(TicketChanges ticket, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(ticket);
+        var body = new TicketCreateBody(ticket.Title ?? "", ticket.Description ?? "", ticket.Priority, ticket.Category,
+            ticket.RequesterName, ticket.RequesterEmail);
+        return SendAsync<TicketDto>(() => new HttpRequestMessage(HttpMethod.Post, "api/tickets/")
+        {
+            Content = JsonContent.Create(body, options: Json),
+        }, idempotent: false, cancellationToken);
+    }
+
+    public Task<TicketApiResult<TicketDto>> UpdateAsync(long id, TicketChanges changes, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(changes);
+        return PatchAsync(id, new TicketPatch(changes.Title, changes.Description, changes.Status, changes.Priority,
+            changes.Category, changes.RequesterName, changes.RequesterEmail), cancellationToken);
+    }
+
+    /// <summary>Triage runs again to the same end for the same text, so a retry is harmless.</summary>
+    public Task<TicketApiResult<TicketDto>> TriageAsync(long id, CancellationToken cancellationToken) =>
+        SendAsync<TicketDto>(() => new HttpRequestMessage(HttpMethod.Post, ItemPath(id) + "triage/"), idempotent: true, cancellationToken);
+
+    public Task<TicketApiResult<TicketMessagePage>> ListMessagesAsync(long ticketId, int page, int pageSize, CancellationToken cancellationToken) =>
+        SendAsync<TicketMessagePage>(() => new HttpRequestMessage(HttpMethod.Get, ItemPath(ticketId) + string.Create(
+            CultureInfo.InvariantCulture, $"messages/?page={page}&page_size={pageSize}")), idempotent: true, cancellationToken);
+
+    /// <summary>A POST that adds a message is not retried: a lost answer would otherwise post it twice.</summary>
+    public Task<TicketApiResult<TicketMessageDto>> AddMessageAsync(long ticketId, NewTicketMessage message, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        return SendAsync<TicketMessageDto>(() => new HttpRequestMessage(HttpMethod.Post, ItemPath(ticketId) + "messages/")
+        {
+            Content = JsonContent.Create(new MessageCreateBody(message.Kind, message.Body, message.Author), options: Json),
+        }, idempotent: false, cancellationToken);
+    }
 
     public Task<TicketApiResult<TicketDto>> SetStatusAsync(long id, TicketStatus status, CancellationToken cancellationToken) =>
         PatchAsync(id, new TicketPatch(ResolutionStatus: status), cancellationToken);
@@ -151,11 +188,18 @@ public sealed class TicketApiClient : ITicketService
         return options;
     }
 
-    private sealed record TicketCreateBody(string Title, string Description);
+    private sealed record TicketCreateBody(string Title, string Description, string? Priority = null, string? Category = null,
+        string? RequesterName = null, string? RequesterEmail = null);
+
+    private sealed record MessageCreateBody(string Kind, string Body, string? Author);
 }
 
 /// <summary>The fields a PATCH may change; null fields are left out of the body.</summary>
 internal sealed record TicketPatch(
     string? Title = null,
     string? Description = null,
-    [property: JsonPropertyName("resolution_status")] TicketStatus? ResolutionStatus = null);
+    [property: JsonPropertyName("resolution_status")] TicketStatus? ResolutionStatus = null,
+    string? Priority = null,
+    string? Category = null,
+    string? RequesterName = null,
+    string? RequesterEmail = null);

@@ -11,4 +11,6 @@ namespace TicketApi.Contracts;
 [JsonSerializable(typeof(TicketDto))]
 [JsonSerializable(typeof(TicketPage))]
 [JsonSerializable(typeof(TicketTriage))]
+[JsonSerializable(typeof(TicketMessageDto))]
+[JsonSerializable(typeof(TicketMessagePage))]
 public sealed partial class TicketJsonContext : JsonSerializerContext;
