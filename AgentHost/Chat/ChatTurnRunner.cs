@@ -32,7 +32,7 @@ public sealed class ChatTurnRunner(
     {
         ArgumentNullException.ThrowIfNull(started);
         var (claim, turn) = (started.Claim, started.Turn);
-        var saved = false;
+        var settled = false; // saved, or released: either way the stored session no longer waits for this turn
         try
         {
             var now = timeProvider.GetUtcNow();
@@ -70,6 +70,9 @@ public sealed class ChatTurnRunner(
 
                 if (failure is not null)
                 {
+                    // Released before the error frame: a client that resends at once must find the session free.
+                    await sessions.Repository.ReleaseAsync(claim, CancellationToken.None);
+                    settled = true;
                     yield return ChatStreamEvent.ForError(failure);
                     yield break;
                 }
@@ -90,7 +93,8 @@ public sealed class ChatTurnRunner(
                 }
             }
 
-            saved = await sessions.Repository.CompleteAsync(claim, Completed(claim, turn, updates), timeProvider.GetUtcNow(), cancellationToken);
+            var saved = await sessions.Repository.CompleteAsync(claim, Completed(claim, turn, updates), timeProvider.GetUtcNow(), cancellationToken);
+            settled = true; // not saved means the claim is no longer ours: nothing to release
             if (!saved)
             {
                 logger.LogWarning("Chat turn {Turn} on session {SessionId} was not saved: the session changed meanwhile", turn.Number, claim.Id);
@@ -102,7 +106,7 @@ public sealed class ChatTurnRunner(
         }
         finally
         {
-            if (!saved)
+            if (!settled)
             {
                 // Not the request's token: it may be the reason we are here, and the claim must go either way.
                 await sessions.Repository.ReleaseAsync(claim, CancellationToken.None);

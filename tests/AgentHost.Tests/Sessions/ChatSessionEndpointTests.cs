@@ -112,6 +112,28 @@ public class ChatSessionEndpointTests
         Assert.Equal(404, missing.Status);
     }
 
+    [Fact]
+    public async Task A_turn_whose_model_fails_saves_nothing_and_the_next_message_is_answered_at_once()
+    {
+        var model = new ScriptedChatClient(
+            _ => throw new HttpRequestException("connection refused"),
+            _ => [ScriptedChatClient.Text("back again")]);
+        await using var factory = new AgentHostFactory { Provider = model };
+        var client = factory.CreateClient();
+
+        using var failed = await client.GetAsync("/chat?message=first&session_id=s1");
+        var (failedFrames, _) = await SseReader.ReadAllAsync(failed);
+        using var next = await client.GetAsync("/chat?message=second&session_id=s1");
+        var (nextFrames, _) = await SseReader.ReadAllAsync(next);
+        var transcript = await client.GetFromJsonAsync<JsonElement>("/chat/sessions/s1");
+
+        Assert.Equal("error", failedFrames[^1].Event);
+        Assert.Equal(HttpStatusCode.OK, next.StatusCode);
+        Assert.Equal("end", nextFrames[^1].Event);
+        Assert.Equal(["second", "back again"], transcript.GetProperty("turns").EnumerateArray().Select(t => t.GetProperty("text").GetString()));
+        Assert.DoesNotContain(model.Received[1], m => m.Text == "first"); // the failed turn is not in the history either
+    }
+
     [Theory]
     [InlineData("", "Data Source=tickets.db", "Data Source=sessions.db", "Data Source=tickets.db")]
     [InlineData("", null, "Data Source=sessions.db", "Data Source=data/tickets.db")]

@@ -24,7 +24,8 @@ public abstract class ChatSessionRestartTests(TicketStoreFixture stores) : IDisp
         GC.SuppressFinalize(this);
     }
 
-    private AgentHostFactory Host(IChatClient? provider = null) => new() { DatabaseConnectionString = _database, Provider = provider };
+    private AgentHostFactory Host(IChatClient? provider = null, TimeProvider? clock = null) =>
+        new() { DatabaseConnectionString = _database, Provider = provider, Clock = clock };
 
     private static async Task<(List<Frame> Frames, string Text, string SessionId)> SayAsync(HttpClient client, string message, string? sessionId = null)
     {
@@ -132,6 +133,31 @@ public abstract class ChatSessionRestartTests(TicketStoreFixture stores) : IDisp
         Assert.Contains("still answering", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
         Assert.Equal("end", frames[^1].Event);
         Assert.Equal("shared:2:1", next[0].Id);
+    }
+
+    [Fact]
+    public async Task A_turn_overtaken_after_its_lease_by_another_host_is_not_saved_and_says_so()
+    {
+        var clock = new FixedTimeProvider(DateTimeOffset.UtcNow);
+        var slow = new GatedChatClient();
+        await using var hostA = Host(slow, clock);
+        await using var hostB = Host(clock: clock);
+        using var running = await hostA.CreateClient().SendAsync(new HttpRequestMessage(HttpMethod.Get, "/chat?message=hi&session_id=shared"),
+            HttpCompletionOption.ResponseHeadersRead);
+        var runningFrames = SseReader.ReadAllAsync(running);
+        await slow.FirstWordSent.Task.WaitAsync(TimeSpan.FromSeconds(20));
+
+        clock.Now += new AgentHost.Chat.Sessions.ChatSessionOptions().TurnLease + TimeSpan.FromSeconds(1); // host A looks dead
+        var clientB = hostB.CreateClient();
+        await SayAsync(clientB, "what's open?", "shared");
+        slow.Gate.SetResult();
+        var (frames, _) = await runningFrames.WaitAsync(TimeSpan.FromSeconds(20));
+        var transcript = await clientB.GetFromJsonAsync<JsonElement>("/chat/sessions/shared");
+
+        Assert.Equal("error", frames[^1].Event);
+        Assert.Equal(AgentHost.Chat.ChatTurnRunner.NotSaved, frames[^1].Data.GetProperty("message").GetString());
+        Assert.Equal(["what's open?"], transcript.GetProperty("turns").EnumerateArray()
+            .Where(t => t.GetProperty("role").GetString() == "user").Select(t => t.GetProperty("text").GetString()));
     }
 
     /// <summary>A model that says one word, then waits for the test to let it finish.</summary>

@@ -12,7 +12,7 @@ namespace AgentHost.Chat.Sessions.Storage;
 /// (<c>TICKET_API_URL</c>), <c>ConnectionStrings:ChatSessions</c>, by default the SQLite file
 /// <c>data/chat-sessions.db</c>. The connection string's shape picks SQLite or PostgreSQL, as for tickets.
 /// </summary>
-public sealed class ChatSessionDatabase : IAsyncDisposable
+public sealed class ChatSessionDatabase : IAsyncDisposable, IDisposable
 {
     public const string DefaultConnectionString = "Data Source=data/chat-sessions.db";
 
@@ -79,6 +79,9 @@ public sealed class ChatSessionDatabase : IAsyncDisposable
             ? sqlite.BeginTransaction(deferred: false)
             : await connection.BeginTransactionAsync(cancellationToken);
     }
+
+    /// <summary>Both forms: a service provider disposed synchronously refuses a singleton that is only IAsyncDisposable.</summary>
+    public void Dispose() => _postgres?.Dispose();
 
     public async ValueTask DisposeAsync()
     {
