@@ -28,5 +28,6 @@ app.MapEmbeddedTicketService();
 app.MapAgentHealth();
 app.MapChat();
 app.MapChatHead();
+app.MapChatSessions();
 app.MapTicketMcp();
 app.Run();

@@ -1,6 +1,7 @@
 using AgentHost.Chat.Planner;
 using AgentHost.Chat.Providers;
 using AgentHost.Chat.Sessions;
+using AgentHost.Chat.Sessions.Storage;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
@@ -13,7 +14,7 @@ public static class ChatPipelineServiceCollectionExtensions
 
     /// <summary>
     /// Registers the chat pipeline: the provider chosen from configuration (<see cref="ChatProviderSettings"/>),
-    /// wrapped in <see cref="ToolInvokingChatClient"/>, plus sessions and the turn runner. Tests replace the
+    /// wrapped in <see cref="ToolInvokingChatClient"/>, plus sessions (stored: docs/chat-sse.md) and the turn runner. Tests replace the
     /// settings or the keyed provider client.
     /// </summary>
     public static IServiceCollection AddChatPipeline(this IServiceCollection services, IConfiguration configuration)
@@ -26,6 +27,7 @@ public static class ChatPipelineServiceCollectionExtensions
         services.AddKeyedSingleton<IChatClient>(ProviderKey, (sp, _) => CreateProvider(sp));
         services.AddSingleton<IChatClient>(sp => new ToolInvokingChatClient(sp.GetRequiredKeyedService<IChatClient>(ProviderKey)));
         services.AddOptions<ChatSessionOptions>();
+        services.AddChatSessionStorage(configuration);
         services.AddSingleton<ChatSessionStore>();
         services.AddSingleton<ChatTurnRunner>();
         return services;

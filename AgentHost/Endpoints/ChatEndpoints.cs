@@ -46,10 +46,10 @@ public static class ChatEndpoints
         .ProducesProblem(StatusCodes.Status409Conflict)
         .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
 
-    private static Results<ChatEventStreamResult, NoContent, ProblemHttpResult> GetChat(
+    private static Task<Results<ChatEventStreamResult, NoContent, ProblemHttpResult>> GetChat(
         string? message, string? session_id, HttpContext http, ChatSessionStore sessions, ChatTurnRunner runner,
         IOptions<ChatStreamOptions> stream) =>
-        Answer(message, session_id, http, sessions, runner, stream.Value);
+        AnswerAsync(message, session_id, http, sessions, runner, stream.Value);
 
     private static async Task<Results<ChatEventStreamResult, NoContent, ProblemHttpResult>> PostChat(
         HttpContext http, ChatSessionStore sessions, ChatTurnRunner runner, IOptions<ChatStreamOptions> stream)
@@ -65,10 +65,10 @@ public static class ChatEndpoints
             return problem;
         }
 
-        return Answer(request?.Message, request?.SessionId, http, sessions, runner, stream.Value);
+        return await AnswerAsync(request?.Message, request?.SessionId, http, sessions, runner, stream.Value);
     }
 
-    private static Results<ChatEventStreamResult, NoContent, ProblemHttpResult> Answer(
+    private static async Task<Results<ChatEventStreamResult, NoContent, ProblemHttpResult>> AnswerAsync(
         string? message, string? sessionId, HttpContext http, ChatSessionStore sessions, ChatTurnRunner runner, ChatStreamOptions stream)
     {
         // A reconnecting EventSource repeats the original URL, message included: it must resume, never re-run.
@@ -100,10 +100,10 @@ public static class ChatEndpoints
         }
 
         var aborted = http.RequestAborted;
-        return sessions.StartTurn(sessionId, message.Trim(), key) switch
+        return await sessions.StartTurnAsync(sessionId, message.Trim(), key, aborted) switch
         {
             TurnStarted started => new ChatEventStreamResult(started.Turn,
-                started.Turn.RecordAsync(runner.RunAsync(started.Session, started.Turn, aborted), aborted), stream.RetryInterval, opensTurn: true),
+                started.Turn.RecordAsync(runner.RunAsync(started, aborted), aborted), stream.RetryInterval, opensTurn: true),
             TurnReplayed replayed => new ChatEventStreamResult(replayed.Turn, replayed.Turn.FollowAsync(0, aborted), stream.RetryInterval, opensTurn: true),
             SessionBusy busy => TypedResults.Problem(title: "Session busy",
                 detail: $"Session {busy.SessionId} is still answering a previous message; send this one when it has finished.",

@@ -39,11 +39,15 @@ public sealed class ChatEventStreamResult(ChatTurn turn, IAsyncEnumerable<Sequen
         response.Headers["X-Accel-Buffering"] = "no"; // nginx and friends: do not hold frames back
         httpContext.Features.Get<IHttpResponseBodyFeature>()?.DisableBuffering();
 
+        await using var enumerator = frames.GetAsyncEnumerator(aborted);
+        var started = false;
         try
         {
             await WriteAsync(response, Opening(), aborted);
-            await foreach (var frame in frames.WithCancellation(aborted))
+            started = true;
+            while (await enumerator.MoveNextAsync())
             {
+                var frame = enumerator.Current;
                 await WriteAsync(response, Format(frame.Event, ChatEventId.Format(turn, frame.Sequence)), aborted);
             }
         }
@@ -54,6 +58,32 @@ public sealed class ChatEventStreamResult(ChatTurn turn, IAsyncEnumerable<Sequen
         catch (IOException) when (aborted.IsCancellationRequested)
         {
             // Same, noticed while writing.
+        }
+
+        if (!started)
+        {
+            await CloseUnstartedAsync(enumerator);
+        }
+    }
+
+    /// <summary>
+    /// The client left before the opening block was written. An async iterator that was never started runs no
+    /// <c>finally</c> when disposed, so a turn this request was to run would neither release its claim on the stored
+    /// session nor end its journal: the session would stay busy. One step with the (cancelled) request token
+    /// starts it, and it stops at once through its own cancellation path.
+    /// </summary>
+    private static async Task CloseUnstartedAsync(IAsyncEnumerator<SequencedFrame> enumerator)
+    {
+        try
+        {
+            while (await enumerator.MoveNextAsync())
+            {
+                // Nobody is listening; the journal keeps the frames for a reconnect.
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            // The expected way a cancelled turn ends.
         }
     }
 

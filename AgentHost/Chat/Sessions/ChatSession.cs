@@ -1,18 +1,14 @@
-using Microsoft.Extensions.AI;
-
 namespace AgentHost.Chat.Sessions;
 
 /// <summary>
-/// One conversation: its bounded history, the journals of its last few turns (for reconnects), the one turn
-/// that may be running, and a pending confirmation, if any.
+/// The in-memory side of one conversation: the journals of its last few turns (for reconnects and retries) and
+/// the one turn that may be running here. The conversation itself (history, pending confirmation, transcript)
+/// is stored in the database (<see cref="Storage.ChatSessionRepository"/>) and survives a restart; journals do not.
 /// </summary>
 public sealed class ChatSession(string id, DateTimeOffset now)
 {
     private readonly Lock _gate = new();
-    private readonly List<ChatMessage> _history = [];
     private readonly List<ChatTurn> _turns = [];
-    private int _turnCount;
-    private PendingConfirmation? _pending;
 
     // Ticks, read and written atomically: the store sorts sessions by it while requests touch them.
     private long _lastUsedTicks = now.UtcTicks;
@@ -21,23 +17,24 @@ public sealed class ChatSession(string id, DateTimeOffset now)
 
     public DateTimeOffset LastUsed => new(Volatile.Read(ref _lastUsedTicks), TimeSpan.Zero);
 
-    /// <summary>A copy of the history, oldest first.</summary>
-    public IReadOnlyList<ChatMessage> History
+    /// <summary>True while a turn started here has not ended.</summary>
+    public bool IsAnswering
     {
         get
         {
             lock (_gate)
             {
-                return _history.ToList();
+                return _turns.Count > 0 && !_turns[^1].IsFinished;
             }
         }
     }
 
     /// <summary>
-    /// Starts the next turn, or returns null while one is still running: a second concurrent message would
-    /// interleave the history. Only the last <paramref name="turnsKept"/> journals are kept.
+    /// Starts turn <paramref name="number"/> (the stored session's count), or returns null while one is still
+    /// running: a second concurrent message would interleave the history. Only the last <paramref name="turnsKept"/>
+    /// journals are kept.
     /// </summary>
-    public ChatTurn? TryBeginTurn(string message, string? idempotencyKey, int maxFramesPerTurn, int turnsKept)
+    public ChatTurn? TryBeginTurn(int number, string message, string? idempotencyKey, int maxFramesPerTurn, int turnsKept)
     {
         lock (_gate)
         {
@@ -46,7 +43,7 @@ public sealed class ChatSession(string id, DateTimeOffset now)
                 return null;
             }
 
-            var turn = new ChatTurn(Id, ++_turnCount, message, idempotencyKey, maxFramesPerTurn);
+            var turn = new ChatTurn(Id, number, message, idempotencyKey, maxFramesPerTurn);
             _turns.Add(turn);
             if (_turns.Count > turnsKept)
             {
@@ -75,39 +72,5 @@ public sealed class ChatSession(string id, DateTimeOffset now)
         }
     }
 
-    /// <summary>Removes and returns the pending confirmation if it is younger than <paramref name="timeout"/>: it answers the next message only.</summary>
-    public PendingConfirmation? TakePendingConfirmation(DateTimeOffset now, TimeSpan timeout)
-    {
-        lock (_gate)
-        {
-            var pending = _pending;
-            _pending = null;
-            return pending is not null && now - pending.AskedAt <= timeout ? pending : null;
-        }
-    }
-
-    public void SetPendingConfirmation(PendingConfirmation pending)
-    {
-        lock (_gate)
-        {
-            _pending = pending;
-        }
-    }
-
     internal void Touch(DateTimeOffset now) => Volatile.Write(ref _lastUsedTicks, now.UtcTicks);
-
-    /// <summary>Appends a finished turn, then drops the oldest whole turns beyond <paramref name="maxMessages"/>.</summary>
-    public void AppendTurn(IEnumerable<ChatMessage> messages, int maxMessages)
-    {
-        lock (_gate)
-        {
-            _history.AddRange(messages);
-            while (_history.Count > maxMessages)
-            {
-                // Cut at the next user message so a tool result never loses the call it answers.
-                var nextTurn = _history.FindIndex(1, m => m.Role == ChatRole.User);
-                _history.RemoveRange(0, nextTurn > 0 ? nextTurn : _history.Count);
-            }
-        }
-    }
 }

@@ -1,50 +1,40 @@
 using System.Collections.Concurrent;
 using System.Security.Cryptography;
 using System.Text.RegularExpressions;
+using AgentHost.Chat.Sessions.Storage;
 
 namespace AgentHost.Chat.Sessions;
 
-/// <summary>Limits of the in-memory session store.</summary>
-public sealed class ChatSessionOptions
-{
-    public int MaxSessions { get; set; } = 1000;
-
-    public TimeSpan IdleTimeout { get; set; } = TimeSpan.FromMinutes(30);
-
-    public int MaxMessagesPerSession { get; set; } = 60;
-
-    /// <summary>How many recent turns per session keep their frames for reconnects and retries.</summary>
-    public int TurnsKeptPerSession { get; set; } = 4;
-
-    /// <summary>Frames kept per turn; past it only the terminal frame is kept (docs/chat-sse.md).</summary>
-    public int MaxFramesPerTurn { get; set; } = 4096;
-
-    /// <summary>How long a "Reply yes to delete ..." question stays answerable.</summary>
-    public TimeSpan ConfirmationTimeout { get; set; } = TimeSpan.FromMinutes(5);
-}
-
 /// <summary>
-/// In-memory sessions, bounded in number and size and expiring after idle time. Expired sessions are swept
-/// when sessions are looked up (no background timer to own); when full, the least recently used goes.
-/// Also indexes turns by their <c>Idempotency-Key</c> so a retried request finds the turn it already started.
+/// Sessions: the stored conversations (<see cref="ChatSessionRepository"/>: history, pending confirmation,
+/// transcript; they survive a restart) and, in memory, each session's recent turn journals for reconnects and
+/// retries. The in-memory part is bounded and expiring like the stored one; expired entries are swept when
+/// sessions are looked up (no background timer to own); when full, the least recently used goes. Also indexes
+/// turns by their <c>Idempotency-Key</c> so a retried request finds the turn it already started.
 /// </summary>
-public sealed partial class ChatSessionStore(Microsoft.Extensions.Options.IOptions<ChatSessionOptions> options, TimeProvider timeProvider)
+public sealed partial class ChatSessionStore(
+    Microsoft.Extensions.Options.IOptions<ChatSessionOptions> options, ChatSessionRepository repository, TimeProvider timeProvider) : IDisposable
 {
     private readonly ConcurrentDictionary<string, ChatSession> _sessions = new(StringComparer.Ordinal);
     private readonly Dictionary<string, ChatTurn> _turnsByKey = new(StringComparer.Ordinal);
-    private readonly Lock _keyGate = new();
+    private readonly SemaphoreSlim _keyGate = new(1, 1);
     private readonly ChatSessionOptions _options = options.Value;
 
+    /// <summary>Sessions whose journals are held in memory.</summary>
     public int Count => _sessions.Count;
+
+    public ChatSessionRepository Repository => repository;
 
     public int MaxMessagesPerSession => _options.MaxMessagesPerSession;
 
     public TimeSpan ConfirmationTimeout => _options.ConfirmationTimeout;
 
+    public TimeSpan IdleTimeout => _options.IdleTimeout;
+
     /// <summary>A client-chosen id must be 1-64 letters, digits, '-' or '_' (it is echoed into JSON, logs and event ids).</summary>
     public static bool IsValidId(string id) => ValidId().IsMatch(id);
 
-    /// <summary>The session with this id (a new one under that id when unknown or expired), or a fresh id when null.</summary>
+    /// <summary>The in-memory side of the session with this id (a new one when unknown or expired), or of a fresh id when null.</summary>
     public ChatSession GetOrCreate(string? id)
     {
         var now = timeProvider.GetUtcNow();
@@ -65,16 +55,17 @@ public sealed partial class ChatSessionStore(Microsoft.Extensions.Options.IOptio
     /// Starts a turn on the session (created when needed), unless <paramref name="idempotencyKey"/> already names
     /// a kept turn: then that turn is replayed (same message) or the reuse is refused (different message or session).
     /// </summary>
-    public TurnStart StartTurn(string? sessionId, string message, string? idempotencyKey)
+    public async Task<TurnStart> StartTurnAsync(string? sessionId, string message, string? idempotencyKey, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(message);
         if (idempotencyKey is null)
         {
-            return Begin(GetOrCreate(sessionId), message, null);
+            return await BeginAsync(sessionId, message, null, cancellationToken);
         }
 
-        // One lock for keyed starts: two copies of the same request racing must not both start a turn.
-        lock (_keyGate)
+        // One gate for keyed starts: two copies of the same request racing must not both start a turn.
+        await _keyGate.WaitAsync(cancellationToken);
+        try
         {
             if (_turnsByKey.TryGetValue(idempotencyKey, out var earlier) && IsKept(earlier))
             {
@@ -82,7 +73,7 @@ public sealed partial class ChatSessionStore(Microsoft.Extensions.Options.IOptio
                 return same ? new TurnReplayed(earlier) : new IdempotencyKeyReused(earlier);
             }
 
-            var start = Begin(GetOrCreate(sessionId), message, idempotencyKey);
+            var start = await BeginAsync(sessionId, message, idempotencyKey, cancellationToken);
             if (start is TurnStarted started)
             {
                 _turnsByKey[idempotencyKey] = started.Turn;
@@ -91,12 +82,39 @@ public sealed partial class ChatSessionStore(Microsoft.Extensions.Options.IOptio
 
             return start;
         }
+        finally
+        {
+            _keyGate.Release();
+        }
     }
 
-    private TurnStart Begin(ChatSession session, string message, string? idempotencyKey)
+    /// <summary>
+    /// Checks this host's journals first (a busy session here needs no database round trip), then claims the
+    /// stored session, which also refuses a turn running on another host.
+    /// </summary>
+    private async Task<TurnStart> BeginAsync(string? sessionId, string message, string? idempotencyKey, CancellationToken cancellationToken)
     {
-        var turn = session.TryBeginTurn(message, idempotencyKey, _options.MaxFramesPerTurn, _options.TurnsKeptPerSession);
-        return turn is null ? new SessionBusy(session.Id) : new TurnStarted(session, turn);
+        var session = GetOrCreate(sessionId);
+        if (session.IsAnswering)
+        {
+            return new SessionBusy(session.Id);
+        }
+
+        var claim = await repository.ClaimAsync(session.Id, timeProvider.GetUtcNow(), cancellationToken);
+        if (claim is null)
+        {
+            return new SessionBusy(session.Id);
+        }
+
+        var turn = session.TryBeginTurn(claim.TurnNumber, message, idempotencyKey, _options.MaxFramesPerTurn, _options.TurnsKeptPerSession);
+        if (turn is null)
+        {
+            // Unreachable while the claim holds the stored session, but never leave a claim behind.
+            await repository.ReleaseAsync(claim, CancellationToken.None);
+            return new SessionBusy(session.Id);
+        }
+
+        return new TurnStarted(session, turn, claim);
     }
 
     private bool IsKept(ChatTurn turn) => Find(turn.SessionId) is { } session && session.Keeps(turn);
@@ -143,7 +161,10 @@ public sealed partial class ChatSessionStore(Microsoft.Extensions.Options.IOptio
         }
     }
 
+    /// <summary>128 random bits: a server-made id cannot be guessed, and holding it is what lets one read the transcript.</summary>
     private static string NewId() => Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
+
+    public void Dispose() => _keyGate.Dispose();
 
     [GeneratedRegex("^[A-Za-z0-9_-]{1,64}$")]
     private static partial Regex ValidId();

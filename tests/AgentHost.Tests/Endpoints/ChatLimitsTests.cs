@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using AgentHost.Chat.Sessions;
+using AgentHost.Chat.Sessions.Storage;
 using AgentHost.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
 using static AgentHost.Tests.Support.ScriptedChatClient;
@@ -22,7 +23,10 @@ public class ChatLimitsTests
     [Fact]
     public async Task A_full_store_under_many_parallel_new_sessions_never_throws_and_stays_bounded()
     {
-        var store = new ChatSessionStore(Microsoft.Extensions.Options.Options.Create(new ChatSessionOptions { MaxSessions = 8 }), TimeProvider.System);
+        // The in-memory journals only: GetOrCreate never reaches the database, which is never even opened here.
+        var options = Microsoft.Extensions.Options.Options.Create(new ChatSessionOptions { MaxSessions = 8 });
+        await using var database = new ChatSessionDatabase($"Data Source={Path.Combine(Path.GetTempPath(), $"unused-{Guid.NewGuid():N}.db")}");
+        using var store = new ChatSessionStore(options, new ChatSessionRepository(database, options), TimeProvider.System);
 
         // Before the fix, sorting the live dictionary failed here (NullReferenceException, ArgumentException) within
         // a few thousand calls; each failure was a 500 of /chat.
@@ -54,7 +58,10 @@ public class ChatLimitsTests
         });
 
         Assert.All(statuses, status => Assert.Equal(HttpStatusCode.OK, status));
-        Assert.InRange(factory.Services.GetRequiredService<ChatSessionStore>().Count, 1, 4 + 32);
+        var sessions = factory.Services.GetRequiredService<ChatSessionStore>();
+        Assert.InRange(sessions.Count, 1, 4 + 32);
+        // Stored sessions are bounded the same way; a session whose turn was running when another was created is spared.
+        Assert.InRange(await sessions.Repository.CountAsync(CancellationToken.None), 1, 4 + 32);
     }
 
     [Fact]

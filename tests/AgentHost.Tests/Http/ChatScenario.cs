@@ -32,6 +32,14 @@ internal static class ChatScenario
         }
 
         await TicketApiScenario.ExpectAsync(client, Bare(HttpMethod.Get, "/chat"), HttpStatusCode.BadRequest);
+
+        // The stored session that last turn made, and the refusals of reading one.
+        var turn = await TicketApiScenario.ExpectAsync(client, Bare(HttpMethod.Get, "/chat?message=what%27s%20open%3F&session_id=scenario"), HttpStatusCode.OK);
+        Assert.Contains("\"session_id\":\"scenario\"", turn, StringComparison.Ordinal);
+        await TicketApiScenario.ExpectAsync(client, Bare(HttpMethod.Get, "/chat/sessions/scenario"), HttpStatusCode.OK);
+        await TicketApiScenario.ExpectAsync(client, Bare(HttpMethod.Get, "/chat/sessions/nosuch"), HttpStatusCode.NotFound);
+        await TicketApiScenario.ExpectAsync(client, Bare(HttpMethod.Get, "/chat/sessions/not%20an%20id"), HttpStatusCode.BadRequest);
+        await TicketApiScenario.ExpectAsync(client, Bare(HttpMethod.Get, "/chat/sessions/scenario", ("Origin", "https://evil.example")), HttpStatusCode.Forbidden);
         await TicketApiScenario.ExpectAsync(client, Json(HttpMethod.Post, "/chat", """{"message":"  "}"""), HttpStatusCode.BadRequest);
         await TicketApiScenario.ExpectAsync(client, Json(HttpMethod.Post, "/chat", """{"message":"hi"}""", "text/plain"), HttpStatusCode.UnsupportedMediaType);
         await TicketApiScenario.ExpectAsync(client, Json(HttpMethod.Post, "/chat", $$"""{"message":"{{new string('a', 100_000)}}"}"""), HttpStatusCode.RequestEntityTooLarge);

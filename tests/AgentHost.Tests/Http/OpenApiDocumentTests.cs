@@ -30,7 +30,7 @@ public sealed class OpenApiDocumentTests
     }
 
     [Fact]
-    public async Task The_document_lists_health_and_both_chat_operations()
+    public async Task The_document_lists_health_both_chat_operations_and_reading_a_chat_session()
     {
         await using var factory = new AgentHostFactory();
 
@@ -40,6 +40,7 @@ public sealed class OpenApiDocumentTests
         Assert.NotNull(paths["/chat"]?["get"]);
         Assert.NotNull(paths["/chat"]?["post"]);
         Assert.Null(paths["/chat"]?["head"]);
+        Assert.NotNull(paths["/chat/sessions/{id}"]?["get"]);
     }
 
     [Fact]

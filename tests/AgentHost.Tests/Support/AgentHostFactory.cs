@@ -36,6 +36,12 @@ public sealed class AgentHostFactory : WebApplicationFactory<AgentHost.Tools.Tic
 
     public TimeProvider? Clock { get; init; }
 
+    /// <summary>
+    /// The database of tickets and chat sessions (sessions alone when <see cref="TicketHandler"/> is set) instead of
+    /// the factory's own SQLite file: two factories on one database are a restarted host, or two hosts side by side.
+    /// </summary>
+    public string? DatabaseConnectionString { get; init; }
+
     /// <summary>Configuration as the environment would give it (the names of .env.example).</summary>
     public Dictionary<string, string> Environment { get; init; } = [];
 
@@ -49,7 +55,10 @@ public sealed class AgentHostFactory : WebApplicationFactory<AgentHost.Tools.Tic
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
-        builder.UseSetting("ConnectionStrings:Tickets", $"Data Source={_databasePath}");
+        var database = DatabaseConnectionString ?? $"Data Source={_databasePath}";
+        builder.UseSetting("ConnectionStrings:Tickets", database);
+        // With a remote ticket service the sessions need a database of their own; never the default file in the working directory.
+        builder.UseSetting("ConnectionStrings:ChatSessions", database);
         builder.UseSetting("TICKET_API_URL", TicketHandler is null ? "" : "http://tickets.test/");
         foreach (var (name, value) in Environment)
         {
