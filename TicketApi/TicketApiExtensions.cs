@@ -75,11 +75,12 @@ public static class TicketApiExtensions
         services.AddSingleton<TicketQueryRunner, PostgresTicketQueryRunner>();
     }
 
-    /// <summary>Maps <c>/api/tickets/</c>, its item routes and <c>/api/tickets/{id}/triage</c>.</summary>
+    /// <summary>Maps <c>/api/tickets/</c>, its item routes, <c>/api/tickets/{id}/triage</c> and <c>/api/tickets/{id}/messages</c>.</summary>
     public static IEndpointRouteBuilder MapTicketApi(this IEndpointRouteBuilder app)
     {
         app.MapTicketEndpoints();
         app.MapTicketTriageEndpoints();
+        app.MapTicketMessageEndpoints();
         return app;
     }
 }
