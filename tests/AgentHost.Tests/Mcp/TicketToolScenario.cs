@@ -97,6 +97,18 @@ internal static class TicketToolScenario
         // validation: the service's field error comes back as the message
         var invalid = await FailAsync(client, "create_ticket", new() { ["title"] = "   " });
         Assert.Contains("title", invalid, StringComparison.OrdinalIgnoreCase);
+
+        // create_ticket with the stage-2 fields: a person's priority and category are kept, the requester recorded
+        var labelledCreate = await SucceedAsync(client, "create_ticket", new()
+        {
+            ["title"] = $"Invoice copy {unique}x", ["priority"] = "low", ["category"] = "BILLING", ["requester_name"] = "Dana", ["requester_email"] = "dana@example.com",
+        });
+        var labelledData = labelledCreate.GetProperty("data");
+        Assert.Equal(("LOW", "BILLING"), (labelledData.GetProperty("priority").GetString(), labelledData.GetProperty("category").GetString()));
+        Assert.Equal("human", labelledData.GetProperty("triage").GetProperty("category").GetProperty("source").GetString());
+        Assert.Equal("Dana", labelledData.GetProperty("requester_name").GetString());
+        var badCategory = await FailAsync(client, "create_ticket", new() { ["title"] = "x", ["category"] = "PRINTERS" });
+        Assert.Contains("category must be one of ACCOUNT, NETWORK, EMAIL, HARDWARE, SOFTWARE, BILLING, OTHER, not 'PRINTERS'", badCategory, StringComparison.Ordinal);
     }
 
     /// <summary>Read-only mode against the real catalogue: reads work, writes are refused with a reason.</summary>
