@@ -145,6 +145,35 @@ public abstract class ThreadLifecycleTests(TicketStoreFixture store) : TicketApi
     }
 
     [Fact]
+    public async Task A_customer_message_racing_a_close_has_exactly_one_winner_and_leaves_a_consistent_ticket()
+    {
+        for (var round = 0; round < 10; round++)
+        {
+            var id = await CreateTicketInStatusAsync("RESOLVED", $"Race {round}");
+
+            // Either the message wins (the ticket reopens, so closing it is no longer allowed) or the close wins
+            // (CLOSED is final, so the requester's message is refused): never both, never a message on a closed ticket.
+            var close = PatchJsonAsync($"/api/tickets/{id}/", """{"resolution_status":"CLOSED"}""");
+            var message = AddAsync(id, "customer", "Wait, it is broken again.");
+            var (closed, added) = (await close, await message);
+            var (ticket, _) = await GetTicketAsync(id);
+            var count = (long)(await ReadObjectAsync(await Client.GetAsync(Messages(id))))["count"]!;
+
+            if (added.StatusCode == HttpStatusCode.Created)
+            {
+                Assert.Equal(HttpStatusCode.Conflict, closed.StatusCode);
+                Assert.Equal(("OPEN", 1L), ((string)ticket["resolution_status"]!, count));
+            }
+            else
+            {
+                await AssertProblemAsync(added, HttpStatusCode.Conflict);
+                Assert.Equal(HttpStatusCode.OK, closed.StatusCode);
+                Assert.Equal(("CLOSED", 0L), ((string)ticket["resolution_status"]!, count));
+            }
+        }
+    }
+
+    [Fact]
     public async Task Concurrent_first_replies_set_first_response_at_to_the_earliest_reply_only()
     {
         var id = (long)(await CreateTicketAsync())["id"]!;
