@@ -9,10 +9,11 @@ namespace AgentHost.Tools;
 
 /// <summary>
 /// The ticket tools (the thread's are in <see cref="TicketThreadTools"/>), written once over the
-/// <see cref="ITicketService"/> seam. Each is a <see cref="TicketToolFunction"/>: its description and parameters are what a model (or an MCP client) reads,
-/// so they say when to use a tool and what the rules are. list_tickets and count_tickets take their filters
-/// from <see cref="TicketQueryParameters"/> and build their query with the REST parser, so both take every
-/// filter and refuse a bad value in the REST service's words. See docs/tools.md.
+/// <see cref="ITicketService"/> seam. Each is a <see cref="TicketToolFunction"/>: its description and
+/// parameters are what a model (or an MCP client) reads, so they say when to use a tool and what the rules
+/// are. list_tickets and count_tickets take their filters from <see cref="TicketQueryParameters"/> and build
+/// their query with the REST parser, so both take every filter and refuse a bad value in the REST service's
+/// words. See docs/tools.md.
 /// </summary>
 public sealed class TicketTools(ITicketService tickets)
 {
