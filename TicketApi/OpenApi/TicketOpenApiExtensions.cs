@@ -13,6 +13,7 @@ public static class TicketOpenApiExtensions
             options.AddDocumentTransformer<TicketSchemas>();
             options.AddOperationTransformer<TicketQueryParametersTransformer>();
             options.AddOperationTransformer<TicketOperations>();
+            options.AddOperationTransformer<TicketMessageOperations>();
         });
 
     /// <summary>
@@ -24,6 +25,7 @@ public static class TicketOpenApiExtensions
         private static readonly Dictionary<string, string> TagDescriptions = new()
         {
             ["Tickets"] = "Tickets and their lifecycle: OPEN -> RESOLVED -> CLOSED, RESOLVED -> OPEN.",
+            ["Conversations"] = "A ticket's thread: the requester's messages, public replies and internal notes.",
             ["Health"] = "Liveness and the state of the service's checks.",
             ["Chat"] = "The agent: plain-language requests answered as Server-Sent Events.",
         };

@@ -72,7 +72,7 @@ public sealed class TicketOperations : IOpenApiOperationTransformer
         return Task.CompletedTask;
     }
 
-    private static void Id(OpenApiOperation operation)
+    internal static void Id(OpenApiOperation operation)
     {
         var id = operation.Parameters?.OfType<OpenApiParameter>().FirstOrDefault(p => p.Name == "id" && p.In == ParameterLocation.Path);
         if (id is null)
@@ -103,7 +103,7 @@ public sealed class TicketOperations : IOpenApiOperationTransformer
         });
     }
 
-    private static void Body(OpenApiOperation operation, string schema, OpenApiDocument document, JsonObject example) =>
+    internal static void Body(OpenApiOperation operation, string schema, OpenApiDocument document, JsonObject example) =>
         operation.RequestBody = new OpenApiRequestBody
         {
             Required = true,
@@ -114,7 +114,7 @@ public sealed class TicketOperations : IOpenApiOperationTransformer
             },
         };
 
-    private static void Respond(OpenApiOperation operation, string status, string description, JsonNode? example, params (string Name, OpenApiHeader Header)[] headers)
+    internal static void Respond(OpenApiOperation operation, string status, string description, JsonNode? example, params (string Name, OpenApiHeader Header)[] headers)
     {
         operation.Responses ??= [];
         if (!operation.Responses.TryGetValue(status, out var existing) || existing is not OpenApiResponse response)
@@ -152,7 +152,7 @@ public sealed class TicketOperations : IOpenApiOperationTransformer
     });
 
     /// <summary>Each error status with the problem schema the code really sends for it.</summary>
-    private static void ProblemSchemas(OpenApiOperation operation, OpenApiDocument document)
+    internal static void ProblemSchemas(OpenApiOperation operation, OpenApiDocument document)
     {
         foreach (var (status, response) in operation.Responses ?? [])
         {

@@ -86,6 +86,7 @@ public sealed partial class TicketSchemas : IOpenApiDocumentTransformer
         schemas[CreateRequest] = WriteSchema(document, "A new ticket. Only title is required; it starts OPEN.", [Title], OnlyOpen());
         schemas[ReplaceRequest] = WriteSchema(document, "Every writable field of a ticket. A status change follows the lifecycle.", [Title, Description, StatusField], Ref(document, Status));
         schemas[PatchRequest] = WriteSchema(document, "Any subset of the writable fields. A status change follows the lifecycle.", [], Ref(document, Status));
+        AddMessageSchemas(document, schemas);
         schemas[Health] = HealthSchema();
         schemas[Problem] = ProblemSchema();
         schemas[ValidationProblem] = Extends(document, "Field errors: each field that was refused, with its messages.", [Errors], new Dictionary<string, IOpenApiSchema>

@@ -64,6 +64,26 @@ public static class TicketApiScenario
         await ExpectAsync(client, Bare(HttpMethod.Post, $"{item}triage/"), HttpStatusCode.OK);
         await ExpectAsync(client, Bare(HttpMethod.Post, $"{tickets}999999/triage"), HttpStatusCode.NotFound);
 
+        // The thread: each kind added and listed, and each refusal; a customer message on a CLOSED ticket is 409.
+        var messages = $"{item}messages/";
+        await ExpectAsync(client, Json(HttpMethod.Post, messages, """{"kind":"reply","body":"Looking into it.","author":"Sam (support)"}"""), HttpStatusCode.Created);
+        await ExpectAsync(client, Json(HttpMethod.Post, messages, """{"kind":"note","body":"Vendor ticket 881.","channel":"email"}"""), HttpStatusCode.Created);
+        await ExpectAsync(client, Bare(HttpMethod.Get, messages), HttpStatusCode.OK);
+        await ExpectAsync(client, Bare(HttpMethod.Get, $"{messages}?page=2&page_size=1"), HttpStatusCode.OK);
+        await ExpectAsync(client, Bare(HttpMethod.Head, messages), HttpStatusCode.OK);
+        await ExpectAsync(client, Bare(HttpMethod.Get, $"{messages}?search=vpn"), HttpStatusCode.BadRequest);
+        await ExpectAsync(client, Bare(HttpMethod.Get, $"{messages}?page=9"), HttpStatusCode.NotFound);
+        await ExpectAsync(client, Bare(HttpMethod.Get, $"{tickets}999999/messages/"), HttpStatusCode.NotFound);
+        await ExpectAsync(client, Json(HttpMethod.Post, $"{tickets}999999/messages/", """{"kind":"note","body":"x"}"""), HttpStatusCode.NotFound);
+        await ExpectAsync(client, Json(HttpMethod.Post, messages, """{"kind":"note"}"""), HttpStatusCode.BadRequest);
+        await ExpectAsync(client, Json(HttpMethod.Post, messages, """{"kind":"email","body":"x"}"""), HttpStatusCode.UnprocessableEntity);
+        await ExpectAsync(client, Json(HttpMethod.Post, messages, """{"kind":"note","body":"x"}""", "text/plain"), HttpStatusCode.UnsupportedMediaType);
+        await ExpectAsync(client, Json(HttpMethod.Post, messages, $$"""{"kind":"note","body":"{{new string('a', 300 * 1024)}}"}"""), HttpStatusCode.RequestEntityTooLarge);
+        var closed = (long)JsonNode.Parse(await ExpectAsync(client, Json(HttpMethod.Post, tickets, """{"title":"Closed one"}"""), HttpStatusCode.Created))!["id"]!;
+        await ExpectAsync(client, Json(HttpMethod.Patch, $"{tickets}{closed}/", """{"resolution_status":"RESOLVED"}"""), HttpStatusCode.OK);
+        await ExpectAsync(client, Json(HttpMethod.Patch, $"{tickets}{closed}/", """{"resolution_status":"CLOSED"}"""), HttpStatusCode.OK);
+        await ExpectAsync(client, Json(HttpMethod.Post, $"{tickets}{closed}/messages/", """{"kind":"customer","body":"Hello?"}"""), HttpStatusCode.Conflict);
+
         // Replace and patch: success and each refusal.
         foreach (var method in new[] { HttpMethod.Put, HttpMethod.Patch })
         {

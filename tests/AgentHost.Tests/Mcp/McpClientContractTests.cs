@@ -23,6 +23,7 @@ public abstract class McpClientContractTests
         Assert.Equal("agenttickets", client.ServerInfo?.Name);
         Assert.Contains("Search before creating", client.ServerInstructions, StringComparison.Ordinal);
         Assert.Contains("OPEN -> RESOLVED", client.ServerInstructions, StringComparison.Ordinal);
+        Assert.Contains("kind customer is refused here", client.ServerInstructions, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -17,6 +17,8 @@ public sealed class HeadTests : IDisposable
     [InlineData("/api/tickets/?resolution_status=OPEN&page_size=1")]
     [InlineData("/api/tickets/1/")]
     [InlineData("/api/tickets/1")]
+    [InlineData("/api/tickets/1/messages/")]
+    [InlineData("/api/tickets/1/messages?page_size=5")]
     [InlineData("/health")]
     [InlineData("/openapi/v1.json")]
     public async Task Head_answers_with_the_status_and_headers_of_get_and_no_body(string path)
@@ -45,6 +47,8 @@ public sealed class HeadTests : IDisposable
     [Theory]
     [InlineData("/api/tickets/999/", 404)]
     [InlineData("/api/tickets/?colour=red", 400)]
+    [InlineData("/api/tickets/999/messages/", 404)]
+    [InlineData("/api/tickets/1/messages/?page=0", 400)]
     public async Task Head_of_an_error_sends_the_problem_status_and_content_type_without_the_problem(string path, int status)
     {
         var head = await HeadChecks.AssertHeadMatchesGetAsync(_api.Address, path);

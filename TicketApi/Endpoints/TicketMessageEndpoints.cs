@@ -1,0 +1,112 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using TicketApi.Contracts;
+using TicketApi.Conversations;
+using TicketApi.Http;
+using TicketApi.Querying;
+using TicketApi.Tickets;
+
+namespace TicketApi.Endpoints;
+
+/// <summary>
+/// A ticket's conversation thread (docs/rest-api.md, "Conversation thread").
+/// <code>
+///   GET    /api/tickets/{id}/messages/   ListMessages   200 page (oldest first) | 400 | 404           (HEAD too)
+///   POST   /api/tickets/{id}/messages/   AddMessage     201 | 400 | 404 | 409 closed | 413 | 415 | 422
+/// </code>
+/// </summary>
+public static class TicketMessageEndpoints
+{
+    /// <summary>The only query parameters a thread takes, spelt and checked as the ticket list's.</summary>
+    private static readonly string[] PagingParameters = [TicketQueryParameters.Keys.Page, TicketQueryParameters.Keys.PageSize];
+
+    public static RouteGroupBuilder MapTicketMessageEndpoints(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup(TicketEndpoints.BasePath).WithTags("Conversations");
+        group.MapGetAndHead("/{id}/messages/", List).WithName("ListTicketMessages")
+            .WithSummary("A ticket's conversation thread, oldest first, a page at a time.")
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        group.MapPost("/{id}/messages/", Add).WithName("AddTicketMessage")
+            .WithSummary("Add a customer message, a public reply or an internal note; a customer message reopens a RESOLVED ticket.")
+            .WithMetadata(new RequestSizeLimitAttribute(TicketBodyReader.MaxBodyBytes))
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status408RequestTimeout)
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
+            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
+            .ProducesValidationProblem(StatusCodes.Status422UnprocessableEntity);
+        return group;
+    }
+
+    public static async Task<Results<Ok<TicketMessagePage>, ProblemHttpResult>> List(
+        string id, HttpRequest request, TicketConversations conversations, CancellationToken cancellationToken)
+    {
+        if (!TicketEndpoints.TryParseId(id, out var ticketId))
+        {
+            return TicketProblems.NotFound(id);
+        }
+        var (page, pageSize, errors) = ParsePaging(request.Query);
+        if (errors is not null)
+        {
+            return TicketProblems.Fields(StatusCodes.Status400BadRequest, "One or more query parameters are invalid.", errors);
+        }
+        var outcome = await conversations.ListAsync(ticketId, page, pageSize, cancellationToken);
+        if (outcome.Value is not { } thread)
+        {
+            return TypedResults.Problem(outcome.Problem!);
+        }
+        return TypedResults.Ok(thread with
+        {
+            Next = PageLinks.Next(request, page, pageSize, thread.Count),
+            Previous = PageLinks.Previous(request, page),
+        });
+    }
+
+    /// <summary>201 with the message; no Location, as a message has no URL of its own (it is read in its thread).</summary>
+    public static async Task<Results<Created<TicketMessageDto>, ProblemHttpResult>> Add(
+        string id, HttpRequest request, TicketReader reader, TicketConversations conversations, CancellationToken cancellationToken)
+    {
+        // A missing ticket is reported before anything about the body, as the ticket writes do.
+        if (!TicketEndpoints.TryParseId(id, out var ticketId) || await reader.FindAsync(ticketId, cancellationToken) is null)
+        {
+            return TicketProblems.NotFound(id);
+        }
+        var body = await MessageBodyReader.ReadAsync(request, cancellationToken);
+        if (body.Message is not { } message)
+        {
+            return body.Problem!;
+        }
+        var outcome = await conversations.AddAsync(ticketId, message, cancellationToken);
+        return outcome.Value is { } added
+            ? TypedResults.Created((string?)null, added)
+            : TypedResults.Problem(outcome.Problem!);
+    }
+
+    /// <summary>
+    /// page and page_size through the ticket list's own parser (its words for a bad value, its cap on the page
+    /// size); any other parameter, or one given twice, is refused as the list refuses it.
+    /// </summary>
+    private static (int Page, int PageSize, Dictionary<string, string[]>? Errors) ParsePaging(IQueryCollection query)
+    {
+        var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
+        foreach (var (name, values) in query)
+        {
+            if (!PagingParameters.Contains(name, StringComparer.Ordinal))
+            {
+                errors[name] = [$"Unknown query parameter. Allowed parameters are: {string.Join(", ", PagingParameters)}."];
+            }
+            else if (values.Count > 1)
+            {
+                errors[name] = ["Given more than once; give it once."];
+            }
+        }
+        if (errors.Count > 0)
+        {
+            return (0, 0, errors);
+        }
+        var parsed = TicketQueryParser.Parse(query.Select(p => new KeyValuePair<string, string?>(p.Key, p.Value.ToString())));
+        return parsed.Query is { } paging ? (paging.Page, paging.PageSize, null) : (0, 0, parsed.Errors);
+    }
+}
