@@ -3,6 +3,7 @@ using AgentHost.Chat.Providers;
 using AgentHost.Chat.Sessions;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using TicketApi.Ai;
 
 namespace AgentHost.Chat;
 
