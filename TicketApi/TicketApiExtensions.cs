@@ -5,6 +5,7 @@ using TicketApi.Contracts;
 using TicketApi.Data;
 using TicketApi.Endpoints;
 using TicketApi.Http;
+using TicketApi.ModelTriage;
 using TicketApi.OpenApi;
 using TicketApi.Querying;
 using TicketApi.Tickets;
@@ -42,6 +43,7 @@ public static class TicketApiExtensions
             AddSqliteStore(services, database.ConnectionString);
         }
         services.AddOfflineTriager();
+        services.AddModelTriage(configuration);
         services.AddScoped<TicketStore>();
         services.ConfigureHttpJsonOptions(options => options.SerializerOptions.TypeInfoResolverChain.Insert(0, TicketJsonContext.Default));
         services.AddRequestLimitErrors();

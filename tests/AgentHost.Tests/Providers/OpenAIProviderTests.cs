@@ -3,8 +3,9 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using AgentHost.Chat;
 using AgentHost.Tests.Support;
-using static AgentHost.Tests.Support.FakeOpenAIServer;
+using AgentTickets.Testing;
 using TicketApi.Ai;
+using static AgentTickets.Testing.FakeOpenAIServer;
 
 namespace AgentHost.Tests.Providers;
 
