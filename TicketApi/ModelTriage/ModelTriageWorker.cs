@@ -1,4 +1,3 @@
-using System.ClientModel;
 using TicketApi.Contracts;
 using TicketApi.Tickets;
 using TicketApi.Triage;
@@ -133,7 +132,7 @@ public sealed partial class ModelTriageWorker(
         }
     }
 
-    /// <summary>The model's answer, or null after logging why there is none (once, without a stack trace: these are expected).</summary>
+    /// <summary>The model's answer, or null after logging why there is none (once; without a stack trace when the failure is an expected one).</summary>
     private async Task<TriageOutcome?> AskAsync(ITriageModel model, long id, TriageInput input, CancellationToken stoppingToken)
     {
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
@@ -142,21 +141,17 @@ public sealed partial class ModelTriageWorker(
         {
             return await model.TriageAsync(input, deadline.Token);
         }
-        catch (OperationCanceledException) when (!stoppingToken.IsCancellationRequested)
+        catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
         {
-            LogFailed(id, $"no answer within {settings.Timeout.TotalSeconds:0.###} s");
-        }
-        catch (ClientResultException ex)
-        {
-            LogFailed(id, ex.Status == 0 ? $"the provider could not be reached ({FirstLine(ex.Message)})" : $"the provider answered HTTP {ex.Status} ({FirstLine(ex.Message)})");
-        }
-        catch (TriageModelException ex)
-        {
-            LogFailed(id, ex.Message);
-        }
-        catch (HttpRequestException ex)
-        {
-            LogFailed(id, $"the provider could not be reached ({FirstLine(ex.Message)})");
+            if (TriageModelFailure.Describe(ex, settings.Timeout) is { } reason)
+            {
+                LogFailed(id, reason);
+            }
+            else
+            {
+                // Unexpected (an SDK or provider oddity, a bug): still failed, so the ticket does not stay pending, but with its stack trace.
+                LogModelError(ex, id);
+            }
         }
         return null;
     }
@@ -164,17 +159,14 @@ public sealed partial class ModelTriageWorker(
     private static bool SameWords(Data.TicketEntity ticket, TriageInput input) =>
         ticket.Title == input.Title && ticket.Description == input.Description && ticket.RequesterName == input.RequesterName;
 
-    private static string FirstLine(string text)
-    {
-        var end = text.IndexOfAny(['\r', '\n']);
-        return end < 0 ? text : text[..end];
-    }
-
     [LoggerMessage(Level = LogLevel.Information, Message = "Tickets are triaged by a model off the request path ({Provider}).")]
     private partial void LogStarted(string provider);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Model triage of ticket {TicketId} failed: {Reason}. The rules' answer stands (triage.status failed).")]
     private partial void LogFailed(long ticketId, string reason);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Model triage of ticket {TicketId} failed unexpectedly. The rules' answer stands (triage.status failed).")]
+    private partial void LogModelError(Exception exception, long ticketId);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Triaged {Count} ticket(s) left pending (a stop, or a full queue).")]
     private partial void LogSwept(int count);

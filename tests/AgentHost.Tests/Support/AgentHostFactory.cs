@@ -52,6 +52,8 @@ public sealed class AgentHostFactory : WebApplicationFactory<AgentHost.Tools.Tic
     {
         builder.UseSetting("ConnectionStrings:Tickets", $"Data Source={_databasePath}");
         builder.UseSetting("TICKET_API_URL", TicketHandler is null ? "" : "http://tickets.test/");
+        // The embedded ticket service triages offline whatever the developer's environment holds (a test may override it).
+        builder.UseSetting("TRIAGE_MODEL", "off");
         foreach (var (name, value) in Environment)
         {
             builder.UseSetting(name, value);
