@@ -19,7 +19,7 @@ public sealed class OpenAITriageModel(ChatClient client) : ITriageModel
     public async Task<TriageOutcome> TriageAsync(TriageInput input, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(input);
-        ChatMessage[] messages = [new SystemChatMessage(TriagePrompt.System), new UserChatMessage(TriagePrompt.Ticket(input))];
+        ChatMessage[] messages = [new SystemChatMessage(TriagePrompt.SystemMessage), new UserChatMessage(TriagePrompt.Ticket(input))];
         var options = new ChatCompletionOptions
         {
             ResponseFormat = ChatResponseFormat.CreateJsonSchemaFormat(TriagePrompt.SchemaName, TriagePrompt.Schema,

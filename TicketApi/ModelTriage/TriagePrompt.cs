@@ -14,7 +14,7 @@ public static class TriagePrompt
     public const string TicketStart = "<ticket>";
     public const string TicketEnd = "</ticket>";
 
-    public static string System { get; } = $"""
+    public static string SystemMessage { get; } = $"""
         You triage helpdesk tickets. For the ticket you are given, choose its category, priority and
         sentiment following the label guidelines below, and for each give a confidence in [0, 1] (how likely
         your choice is right) and a one-line reason a person can check against the ticket.

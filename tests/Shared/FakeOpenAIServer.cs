@@ -124,8 +124,15 @@ public sealed class FakeOpenAIServer : IAsyncDisposable
         await context.Response.WriteAsync("data: [DONE]\n\n", context.RequestAborted);
     }
 
+    private int _disposed;
+
+    /// <summary>Stops the server; a second call does nothing (a test may stop it early to make its port refuse connections).</summary>
     public async ValueTask DisposeAsync()
     {
+        if (Interlocked.Exchange(ref _disposed, 1) == 1)
+        {
+            return;
+        }
         await _app.StopAsync();
         await _app.DisposeAsync();
     }

@@ -45,6 +45,36 @@ public sealed class ModelTriageFailureTests() : ModelTriageTest(SqliteStore.Inst
     }
 
     [Fact]
+    public async Task An_answer_cut_short_marks_triage_failed()
+    {
+        var model = await StartModelAsync((_, _) => FakeReply.Completion("""{"category": {"reason": "mentions the VPN", "value": "NET""", finishReason: "length"));
+        await AssertFailsAsync(Service(model), "the answer ended with 'Length'");
+    }
+
+    [Fact]
+    public async Task An_unreachable_provider_marks_triage_failed()
+    {
+        var model = await StartModelAsync((_, _) => HardwareUrgentPositive());
+        await model.DisposeAsync(); // its port now refuses connections
+        await AssertFailsAsync(Service(model), "the provider could not be reached");
+    }
+
+    [Fact]
+    public async Task A_reply_the_sdk_cannot_read_marks_triage_failed_and_logs_the_error_with_its_stack_trace()
+    {
+        var model = await StartModelAsync((_, _) => new FakeReply(200, [], CompletionJson: "<html>gateway says hello</html>"));
+        var service = Service(model);
+        using var client = service.CreateClient();
+
+        var settled = await WaitUntilSettledAsync(client, (long)(await CreateVpnTicketAsync(client))["id"]!);
+
+        Assert.Equal("failed", Status(settled));
+        var error = Assert.Single(service.Logs.Entries, e => e.Category == typeof(ModelTriageWorker).FullName && e.Level >= LogLevel.Warning);
+        Assert.Equal(LogLevel.Error, error.Level);
+        Assert.NotNull(error.Exception);
+    }
+
+    [Fact]
     public async Task A_model_that_does_not_answer_in_time_marks_triage_failed()
     {
         var never = new TaskCompletionSource();
