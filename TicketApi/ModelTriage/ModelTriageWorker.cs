@@ -1,4 +1,4 @@
-using TicketApi.Contracts;
+using TicketApi.Data;
 using TicketApi.Tickets;
 using TicketApi.Triage;
 
@@ -13,7 +13,7 @@ namespace TicketApi.ModelTriage;
 /// stays <c>pending</c> for the next start.
 /// </summary>
 public sealed partial class ModelTriageWorker(
-    ModelTriageInbox queue,
+    ModelTriageInbox inbox,
     ModelTriageSettings settings,
     IServiceProvider services,
     ILogger<ModelTriageWorker> logger) : BackgroundService
@@ -25,7 +25,7 @@ public sealed partial class ModelTriageWorker(
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        if (!queue.Enabled)
+        if (!inbox.Enabled)
         {
             return;
         }
@@ -34,13 +34,13 @@ public sealed partial class ModelTriageWorker(
         try
         {
             await SweepAsync(model, stoppingToken);
-            while (await queue.Reader.WaitToReadAsync(stoppingToken))
+            while (await inbox.Reader.WaitToReadAsync(stoppingToken))
             {
-                while (queue.Reader.TryRead(out var id))
+                while (inbox.Reader.TryRead(out var id))
                 {
                     await TriageAsync(model, id, stoppingToken);
                 }
-                if (queue.TakeOverflow())
+                if (inbox.TakeOverflow())
                 {
                     await SweepAsync(model, stoppingToken);
                 }
@@ -156,7 +156,7 @@ public sealed partial class ModelTriageWorker(
         return null;
     }
 
-    private static bool SameWords(Data.TicketEntity ticket, TriageInput input) =>
+    private static bool SameWords(TicketEntity ticket, TriageInput input) =>
         ticket.Title == input.Title && ticket.Description == input.Description && ticket.RequesterName == input.RequesterName;
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Tickets are triaged by a model off the request path ({Provider}).")]
