@@ -35,6 +35,10 @@ public sealed class ModelTriageInbox
         if (_channel is not null && !_channel.Writer.TryWrite(ticketId))
         {
             Interlocked.Exchange(ref _overflowed, 1);
+            // The worker may have drained the inbox and looked at the flag between the failed write and the
+            // flag: then there is room now and this write wakes it. Still full: it has items to read and
+            // sees the flag once they are done. Either way the ticket is not left waiting for a restart.
+            _channel.Writer.TryWrite(ticketId);
         }
     }
 

@@ -33,6 +33,8 @@ public sealed class ModelTriageFactory(TicketStoreFixture store, FakeOpenAIServe
 
     public TimeSpan Timeout { get; init; } = TimeSpan.FromSeconds(30);
 
+    public int QueueCapacity { get; init; } = 1024;
+
     /// <summary>A value for <c>TRIAGE_MODEL</c> (null: unset).</summary>
     public string? TriageModel { get; init; }
 
@@ -51,7 +53,7 @@ public sealed class ModelTriageFactory(TicketStoreFixture store, FakeOpenAIServe
             services.AddSingleton(provider =>
             {
                 var configured = ModelTriageSettings.FromConfiguration(provider.GetRequiredService<IConfiguration>());
-                return configured with { Provider = configured.Provider with { MaxRetries = MaxRetries }, Timeout = Timeout };
+                return configured with { Provider = configured.Provider with { MaxRetries = MaxRetries }, Timeout = Timeout, QueueCapacity = QueueCapacity };
             });
         });
     }

@@ -38,6 +38,33 @@ public sealed class ModelTriageQueueingTests() : ModelTriageTest(SqliteStore.Ins
     }
 
     [Fact]
+    public async Task Tickets_that_do_not_fit_in_a_full_inbox_are_triaged_once_it_drains()
+    {
+        var asked = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var model = await StartModelAsync((_, _) =>
+        {
+            asked.TrySetResult();
+            return HardwareUrgentPositive() with { Gate = release.Task };
+        });
+        using var client = Service(model, queueCapacity: 1).CreateClient();
+
+        var ids = new List<long> { (long)(await CreateVpnTicketAsync(client))["id"]! };
+        await asked.Task.WaitAsync(TimeSpan.FromSeconds(20)); // the worker holds the first; one more fits, the rest overflow
+        for (var i = 0; i < 4; i++)
+        {
+            ids.Add((long)(await CreateVpnTicketAsync(client))["id"]!);
+        }
+        release.SetResult();
+
+        foreach (var id in ids)
+        {
+            Assert.Equal("done", Status(await WaitUntilSettledAsync(client, id)));
+        }
+        Assert.Equal(ids.Count, model.Requests.Count); // each asked once, none twice
+    }
+
+    [Fact]
     public async Task Post_triage_with_a_model_answers_pending_and_asks_the_model_again()
     {
         var model = await StartModelAsync((index, _) => FakeReply.Completion(index == 0

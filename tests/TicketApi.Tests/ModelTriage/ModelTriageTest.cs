@@ -26,13 +26,14 @@ public abstract class ModelTriageTest(TicketStoreFixture store) : IAsyncLifetime
     }
 
     protected ModelTriageFactory Service(FakeOpenAIServer model, string? connectionString = null, int maxRetries = 0,
-        TimeSpan? timeout = null, string? triageModel = null)
+        TimeSpan? timeout = null, string? triageModel = null, int queueCapacity = 1024)
     {
         var factory = new ModelTriageFactory(Store, model, connectionString)
         {
             MaxRetries = maxRetries,
             Timeout = timeout ?? TimeSpan.FromSeconds(30),
             TriageModel = triageModel,
+            QueueCapacity = queueCapacity,
         };
         _factories.Add(factory);
         return factory;
