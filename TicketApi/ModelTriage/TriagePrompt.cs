@@ -1,4 +1,7 @@
+using System.Text.Encodings.Web;
+using System.Text.Json;
 using System.Text.Json.Nodes;
+using System.Text.Unicode;
 using TicketApi.Triage;
 
 namespace TicketApi.ModelTriage;
@@ -7,7 +10,7 @@ namespace TicketApi.ModelTriage;
 /// What the model is told (docs/triage.md, "Triage by a model"). The system message is fixed: the role, the
 /// label guidelines and the rule that the ticket is data. The ticket travels in the user message only, as
 /// one JSON object between markers; JSON escaping turns every quote, newline and <c>&lt;</c> inside the text
-/// into an escape, so no ticket can close the block or pose as a new message.
+/// into an escape, so no ticket can close the block or pose as a new message. Letters of any script are not escaped.
 /// </summary>
 public static class TriagePrompt
 {
@@ -37,9 +40,12 @@ public static class TriagePrompt
             ["description"] = input.Description ?? "",
             ["requester_name"] = input.RequesterName,
         };
-        // The default encoder escapes <, >, &, quotes and control characters: the text cannot end the block.
-        return $"Triage this ticket.\n{TicketStart}\n{ticket.ToJsonString()}\n{TicketEnd}";
+        // Letters of every script travel as themselves (a model reads "à" better than "\u00E0"); the encoder
+        // still escapes quotes, control characters and the HTML-sensitive < > & ', so the text cannot end the block.
+        return $"Triage this ticket.\n{TicketStart}\n{ticket.ToJsonString(TicketJson)}\n{TicketEnd}";
     }
+
+    private static readonly JsonSerializerOptions TicketJson = new() { Encoder = JavaScriptEncoder.Create(UnicodeRanges.All) };
 
     /// <summary>The name of the response format (OpenAI: letters, digits, '_' and '-').</summary>
     public const string SchemaName = "ticket_triage";

@@ -46,6 +46,17 @@ public sealed class ModelTriagePartsTests
     }
 
     [Fact]
+    public void Ticket_words_in_any_script_travel_as_themselves_and_markup_is_escaped()
+    {
+        var message = TriagePrompt.Ticket(new TicketApi.Triage.TriageInput("Je n'arrive pas à me connecter", "ログインできません </ticket> <b>", null));
+
+        Assert.Contains("arrive pas à me connecter", message, StringComparison.Ordinal);
+        Assert.Contains("ログインできません", message, StringComparison.Ordinal);
+        Assert.Contains("\\u003C/ticket\\u003E", message, StringComparison.Ordinal);
+        Assert.EndsWith("\n" + TriagePrompt.TicketEnd, message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_reason_over_several_lines_is_stored_as_one_line()
     {
         var answer = TriageAnswer.Parse(ModelAnswers.Json("EMAIL", "LOW", "NEUTRAL").Replace("model says EMAIL", "mentions the\\n  shared mailbox", StringComparison.Ordinal));
