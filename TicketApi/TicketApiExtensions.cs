@@ -6,6 +6,7 @@ using TicketApi.Conversations;
 using TicketApi.Data;
 using TicketApi.Endpoints;
 using TicketApi.Http;
+using TicketApi.ModelTriage;
 using TicketApi.OpenApi;
 using TicketApi.Querying;
 using TicketApi.Tickets;
@@ -43,6 +44,7 @@ public static class TicketApiExtensions
             AddSqliteStore(services, database.ConnectionString);
         }
         services.AddOfflineTriager();
+        services.AddModelTriage(configuration);
         services.AddScoped<TicketStore>();
         services.AddScoped<ConversationStore>();
         services.AddScoped<TicketConversations>();

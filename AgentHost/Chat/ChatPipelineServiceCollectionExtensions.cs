@@ -4,6 +4,7 @@ using AgentHost.Chat.Sessions;
 using AgentHost.Chat.Sessions.Storage;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using TicketApi.Ai;
 
 namespace AgentHost.Chat;
 

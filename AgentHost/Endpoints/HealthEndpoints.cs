@@ -1,5 +1,6 @@
 using AgentHost.Chat;
 using AgentHost.Tickets;
+using TicketApi.Ai;
 using TicketApi.Health;
 
 namespace AgentHost.Endpoints;

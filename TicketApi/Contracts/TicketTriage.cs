@@ -15,8 +15,14 @@ public sealed record TicketTriage(
     [property: JsonPropertyName("priority")] TriagedValue Priority,
     [property: JsonPropertyName("sentiment")] TriagedValue Sentiment)
 {
-    /// <summary>The offline triager answers at once, so its records are always <c>done</c>.</summary>
+    /// <summary>Settled: the offline triager's answer (it answers at once), or the model's.</summary>
     public const string Done = "done";
+
+    /// <summary>The rules' answer is stored and a model is working on the ticket (docs/triage.md, "Triage by a model").</summary>
+    public const string Pending = "pending";
+
+    /// <summary>The model gave no usable answer; the rules' answer stands.</summary>
+    public const string Failed = "failed";
 
     public const string HumanSource = "human";
 }

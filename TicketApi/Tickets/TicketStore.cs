@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using TicketApi.Contracts;
 using TicketApi.Data;
+using TicketApi.ModelTriage;
 using TicketApi.Triage;
 
 namespace TicketApi.Tickets;
@@ -11,13 +12,19 @@ namespace TicketApi.Tickets;
 /// on either store and across processes; a lost race re-reads and decides again against the state that
 /// won, exactly as if the requests had arrived one after the other (docs/storage.md, "Concurrency").
 /// </summary>
-public sealed class TicketStore(TicketDbContext db, TicketReader reader, TimeProvider clock, WriteGate gate, OfflineTriager triager)
+public sealed class TicketStore(TicketDbContext db, TicketReader reader, TimeProvider clock, WriteGate gate, OfflineTriager triager,
+    ModelTriageInbox modelTriage)
 {
     private const int MaxAttempts = 50;
+
+    /// <summary>How a pending record's JSON text starts (<see cref="TicketTriage"/> serialises <c>status</c> first).</summary>
+    private const string PendingPrefix = "{\"status\":\"" + TicketTriage.Pending + "\"";
 
     /// <summary>
     /// A new OPEN ticket, triaged before it is stored: the offline triager fills priority, category and
     /// sentiment; a priority or category the request set is kept with source <c>human</c> (docs/triage.md).
+    /// With a model configured the record is <c>pending</c> and the ticket is queued for the model once
+    /// stored; the create never waits for it.
     /// </summary>
     public async Task<TicketEntity> CreateAsync(TicketChanges changes, CancellationToken cancellationToken)
     {
@@ -33,7 +40,7 @@ public sealed class TicketStore(TicketDbContext db, TicketReader reader, TimePro
             RequesterName = Optional(changes.RequesterName),
             RequesterEmail = Optional(changes.RequesterEmail),
         };
-        var triage = TicketTriaging.Run(triager, ticket, kept: null, now);
+        var triage = TicketTriaging.Run(triager, ticket, kept: null, now, RulesStatus);
         ticket.Apply(TicketTriaging.WithHuman(triage, changes.Priority, changes.Category));
         db.Tickets.Add(ticket);
         try
@@ -44,6 +51,7 @@ public sealed class TicketStore(TicketDbContext db, TicketReader reader, TimePro
         {
             db.ChangeTracker.Clear();
         }
+        modelTriage.Enqueue(ticket.Id);
         return ticket;
     }
 
@@ -65,17 +73,64 @@ public sealed class TicketStore(TicketDbContext db, TicketReader reader, TimePro
     /// <summary>
     /// Triages the ticket again now (<c>POST /api/tickets/{id}/triage</c>): fields a person set stay as
     /// they are, the others take the triager's answer for the current title and description. Always a
-    /// write (the record's <c>triaged_at</c> moves), so the version moves too.
+    /// write (the record's <c>triaged_at</c> moves), so the version moves too. With a model configured the
+    /// rules answer now, the record is <c>pending</c> again and the ticket is queued for the model.
     /// </summary>
-    public Task<WriteOutcome> RetriageAsync(long id, CancellationToken cancellationToken) =>
-        WriteOptimisticallyAsync(id, precondition: null, async current =>
+    public async Task<WriteOutcome> RetriageAsync(long id, CancellationToken cancellationToken)
+    {
+        var outcome = await WriteOptimisticallyAsync(id, precondition: null, async current =>
         {
             var next = current.Copy();
             next.Updated = Now();
             next.Version = current.Version + 1;
-            next.Apply(TicketTriaging.Run(triager, current, current.TriageRecord, next.Updated));
+            next.Apply(TicketTriaging.Run(triager, current, current.TriageRecord, next.Updated, RulesStatus));
             return await WriteAsync(current, next, cancellationToken) ? new WriteOutcome.Done(next) : null;
         }, cancellationToken);
+        if (outcome is WriteOutcome.Done)
+        {
+            modelTriage.Enqueue(id);
+        }
+        return outcome;
+    }
+
+    /// <summary>
+    /// Settles a model triage (<see cref="ModelTriageWorker"/>): <paramref name="settle"/> sees the row as it
+    /// is now and returns the record to store, or null to leave the ticket alone. The write is conditional on
+    /// the version <paramref name="settle"/> saw; if a person wrote in between, it is asked again on the fresh
+    /// row, so a value a person set meanwhile is never overwritten. The version moves (the values changed).
+    /// </summary>
+    public Task<WriteOutcome> SettleTriageAsync(long id, Func<TicketEntity, DateTime, TicketTriage?> settle, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(settle);
+        return WriteOptimisticallyAsync(id, precondition: null, async current =>
+        {
+            var now = Now();
+            if (settle(current, now) is not { } record)
+            {
+                return new WriteOutcome.Done(current);
+            }
+            var next = current.Copy();
+            next.Updated = now;
+            next.Version = current.Version + 1;
+            next.Apply(record);
+            return await WriteAsync(current, next, cancellationToken) ? new WriteOutcome.Done(next) : null;
+        }, cancellationToken);
+    }
+
+    /// <summary>
+    /// Ids of tickets whose triage is <c>pending</c>, after <paramref name="after"/> in id order: what a stop
+    /// left for the model. A scan of the <c>triage</c> text (no index): it runs at start and after an overflow only.
+    /// </summary>
+    public Task<List<long>> PendingTriageAsync(long after, int count, CancellationToken cancellationToken) =>
+        db.Tickets
+            .Where(t => t.Id > after && t.Triage != null && t.Triage.StartsWith(PendingPrefix))
+            .OrderBy(t => t.Id)
+            .Select(t => t.Id)
+            .Take(count)
+            .ToListAsync(cancellationToken);
+
+    /// <summary>The status the rules' answer is stored with: <c>pending</c> while a model is to be asked.</summary>
+    private string RulesStatus => modelTriage.Enabled ? TicketTriage.Pending : TicketTriage.Done;
 
     /// <summary>One statement, conditional on the version that was read: false when someone wrote first.</summary>
     private async Task<bool> WriteAsync(TicketEntity current, TicketEntity next, CancellationToken cancellationToken) =>

@@ -17,14 +17,19 @@ public static class TicketTriaging
 
     public static bool IsHuman(TriagedValue? value) => value?.Source == TicketTriage.HumanSource;
 
-    /// <summary>Triages the ticket's current words now; the fields <paramref name="kept"/> holds as human stay as they are.</summary>
-    public static TicketTriage Run(OfflineTriager triager, TicketEntity ticket, TicketTriage? kept, DateTime now)
+    public static bool IsPending(TicketTriage? record) => record?.Status == TicketTriage.Pending;
+
+    /// <summary>
+    /// Triages the ticket's current words now; the fields <paramref name="kept"/> holds as human stay as they are.
+    /// <paramref name="status"/> is <c>pending</c> when a model will be asked next (the rules' answer stands meanwhile).
+    /// </summary>
+    public static TicketTriage Run(OfflineTriager triager, TicketEntity ticket, TicketTriage? kept, DateTime now, string status = TicketTriage.Done)
     {
         ArgumentNullException.ThrowIfNull(triager);
         ArgumentNullException.ThrowIfNull(ticket);
         var outcome = triager.Triage(new TriageInput(ticket.Title, ticket.Description, ticket.RequesterName));
         return new TicketTriage(
-            TicketTriage.Done,
+            status,
             now,
             IsHuman(kept?.Category) ? kept!.Category : outcome.Category,
             IsHuman(kept?.Priority) ? kept!.Priority : outcome.Priority,
@@ -40,5 +45,28 @@ public static class TicketTriaging
             Priority = priority is null ? current.Priority : Human(priority),
             Category = category is null ? current.Category : Human(category),
         };
+    }
+
+    /// <summary>
+    /// The model's answer over a pending record: fields a person set (source <c>human</c>, read from the row as
+    /// it is when the answer is written) stay; the others, and sentiment, take the model's values.
+    /// </summary>
+    public static TicketTriage WithModel(TicketTriage pending, TriageOutcome answer, DateTime now)
+    {
+        ArgumentNullException.ThrowIfNull(pending);
+        ArgumentNullException.ThrowIfNull(answer);
+        return new TicketTriage(
+            TicketTriage.Done,
+            now,
+            IsHuman(pending.Category) ? pending.Category : answer.Category,
+            IsHuman(pending.Priority) ? pending.Priority : answer.Priority,
+            answer.Sentiment);
+    }
+
+    /// <summary>The model gave no usable answer: the stored values (the rules', or a person's) stand.</summary>
+    public static TicketTriage Failed(TicketTriage pending)
+    {
+        ArgumentNullException.ThrowIfNull(pending);
+        return pending with { Status = TicketTriage.Failed };
     }
 }

@@ -5,6 +5,9 @@ namespace TriageEval;
 /// <summary>The command line: exactly one of --cv K or --holdout PATH, plus switches.</summary>
 internal sealed record EvalArguments(int? Folds, string? HoldoutPath, string? TrainPath, bool ShowErrors, bool NoRules, string? Error)
 {
+    /// <summary>--model: score the configured model too, on the same tickets (the training set for --cv, the hold-out for --holdout).</summary>
+    public bool Model { get; init; }
+
     public Dictionary<string, double> Settings { get; } = [];
 
     public static EvalArguments Parse(IReadOnlyList<string> args)
@@ -14,6 +17,7 @@ internal sealed record EvalArguments(int? Folds, string? HoldoutPath, string? Tr
         string? train = null;
         var errors = false;
         var noRules = false;
+        var model = false;
         var settings = new Dictionary<string, double>();
         for (var i = 0; i < args.Count; i++)
         {
@@ -39,6 +43,9 @@ internal sealed record EvalArguments(int? Folds, string? HoldoutPath, string? Tr
                 case "--no-rules":
                     noRules = true;
                     break;
+                case "--model":
+                    model = true;
+                    break;
                 default:
                     return new EvalArguments(null, null, null, false, false, $"unknown or incomplete argument '{args[i]}' (--cv needs a whole number >= 2)");
             }
@@ -47,7 +54,7 @@ internal sealed record EvalArguments(int? Folds, string? HoldoutPath, string? Tr
         {
             return new EvalArguments(null, null, null, false, false, "give exactly one of --cv K or --holdout PATH");
         }
-        var parsed = new EvalArguments(folds, holdout, train, errors, noRules, null);
+        var parsed = new EvalArguments(folds, holdout, train, errors, noRules, null) { Model = model };
         foreach (var (key, value) in settings)
         {
             parsed.Settings[key] = value;

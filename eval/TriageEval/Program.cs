@@ -1,4 +1,6 @@
 using System.Diagnostics;
+using Microsoft.Extensions.Configuration;
+using TicketApi.ModelTriage;
 using TicketApi.Triage;
 
 namespace TriageEval;
@@ -7,17 +9,26 @@ namespace TriageEval;
 /// Measures the offline triager (docs/triage.md, "Evaluation"):
 ///   dotnet run --project eval/TriageEval -- --cv 10              stratified 10-fold CV on the training set
 ///   dotnet run --project eval/TriageEval -- --holdout PATH       train on all of train.jsonl, score PATH once
-/// Options: --train PATH (default: the set embedded in TicketApi), --errors (list CV mistakes), --no-rules.
+/// Options: --train PATH (default: the set embedded in TicketApi), --errors (list CV mistakes), --no-rules,
+/// --model (score the model configured as for the service, OPENAI_* or AZURE_OPENAI_*, on the same tickets).
 /// </summary>
 internal static class EvalProgram
 {
-    public static int Main(string[] args)
+    public static async Task<int> Main(string[] args)
     {
         var arguments = EvalArguments.Parse(args);
         if (arguments.Error is { } error)
         {
             Console.Error.WriteLine(error);
-            Console.Error.WriteLine("usage: TriageEval (--cv K | --holdout PATH) [--train PATH] [--errors] [--no-rules] [--set smoothing|features|min-df=N]");
+            Console.Error.WriteLine("usage: TriageEval (--cv K | --holdout PATH) [--train PATH] [--errors] [--no-rules] [--set smoothing|features|min-df=N] [--model]");
+            return 2;
+        }
+        var environment = new ConfigurationBuilder().AddEnvironmentVariables().Build();
+        var (modelSettings, modelError) = ModelEvaluation.Configured(environment);
+        if (arguments.Model && modelError is not null)
+        {
+            // Before any work: the person asked for the model's figures and would otherwise wait for the offline ones first.
+            Console.Error.WriteLine(modelError);
             return 2;
         }
 
@@ -61,6 +72,21 @@ internal static class EvalProgram
         }
 
         PrintTiming(training, options);
+
+        if (!arguments.Model)
+        {
+            if (modelSettings is not null)
+            {
+                Console.WriteLine();
+                Console.WriteLine($"A model is configured ({modelSettings.Provider}); add --model to score it on the same tickets (one request per ticket).");
+            }
+            return 0;
+        }
+        var scored = arguments.Folds is null ? TriageTrainingSet.LoadFile(arguments.HoldoutPath!) : training;
+        var result = await ModelEvaluation.RunAsync(OpenAITriageModel.Create(modelSettings!.Provider), OfflineTriager.Train(training, options),
+            scored, modelSettings.Timeout, CancellationToken.None);
+        Console.WriteLine();
+        Console.WriteLine(ModelEvaluation.Render(result, modelSettings.Provider.ToString()));
         return 0;
     }
 

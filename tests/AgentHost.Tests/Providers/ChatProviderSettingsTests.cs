@@ -1,6 +1,7 @@
 using AgentHost.Chat;
 using AgentHost.Chat.Providers;
 using Microsoft.Extensions.Configuration;
+using TicketApi.Ai;
 
 namespace AgentHost.Tests.Providers;
 

@@ -3,7 +3,9 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using AgentHost.Chat;
 using AgentHost.Tests.Support;
-using static AgentHost.Tests.Support.FakeOpenAIServer;
+using AgentTickets.Testing;
+using TicketApi.Ai;
+using static AgentTickets.Testing.FakeOpenAIServer;
 
 namespace AgentHost.Tests.Providers;
 
@@ -269,7 +271,7 @@ public class OpenAIProviderTests
         await using var fake = await FakeOpenAIServer.StartAsync((_, _) => FakeReply.Stream(RoleChunk(), TextChunk("hi"), Finish("stop")));
         var settings = new ChatProviderSettings(ChatProviderKind.OpenAI, new Uri(fake.BaseUrl, path), null, "llama3.1");
         using var adapter = new AgentHost.Chat.Providers.OpenAIChatClientAdapter(
-            AgentHost.Chat.Providers.OpenAIChatClientFactory.Create(settings), settings.ProviderName);
+            OpenAIChatClientFactory.Create(settings), settings.ProviderName);
 
         var response = await adapter.GetResponseAsync([new Microsoft.Extensions.AI.ChatMessage(Microsoft.Extensions.AI.ChatRole.User, "hello")]);
 

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.DependencyInjection;
+using TicketApi.Ai;
 
 namespace AgentHost.Tests.Support;
 
@@ -60,6 +61,8 @@ public sealed class AgentHostFactory : WebApplicationFactory<AgentHost.Tools.Tic
         // With a remote ticket service the sessions need a database of their own; never the default file in the working directory.
         builder.UseSetting("ConnectionStrings:ChatSessions", database);
         builder.UseSetting("TICKET_API_URL", TicketHandler is null ? "" : "http://tickets.test/");
+        // The embedded ticket service triages offline whatever the developer's environment holds (a test may override it).
+        builder.UseSetting("TRIAGE_MODEL", "off");
         foreach (var (name, value) in Environment)
         {
             builder.UseSetting(name, value);

@@ -17,6 +17,8 @@ public sealed class TicketApiFactory(TicketStoreFixture store) : WebApplicationF
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseSetting("ConnectionStrings:Tickets", ConnectionString);
+        // Offline triage whatever the developer's environment holds (OPENAI_API_KEY ...): these tests assert the rules' answers.
+        builder.UseSetting("TRIAGE_MODEL", "off");
         builder.UseEnvironment("Testing");
         builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Clock));
     }

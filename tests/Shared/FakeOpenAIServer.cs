@@ -9,7 +9,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
-namespace AgentHost.Tests.Support;
+namespace AgentTickets.Testing;
 
 /// <summary>What the fake saw: one HTTP request, as the OpenAI SDK sent it.</summary>
 public sealed record RecordedRequest(string Method, string Path, string Query, IReadOnlyDictionary<string, string> Headers, string Body)
@@ -19,12 +19,26 @@ public sealed record RecordedRequest(string Method, string Path, string Query, I
     public string? Header(string name) => Headers.TryGetValue(name, out var value) ? value : null;
 }
 
-/// <summary>How the fake answers one request.</summary>
+/// <summary>
+/// How the fake answers one request. <see cref="Gate"/>: the answer waits until it completes (or the client
+/// gives up), so a test decides when a "slow model" answers by a signal, not a sleep.
+/// </summary>
 public sealed record FakeReply(int Status, IReadOnlyList<string> Chunks, string? ErrorJson = null, TimeSpan? Delay = null,
-    IReadOnlyDictionary<string, string>? Headers = null)
+    IReadOnlyDictionary<string, string>? Headers = null, string? CompletionJson = null, Task? Gate = null)
 {
     /// <summary>A streamed answer: each chunk a <c>chat.completion.chunk</c> JSON, then <c>data: [DONE]</c>.</summary>
     public static FakeReply Stream(params string[] chunks) => new(200, chunks);
+
+    /// <summary>
+    /// A non-streamed <c>chat.completion</c> whose message content is <paramref name="content"/>: what a
+    /// <c>response_format</c> of type <c>json_schema</c> gets (the content is then the JSON answer, as text).
+    /// </summary>
+    public static FakeReply Completion(string content, string finishReason = "stop") =>
+        new(200, [], CompletionJson: FakeOpenAIServer.CompletionBody(content, null, finishReason));
+
+    /// <summary>A non-streamed answer in which the model refuses (<c>message.refusal</c> set, content null).</summary>
+    public static FakeReply Refusal(string refusal) =>
+        new(200, [], CompletionJson: FakeOpenAIServer.CompletionBody(null, refusal, "stop"));
 
     public static FakeReply Error(int status, string message, IReadOnlyDictionary<string, string>? headers = null) =>
         new(status, [], JsonSerializer.Serialize(new { error = new { message, type = "invalid_request_error", code = (string?)null } }), Headers: headers);
@@ -82,16 +96,21 @@ public sealed class FakeOpenAIServer : IAsyncDisposable
             await Task.Delay(delay, context.RequestAborted);
         }
 
+        if (reply.Gate is { } gate)
+        {
+            await gate.WaitAsync(context.RequestAborted);
+        }
+
         context.Response.StatusCode = reply.Status;
         foreach (var (name, value) in reply.Headers ?? new Dictionary<string, string>())
         {
             context.Response.Headers[name] = value;
         }
 
-        if (reply.ErrorJson is not null)
+        if ((reply.ErrorJson ?? reply.CompletionJson) is { } json)
         {
             context.Response.ContentType = "application/json";
-            await context.Response.WriteAsync(reply.ErrorJson, context.RequestAborted);
+            await context.Response.WriteAsync(json, context.RequestAborted);
             return;
         }
 
@@ -105,11 +124,39 @@ public sealed class FakeOpenAIServer : IAsyncDisposable
         await context.Response.WriteAsync("data: [DONE]\n\n", context.RequestAborted);
     }
 
+    private int _disposed;
+
+    /// <summary>Stops the server; a second call does nothing (a test may stop it early to make its port refuse connections).</summary>
     public async ValueTask DisposeAsync()
     {
+        if (Interlocked.Exchange(ref _disposed, 1) == 1)
+        {
+            return;
+        }
         await _app.StopAsync();
         await _app.DisposeAsync();
     }
+
+    /// <summary>A <c>chat.completion</c> object as OpenAI returns it for a non-streamed request.</summary>
+    public static string CompletionBody(string? content, string? refusal, string finishReason) => JsonSerializer.Serialize(new Dictionary<string, object?>
+    {
+        ["id"] = "chatcmpl-fake2",
+        ["object"] = "chat.completion",
+        ["created"] = 1735689600,
+        ["model"] = "fake-model",
+        ["system_fingerprint"] = "fp_fake",
+        ["choices"] = new object[]
+        {
+            new Dictionary<string, object?>
+            {
+                ["index"] = 0,
+                ["message"] = new Dictionary<string, object?> { ["role"] = "assistant", ["content"] = content, ["refusal"] = refusal },
+                ["logprobs"] = null,
+                ["finish_reason"] = finishReason,
+            },
+        },
+        ["usage"] = new { prompt_tokens = 100, completion_tokens = 20, total_tokens = 120 },
+    });
 
     // ---- real chunk shapes (chat.completion.chunk) --------------------------------------------------------
 

@@ -3,7 +3,7 @@ using System.ClientModel.Primitives;
 using OpenAI;
 using OpenAI.Chat;
 
-namespace AgentHost.Chat.Providers;
+namespace TicketApi.Ai;
 
 /// <summary>
 /// Builds the OpenAI SDK's <see cref="ChatClient"/> for each provider mode. One SDK code path for all:

@@ -1,7 +1,7 @@
 using System.ClientModel.Primitives;
 using Azure.Core;
 
-namespace AgentHost.Chat.Providers;
+namespace TicketApi.Ai;
 
 /// <summary>
 /// Keyless Azure OpenAI: a Microsoft Entra token (managed identity, Azure CLI login, ...) as the bearer,

@@ -1,6 +1,6 @@
 using System.ClientModel.Primitives;
 
-namespace AgentHost.Chat.Providers;
+namespace TicketApi.Ai;
 
 /// <summary>
 /// Azure's classic endpoint authenticates keys with the <c>api-key</c> header. The SDK's key credential

@@ -1,6 +1,6 @@
 using System.ClientModel.Primitives;
 
-namespace AgentHost.Chat.Providers;
+namespace TicketApi.Ai;
 
 /// <summary>Adds one query parameter (Azure's classic <c>api-version</c>) to every request of the pipeline.</summary>
 internal sealed class QueryParameterPolicy(string name, string value) : RequestEditingPolicy

@@ -1,11 +1,11 @@
 using System.Text.RegularExpressions;
 
-namespace AgentHost.Chat;
+namespace TicketApi.Ai;
 
-/// <summary>Which model the chat pipeline talks to.</summary>
+/// <summary>Which model the agent host's chat pipeline and the ticket service's model triage talk to (docs/triage.md, "Triage by a model").</summary>
 public enum ChatProviderKind
 {
-    /// <summary>No model configured: the built-in deterministic planner.</summary>
+    /// <summary>No model configured: the built-in deterministic planner (chat) and the offline triager (triage).</summary>
     OfflinePlanner,
 
     /// <summary>OpenAI, or any OpenAI-compatible server (Ollama, vLLM, LM Studio) via <c>OPENAI_BASE_URL</c>.</summary>
@@ -29,7 +29,7 @@ public sealed partial record ChatProviderSettings(
     string? Model = null,
     string? ApiVersion = null)
 {
-    /// <summary>How long one model request may take before the turn ends in an error frame.</summary>
+    /// <summary>How long one model request may take (a chat turn then ends in an error frame; triage is marked failed).</summary>
     public TimeSpan NetworkTimeout { get; init; } = TimeSpan.FromSeconds(60);
 
     /// <summary>

@@ -1,6 +1,6 @@
 using System.ClientModel.Primitives;
 
-namespace AgentHost.Chat.Providers;
+namespace TicketApi.Ai;
 
 /// <summary>A pipeline policy that only edits the outgoing request, then passes it on.</summary>
 internal abstract class RequestEditingPolicy : PipelinePolicy
