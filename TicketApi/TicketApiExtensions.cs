@@ -5,6 +5,7 @@ using TicketApi.Contracts;
 using TicketApi.Data;
 using TicketApi.Endpoints;
 using TicketApi.Http;
+using TicketApi.KnowledgeBase;
 using TicketApi.OpenApi;
 using TicketApi.Querying;
 using TicketApi.Tickets;
@@ -47,6 +48,7 @@ public static class TicketApiExtensions
         services.AddRequestLimitErrors();
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
         services.AddTicketOpenApi();
+        services.AddKnowledgeBase(configuration, database.Kind);
         return services;
     }
 
@@ -72,11 +74,12 @@ public static class TicketApiExtensions
         services.AddSingleton<TicketQueryRunner, PostgresTicketQueryRunner>();
     }
 
-    /// <summary>Maps <c>/api/tickets/</c>, its item routes and <c>/api/tickets/{id}/triage</c>.</summary>
+    /// <summary>Maps <c>/api/tickets/</c>, its item routes, <c>/api/tickets/{id}/triage</c> and <c>/api/articles/</c>.</summary>
     public static IEndpointRouteBuilder MapTicketApi(this IEndpointRouteBuilder app)
     {
         app.MapTicketEndpoints();
         app.MapTicketTriageEndpoints();
+        app.MapKnowledgeBase();
         return app;
     }
 }

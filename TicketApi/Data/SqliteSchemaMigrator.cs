@@ -84,6 +84,10 @@ public static class SqliteSchemaMigrator
         CREATE INDEX ix_tickets_category ON tickets (category, created, id);
         CREATE INDEX ix_tickets_requester_email ON tickets (requester_email) WHERE requester_email IS NOT NULL;
         """,
+        // 4: reserved for the conversation thread (ticket messages), merged from its own branch.
+        "SELECT 1;",
+        // 5: the knowledge base (docs/knowledge-base.md); touches no ticket table.
+        KnowledgeBase.Storage.ArticleSchema.Sqlite,
     ];
 
     /// <summary>The step after which existing tickets are triaged (<see cref="TriageBackfill"/>).</summary>

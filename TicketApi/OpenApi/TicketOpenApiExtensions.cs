@@ -24,6 +24,7 @@ public static class TicketOpenApiExtensions
         private static readonly Dictionary<string, string> TagDescriptions = new()
         {
             ["Tickets"] = "Tickets and their lifecycle: OPEN -> RESOLVED -> CLOSED, RESOLVED -> OPEN.",
+            ["Knowledge base"] = "Articles with customer-safe steps and staff-only internal notes, searchable by relevance.",
             ["Health"] = "Liveness and the state of the service's checks.",
             ["Chat"] = "The agent: plain-language requests answered as Server-Sent Events.",
         };
