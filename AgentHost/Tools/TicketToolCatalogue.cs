@@ -15,6 +15,8 @@ public sealed class TicketToolCatalogue
     public const string SetTicketStatus = "set_ticket_status";
     public const string DeleteTicket = "delete_ticket";
     public const string CountTickets = "count_tickets";
+    public const string SearchArticles = "search_articles";
+    public const string GetArticle = "get_article";
 
     public TicketToolCatalogue(TicketTools tools)
     {
@@ -30,6 +32,8 @@ public sealed class TicketToolCatalogue
             new(tools.SetTicketStatus(), "Change a ticket's status", ReadOnly: false, Destructive: true, Idempotent: true),
             new(tools.DeleteTicket(), "Delete a ticket", ReadOnly: false, Destructive: true, Idempotent: true),
             new(tools.CountTickets(), "Count tickets", ReadOnly: true, Destructive: false, Idempotent: true),
+            new(tools.SearchArticles(), "Search the knowledge base", ReadOnly: true, Destructive: false, Idempotent: true),
+            new(tools.GetArticle(), "Get a knowledge-base article", ReadOnly: true, Destructive: false, Idempotent: true),
         ];
         Functions = Tools.Select(t => (AITool)t.Function).ToList();
     }

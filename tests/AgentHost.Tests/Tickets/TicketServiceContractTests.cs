@@ -20,7 +20,7 @@ namespace AgentHost.Tests.Tickets;
 /// (embedded and stdio mode) and HTTP against a real ticket service on Kestrel (<c>TICKET_API_URL</c>). Both
 /// must answer with the same values and the same words, each on a fresh SQLite file.
 /// </summary>
-public abstract class TicketServiceContractTests : IAsyncLifetime
+public abstract partial class TicketServiceContractTests : IAsyncLifetime
 {
     protected string DatabasePath { get; } = Path.Combine(Path.GetTempPath(), $"seam-contract-{Guid.NewGuid():N}.db");
     private ServiceProvider? _services;
