@@ -1,6 +1,5 @@
 using System.Data.Common;
 using System.Globalization;
-using System.Text.Json;
 using TicketApi.Data;
 
 namespace TicketApi.KnowledgeBase.Storage;
@@ -12,7 +11,7 @@ namespace TicketApi.KnowledgeBase.Storage;
 /// </summary>
 public sealed class ArticleStore(ArticleDialect dialect, TimeProvider clock, WriteGate gate)
 {
-    private const string Columns = "a.id, a.slug, a.title, a.category, a.tags, a.body, a.internal_notes, a.created, a.updated, a.version";
+    private const string Columns = ArticleRows.Columns;
     private const int MaxAttempts = 50;
 
     /// <summary>Generated slugs try "-2", "-3", ... when the title's slug is taken.</summary>
@@ -21,10 +20,10 @@ public sealed class ArticleStore(ArticleDialect dialect, TimeProvider clock, Wri
     public async Task<Article?> FindAsync(long id, CancellationToken cancellationToken)
     {
         await using var connection = await dialect.OpenAsync(cancellationToken);
-        await using var command = Command(connection, $"SELECT {Columns} FROM articles a WHERE a.id = @id");
-        Add(command, "@id", id);
+        await using var command = ArticleRows.Command(connection, $"SELECT {Columns} FROM articles a WHERE a.id = @id");
+        ArticleRows.Add(command, "@id", id);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        return await reader.ReadAsync(cancellationToken) ? Read(reader) : null;
+        return await reader.ReadAsync(cancellationToken) ? ArticleRows.Read(dialect, reader) : null;
     }
 
     /// <summary>One page and the count of every match. A search orders by relevance unless an ordering was given.</summary>
@@ -39,7 +38,7 @@ public sealed class ArticleStore(ArticleDialect dialect, TimeProvider clock, Wri
         var from = query.Search is null ? "articles a" : dialect.SearchFrom;
         var where = Where(query.Search is not null, query.Categories);
 
-        await using var count = Command(connection, $"SELECT count(*) FROM {from}{where}");
+        await using var count = ArticleRows.Command(connection, $"SELECT count(*) FROM {from}{where}");
         Parameters(count, query.Search, query.Categories);
         var total = Convert.ToInt64(await count.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture);
         var skip = (long)(query.Page - 1) * query.PageSize;
@@ -48,15 +47,15 @@ public sealed class ArticleStore(ArticleDialect dialect, TimeProvider clock, Wri
             return (total, []);
         }
 
-        await using var page = Command(connection, $"SELECT {Columns} FROM {from}{where} ORDER BY {OrderBy(query)} LIMIT @take OFFSET @skip");
+        await using var page = ArticleRows.Command(connection, $"SELECT {Columns} FROM {from}{where} ORDER BY {OrderBy(query)} LIMIT @take OFFSET @skip");
         Parameters(page, query.Search, query.Categories);
-        Add(page, "@take", query.PageSize);
-        Add(page, "@skip", skip);
+        ArticleRows.Add(page, "@take", query.PageSize);
+        ArticleRows.Add(page, "@skip", skip);
         var articles = new List<Article>(query.PageSize);
         await using var reader = await page.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {
-            articles.Add(Read(reader));
+            articles.Add(ArticleRows.Read(dialect, reader));
         }
         return (total, articles);
     }
@@ -71,15 +70,15 @@ public sealed class ArticleStore(ArticleDialect dialect, TimeProvider clock, Wri
             return [];
         }
         await using var connection = await dialect.OpenAsync(cancellationToken);
-        await using var command = Command(connection,
+        await using var command = ArticleRows.Command(connection,
             $"SELECT {Columns}, {dialect.Score} AS score FROM {dialect.SearchFrom}{Where(true, categories)} ORDER BY score DESC, a.id LIMIT @take");
         Parameters(command, terms, categories);
-        Add(command, "@take", limit);
+        ArticleRows.Add(command, "@take", limit);
         var ranked = new List<(Article, double)>(limit);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {
-            ranked.Add((Read(reader), reader.GetDouble(10)));
+            ranked.Add((ArticleRows.Read(dialect, reader), reader.GetDouble(10)));
         }
         return ranked;
     }
@@ -147,9 +146,9 @@ public sealed class ArticleStore(ArticleDialect dialect, TimeProvider clock, Wri
             var deleted = await gate.RunAsync(async () =>
             {
                 await using var connection = await dialect.OpenAsync(cancellationToken);
-                await using var command = Command(connection, "DELETE FROM articles WHERE id = @id AND version = @read");
-                Add(command, "@id", id);
-                Add(command, "@read", current.Version);
+                await using var command = ArticleRows.Command(connection, "DELETE FROM articles WHERE id = @id AND version = @read");
+                ArticleRows.Add(command, "@id", id);
+                ArticleRows.Add(command, "@read", current.Version);
                 return await command.ExecuteNonQueryAsync(cancellationToken);
             }, cancellationToken);
             return deleted == 1 ? new ArticleWriteOutcome.Done(null) : null;
@@ -165,7 +164,7 @@ public sealed class ArticleStore(ArticleDialect dialect, TimeProvider clock, Wri
         {
             await using var connection = await dialect.OpenAsync(cancellationToken);
             await using var transaction = await dialect.BeginExclusiveAsync(connection, cancellationToken);
-            await using (var due = Command(connection,
+            await using (var due = ArticleRows.Command(connection,
                 "SELECT (SELECT count(*) FROM knowledge_base_seed) + (SELECT count(*) FROM articles)", transaction))
             {
                 if (Convert.ToInt64(await due.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture) > 0)
@@ -177,13 +176,13 @@ public sealed class ArticleStore(ArticleDialect dialect, TimeProvider clock, Wri
             var inserted = 0;
             foreach (var article in articles)
             {
-                await using var insert = Command(connection, InsertSql + " ON CONFLICT (slug) DO NOTHING", transaction);
-                AddRow(insert, article with { Created = now, Updated = now });
+                await using var insert = ArticleRows.Command(connection, InsertSql + " ON CONFLICT (slug) DO NOTHING", transaction);
+                ArticleRows.AddRow(dialect, insert, article with { Created = now, Updated = now });
                 inserted += await insert.ExecuteNonQueryAsync(cancellationToken);
             }
-            await using (var mark = Command(connection, "INSERT INTO knowledge_base_seed (starter_loaded_at) VALUES (@now)", transaction))
+            await using (var mark = ArticleRows.Command(connection, "INSERT INTO knowledge_base_seed (starter_loaded_at) VALUES (@now)", transaction))
             {
-                Add(mark, "@now", dialect.Time(now));
+                ArticleRows.Add(mark, "@now", dialect.Time(now));
                 await mark.ExecuteNonQueryAsync(cancellationToken);
             }
             await transaction.CommitAsync(cancellationToken);
@@ -197,20 +196,20 @@ public sealed class ArticleStore(ArticleDialect dialect, TimeProvider clock, Wri
     private async Task<long> InsertAsync(Article article, CancellationToken cancellationToken)
     {
         await using var connection = await dialect.OpenAsync(cancellationToken);
-        await using var command = Command(connection, InsertSql + " RETURNING id");
-        AddRow(command, article);
+        await using var command = ArticleRows.Command(connection, InsertSql + " RETURNING id");
+        ArticleRows.AddRow(dialect, command, article);
         return Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture);
     }
 
     private async Task<int> UpdateRowAsync(long readVersion, Article next, CancellationToken cancellationToken)
     {
         await using var connection = await dialect.OpenAsync(cancellationToken);
-        await using var command = Command(connection,
+        await using var command = ArticleRows.Command(connection,
             "UPDATE articles SET slug = @slug, title = @title, category = @category, tags = @tags, body = @body, " +
             "internal_notes = @internal_notes, updated = @updated, version = @version WHERE id = @id AND version = @read");
-        AddRow(command, next);
-        Add(command, "@id", next.Id);
-        Add(command, "@read", readVersion);
+        ArticleRows.AddRow(dialect, command, next);
+        ArticleRows.Add(command, "@id", next.Id);
+        ArticleRows.Add(command, "@read", readVersion);
         return await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
@@ -257,7 +256,7 @@ public sealed class ArticleStore(ArticleDialect dialect, TimeProvider clock, Wri
         }
         for (var i = 0; i < (categories?.Count ?? 0); i++)
         {
-            Add(command, $"@category{i}", categories![i]);
+            ArticleRows.Add(command, $"@category{i}", categories![i]);
         }
     }
 
@@ -274,47 +273,6 @@ public sealed class ArticleStore(ArticleDialect dialect, TimeProvider clock, Wri
         }
         return string.Join(", ", keys);
     }
-
-    private static DbCommand Command(DbConnection connection, string sql, DbTransaction? transaction = null)
-    {
-        var command = connection.CreateCommand();
-        command.CommandText = sql;
-        command.Transaction = transaction;
-        return command;
-    }
-
-    private void AddRow(DbCommand command, Article article)
-    {
-        Add(command, "@slug", article.Slug);
-        Add(command, "@title", article.Title);
-        Add(command, "@category", article.Category);
-        Add(command, "@tags", JsonSerializer.Serialize(article.Tags, ArticleJsonContext.Default.IReadOnlyListString));
-        Add(command, "@body", article.Body);
-        Add(command, "@internal_notes", article.InternalNotes);
-        Add(command, "@created", dialect.Time(article.Created));
-        Add(command, "@updated", dialect.Time(article.Updated));
-        Add(command, "@version", article.Version);
-    }
-
-    private static void Add(DbCommand command, string name, object value)
-    {
-        var parameter = command.CreateParameter();
-        parameter.ParameterName = name;
-        parameter.Value = value;
-        command.Parameters.Add(parameter);
-    }
-
-    private Article Read(DbDataReader reader) => new(
-        reader.GetInt64(0),
-        reader.GetString(1),
-        reader.GetString(2),
-        reader.GetString(3),
-        JsonSerializer.Deserialize(reader.GetString(4), ArticleJsonContext.Default.IReadOnlyListString) ?? [],
-        reader.GetString(5),
-        reader.GetString(6),
-        dialect.ReadTime(reader, 7),
-        dialect.ReadTime(reader, 8),
-        reader.GetInt64(9));
 
     /// <summary>Microsecond precision, as tickets: what the API shows is exactly what is stored.</summary>
     private DateTime Now()
