@@ -6,6 +6,7 @@ using TicketApi.Conversations;
 using TicketApi.Data;
 using TicketApi.Endpoints;
 using TicketApi.Http;
+using TicketApi.KnowledgeBase;
 using TicketApi.ModelTriage;
 using TicketApi.OpenApi;
 using TicketApi.Querying;
@@ -52,6 +53,7 @@ public static class TicketApiExtensions
         services.AddRequestLimitErrors();
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
         services.AddTicketOpenApi();
+        services.AddKnowledgeBase(configuration, database.Kind);
         return services;
     }
 
@@ -77,12 +79,13 @@ public static class TicketApiExtensions
         services.AddSingleton<TicketQueryRunner, PostgresTicketQueryRunner>();
     }
 
-    /// <summary>Maps <c>/api/tickets/</c>, its item routes, <c>/api/tickets/{id}/triage</c> and <c>/api/tickets/{id}/messages</c>.</summary>
+    /// <summary>Maps <c>/api/tickets/</c>, its item routes, <c>/api/tickets/{id}/triage</c>, <c>/api/tickets/{id}/messages</c> and <c>/api/articles/</c>.</summary>
     public static IEndpointRouteBuilder MapTicketApi(this IEndpointRouteBuilder app)
     {
         app.MapTicketEndpoints();
         app.MapTicketTriageEndpoints();
         app.MapTicketMessageEndpoints();
+        app.MapKnowledgeBase();
         return app;
     }
 }

@@ -1,4 +1,5 @@
 using TicketApi.Contracts;
+using TicketApi.KnowledgeBase;
 using TicketApi.Querying;
 using TicketApi.Tickets;
 
@@ -50,4 +51,10 @@ public interface ITicketService
 
     /// <summary>Deletes, guarded by <paramref name="ifMatch"/> (an ETag from <see cref="GetAsync"/>) when given.</summary>
     Task<TicketApiResult<bool>> DeleteAsync(long id, string? ifMatch, CancellationToken cancellationToken);
+
+    /// <summary>Knowledge-base articles for <paramref name="text"/>, best first (<c>GET /api/articles/?search=</c>; docs/knowledge-base.md).</summary>
+    Task<TicketApiResult<ArticlePage>> SearchArticlesAsync(string text, string? category, int limit, CancellationToken cancellationToken);
+
+    /// <summary>One article, internal notes included (staff only: docs/tools.md, "Knowledge base").</summary>
+    Task<TicketApiResult<ArticleDto>> GetArticleAsync(long id, CancellationToken cancellationToken);
 }

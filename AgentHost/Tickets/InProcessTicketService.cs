@@ -1,5 +1,6 @@
 using TicketApi.Contracts;
 using TicketApi.Http;
+using TicketApi.KnowledgeBase;
 using TicketApi.Querying;
 using TicketApi.Tickets;
 
@@ -52,10 +53,18 @@ public sealed class InProcessTicketService(IServiceScopeFactory scopes) : ITicke
     public Task<TicketApiResult<bool>> DeleteAsync(long id, string? ifMatch, CancellationToken cancellationToken) =>
         RunAsync(service => service.DeleteAsync(id, ifMatch, cancellationToken));
 
-    private async Task<TicketApiResult<T>> RunAsync<T>(Func<TicketService, Task<TicketService.Outcome<T>>> call)
+    public Task<TicketApiResult<ArticlePage>> SearchArticlesAsync(string text, string? category, int limit, CancellationToken cancellationToken) =>
+        RunAsync<ArticleService, ArticlePage>(articles => articles.SearchAsync(text, category, limit, cancellationToken));
+
+    public Task<TicketApiResult<ArticleDto>> GetArticleAsync(long id, CancellationToken cancellationToken) =>
+        RunAsync<ArticleService, ArticleDto>(articles => articles.GetAsync(id, cancellationToken));
+
+    private Task<TicketApiResult<T>> RunAsync<T>(Func<TicketService, Task<TicketService.Outcome<T>>> call) => RunAsync<TicketService, T>(call);
+
+    private async Task<TicketApiResult<T>> RunAsync<TService, T>(Func<TService, Task<TicketService.Outcome<T>>> call) where TService : notnull
     {
         await using var scope = scopes.CreateAsyncScope();
-        var outcome = await call(scope.ServiceProvider.GetRequiredService<TicketService>());
+        var outcome = await call(scope.ServiceProvider.GetRequiredService<TService>());
         return outcome.Problem is { } problem
             ? TicketApiResult.Failure<T>(TicketProblem.From(problem))
             : TicketApiResult.Success(outcome.Value!, outcome.Version is { } version ? ETags.For(version) : null);

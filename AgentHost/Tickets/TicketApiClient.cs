@@ -8,6 +8,7 @@ using Microsoft.Extensions.Options;
 using Polly;
 using Polly.Timeout;
 using TicketApi.Contracts;
+using TicketApi.KnowledgeBase;
 using TicketApi.Querying;
 using TicketApi.Tickets;
 
@@ -126,6 +127,18 @@ public sealed class TicketApiClient : ITicketService
 
             return request;
         }, idempotent: true, cancellationToken);
+
+    public Task<TicketApiResult<ArticlePage>> SearchArticlesAsync(string text, string? category, int limit, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var query = $"?search={Uri.EscapeDataString(text.Trim())}&page_size={Math.Clamp(limit, 1, ArticleQuery.MaxPageSize).ToString(CultureInfo.InvariantCulture)}" +
+                    (category is null ? "" : $"&category={Uri.EscapeDataString(category)}");
+        return SendAsync<ArticlePage>(() => new HttpRequestMessage(HttpMethod.Get, "api/articles/" + query), idempotent: true, cancellationToken);
+    }
+
+    public Task<TicketApiResult<ArticleDto>> GetArticleAsync(long id, CancellationToken cancellationToken) =>
+        SendAsync<ArticleDto>(() => new HttpRequestMessage(HttpMethod.Get, $"api/articles/{id.ToString(CultureInfo.InvariantCulture)}/"),
+            idempotent: true, cancellationToken);
 
     private static string ItemPath(long id) => $"api/tickets/{id.ToString(CultureInfo.InvariantCulture)}/";
 

@@ -19,6 +19,8 @@ public sealed class TicketToolCatalogue
     public const string TriageTicket = "triage_ticket";
     public const string ListMessages = "list_messages";
     public const string AddMessage = "add_message";
+    public const string SearchArticles = "search_articles";
+    public const string GetArticle = "get_article";
 
     public TicketToolCatalogue(TicketTools tools, TicketThreadTools threads)
     {
@@ -49,6 +51,8 @@ public sealed class TicketToolCatalogue
         new(threads.ListMessages(), "Read a ticket's thread", ReadOnly: true, Destructive: false, Idempotent: true),
         // Appends only (destructive false); each call adds another message (not idempotent).
         new(threads.AddMessage(channel), "Add a message to a ticket", ReadOnly: false, Destructive: false, Idempotent: false),
+        new(tools.SearchArticles(), "Search the knowledge base", ReadOnly: true, Destructive: false, Idempotent: true),
+        new(tools.GetArticle(), "Get a knowledge-base article", ReadOnly: true, Destructive: false, Idempotent: true),
     ];
 
     /// <summary>The chat pipeline's tools (add_message may speak for the requester; its channel is chat).</summary>

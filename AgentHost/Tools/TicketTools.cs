@@ -15,7 +15,7 @@ namespace AgentHost.Tools;
 /// their query with the REST parser, so both take every filter and refuse a bad value in the REST service's
 /// words. See docs/tools.md.
 /// </summary>
-public sealed class TicketTools(ITicketService tickets)
+public sealed partial class TicketTools(ITicketService tickets)
 {
     private static readonly ToolParameter Id = new("id", Kind.WholeNumber, "The ticket id.", Required: true);
 

@@ -125,6 +125,8 @@ public static class PostgresSchemaMigrator
         );
         CREATE INDEX ix_ticket_messages_ticket ON ticket_messages (ticket_id, id);
         """,
+        // 5: the knowledge base (docs/knowledge-base.md); uses step 1's ticket_search_text, touches no ticket table.
+        KnowledgeBase.Storage.ArticleSchema.Postgres,
     ];
 
     /// <summary>The step after which existing tickets are triaged (<see cref="TriageBackfill"/>).</summary>

@@ -99,6 +99,8 @@ public static class SqliteSchemaMigrator
         );
         CREATE INDEX ix_ticket_messages_ticket ON ticket_messages (ticket_id, id);
         """,
+        // 5: the knowledge base (docs/knowledge-base.md); touches no ticket table.
+        KnowledgeBase.Storage.ArticleSchema.Sqlite,
     ];
 
     /// <summary>The step after which existing tickets are triaged (<see cref="TriageBackfill"/>).</summary>

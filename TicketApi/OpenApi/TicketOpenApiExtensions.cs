@@ -26,6 +26,7 @@ public static class TicketOpenApiExtensions
         {
             ["Tickets"] = "Tickets and their lifecycle: OPEN -> RESOLVED -> CLOSED, RESOLVED -> OPEN.",
             ["Conversations"] = "A ticket's thread: the requester's messages, public replies and internal notes.",
+            ["Knowledge base"] = "Articles with customer-safe steps and staff-only internal notes, searchable by relevance.",
             ["Health"] = "Liveness and the state of the service's checks.",
             ["Chat"] = "The agent: plain-language requests answered as Server-Sent Events.",
         };

@@ -19,7 +19,7 @@ public sealed class JsonSchemaCheck(JsonNode document)
     private static readonly HashSet<string> Known =
     [
         "$ref", "type", "enum", "const", "properties", "required", "additionalProperties", "items", "allOf", "oneOf", "anyOf",
-        "minimum", "maximum", "minLength", "maxLength", "format", "pattern",
+        "minimum", "maximum", "minLength", "maxLength", "format", "pattern", "maxItems",
     ];
 
     /// <summary>Every way <paramref name="value"/> breaks <paramref name="schema"/>, as JSON-pointer-ish messages.</summary>
@@ -73,6 +73,9 @@ public sealed class JsonSchemaCheck(JsonNode document)
         {
             case JsonObject obj:
                 CheckObject(obj, schema, at, errors);
+                break;
+            case JsonArray array when schema["maxItems"] is { } maxItems && array.Count > (int)maxItems:
+                errors.Add($"{at}: {array.Count} items, more than {maxItems}");
                 break;
             case JsonArray array when schema["items"] is JsonObject items:
                 for (var i = 0; i < array.Count; i++)

@@ -3,17 +3,17 @@ namespace AgentHost.Tests.Mcp;
 /// <summary>The real catalogue as MCP tools, without a ticket service: what is listed, and how.</summary>
 public sealed class CatalogueListingTests
 {
-    private static readonly string[] ReadTools = ["list_tickets", "get_ticket", "count_tickets", "list_messages"];
+    private static readonly string[] ReadTools = ["list_tickets", "get_ticket", "count_tickets", "list_messages", "search_articles", "get_article"];
 
     [Fact]
-    public async Task The_ten_ticket_tools_are_listed_exactly_as_in_the_checked_in_snapshot()
+    public async Task The_ticket_and_knowledge_base_tools_are_listed_exactly_as_in_the_checked_in_snapshot()
     {
         await using var connection = await PipeMcpConnection.StartWithCatalogueAsync();
 
         var tools = await connection.Client.ListToolsAsync();
 
         Assert.Equal(
-            ["list_tickets", "get_ticket", "create_ticket", "update_ticket", "set_ticket_status", "delete_ticket", "count_tickets", "triage_ticket", "list_messages", "add_message"],
+            ["list_tickets", "get_ticket", "create_ticket", "update_ticket", "set_ticket_status", "delete_ticket", "count_tickets", "triage_ticket", "list_messages", "add_message", "search_articles", "get_article"],
             tools.Select(t => t.Name));
         ToolSnapshot.AssertMatches(tools);
     }
@@ -46,7 +46,7 @@ public sealed class CatalogueListingTests
     }
 
     [Fact]
-    public async Task Read_only_mode_lists_only_the_four_read_tools()
+    public async Task Read_only_mode_lists_only_the_read_tools()
     {
         await using var connection = await PipeMcpConnection.StartWithCatalogueAsync(new Dictionary<string, string?> { ["MCP_READ_ONLY"] = "true" });
 

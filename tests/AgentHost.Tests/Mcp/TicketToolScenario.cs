@@ -109,14 +109,33 @@ internal static class TicketToolScenario
         Assert.Equal("Dana", labelledData.GetProperty("requester_name").GetString());
         var badCategory = await FailAsync(client, "create_ticket", new() { ["title"] = "x", ["category"] = "PRINTERS" });
         Assert.Contains("category must be one of ACCOUNT, NETWORK, EMAIL, HARDWARE, SOFTWARE, BILLING, OTHER, not 'PRINTERS'", badCategory, StringComparison.Ordinal);
+
+        await CallKnowledgeBaseToolsAsync(client);
+    }
+
+    /// <summary>search_articles and get_article on the starter articles the service loaded.</summary>
+    private static async Task CallKnowledgeBaseToolsAsync(McpClient client)
+    {
+        var search = await SucceedAsync(client, "search_articles", new() { ["query"] = "vpn keeps dropping", ["category"] = "network" });
+        var best = search.GetProperty("data").GetProperty("articles")[0];
+        Assert.Equal("vpn-drops", best.GetProperty("slug").GetString());
+
+        var article = await SucceedAsync(client, "get_article", new() { ["id"] = best.GetProperty("id").GetInt64() });
+        Assert.StartsWith("## Steps", article.GetProperty("data").GetProperty("customer_safe_steps").GetString(), StringComparison.Ordinal);
+        Assert.Contains("GlobalProtect", article.GetProperty("data").GetProperty("internal_notes_staff_only").GetString(), StringComparison.Ordinal);
+        Assert.DoesNotContain("GlobalProtect client logs", article.GetProperty("summary").GetString(), StringComparison.Ordinal);
+
+        var missing = await FailAsync(client, "get_article", new() { ["id"] = 999999 });
+        Assert.Contains("Article with id '999999' was not found.", missing, StringComparison.Ordinal);
     }
 
     /// <summary>Read-only mode against the real catalogue: reads work, writes are refused with a reason.</summary>
     public static async Task ReadOnlyAsync(McpClient client)
     {
         var tools = await client.ListToolsAsync();
-        Assert.Equal(["count_tickets", "get_ticket", "list_messages", "list_tickets"], tools.Select(t => t.Name).Order());
+        Assert.Equal(["count_tickets", "get_article", "get_ticket", "list_messages", "list_tickets", "search_articles"], tools.Select(t => t.Name).Order());
         await SucceedAsync(client, "list_tickets", new());
+        await SucceedAsync(client, "search_articles", new() { ["query"] = "printer" });
         foreach (var write in new[] { "create_ticket", "update_ticket", "set_ticket_status", "delete_ticket", "triage_ticket", "add_message" })
         {
             var message = await FailAsync(client, write, new() { ["id"] = 1, ["title"] = "x" });

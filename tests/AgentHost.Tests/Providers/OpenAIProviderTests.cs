@@ -4,6 +4,7 @@ using System.Text.Json;
 using AgentHost.Chat;
 using AgentHost.Tests.Support;
 using AgentTickets.Testing;
+using Microsoft.Extensions.DependencyInjection;
 using TicketApi.Ai;
 using static AgentTickets.Testing.FakeOpenAIServer;
 
@@ -73,7 +74,9 @@ public class OpenAIProviderTests
         Assert.Contains("CLOSED is final", messages[0].GetProperty("content").GetString());
         Assert.Equal("show ticket 12", messages[1].GetProperty("content").GetString());
         var tools = body.GetProperty("tools").EnumerateArray().ToList();
-        Assert.Equal(10, tools.Count);
+        // Every tool of the catalogue is offered to the model, and nothing else.
+        var catalogue = factory.Services.GetRequiredService<AgentHost.Tools.TicketToolCatalogue>();
+        Assert.Equal(catalogue.Tools.Select(t => t.Name), tools.Select(t => t.GetProperty("function").GetProperty("name").GetString()));
         Assert.All(tools, t => Assert.Equal("function", t.GetProperty("type").GetString()));
         var setStatus = tools.Single(t => t.GetProperty("function").GetProperty("name").GetString() == "set_ticket_status");
         Assert.Equal(["OPEN", "RESOLVED", "CLOSED"],

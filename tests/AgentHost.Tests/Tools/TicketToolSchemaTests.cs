@@ -16,10 +16,10 @@ public class TicketToolSchemaTests
     }
 
     [Fact]
-    public void The_catalogue_has_the_ten_tools_of_the_contract()
+    public void The_catalogue_has_the_tools_of_the_contract()
     {
         var names = Catalogue().Tools.Select(t => t.Name).ToArray();
-        Assert.Equal(["list_tickets", "get_ticket", "create_ticket", "update_ticket", "set_ticket_status", "delete_ticket", "count_tickets", "triage_ticket", "list_messages", "add_message"], names);
+        Assert.Equal(["list_tickets", "get_ticket", "create_ticket", "update_ticket", "set_ticket_status", "delete_ticket", "count_tickets", "triage_ticket", "list_messages", "add_message", "search_articles", "get_article"], names);
     }
 
     [Fact]
