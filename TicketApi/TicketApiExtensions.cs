@@ -43,6 +43,7 @@ public static class TicketApiExtensions
         }
         services.AddOfflineTriager();
         services.AddScoped<TicketStore>();
+        services.AddSingleton<BulkRetriage>();
         services.ConfigureHttpJsonOptions(options => options.SerializerOptions.TypeInfoResolverChain.Insert(0, TicketJsonContext.Default));
         services.AddRequestLimitErrors();
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
@@ -59,6 +60,7 @@ public static class TicketApiExtensions
             .AddInterceptors(new SqliteConnectionSetup()));
         services.AddSingleton<TicketReader, SqliteTicketReader>();
         services.AddSingleton<TicketQueryRunner, SqliteTicketQueryRunner>();
+        services.AddSingleton<BulkRetriageSql, SqliteBulkRetriageSql>();
     }
 
     /// <summary>One Npgsql data source (one connection pool) serves EF's writes and the plain-SQL reads.</summary>
@@ -70,13 +72,15 @@ public static class TicketApiExtensions
             .UseQueryTrackingBehavior(QueryTrackingBehavior.NoTracking));
         services.AddSingleton<TicketReader, PostgresTicketReader>();
         services.AddSingleton<TicketQueryRunner, PostgresTicketQueryRunner>();
+        services.AddSingleton<BulkRetriageSql, PostgresBulkRetriageSql>();
     }
 
-    /// <summary>Maps <c>/api/tickets/</c>, its item routes and <c>/api/tickets/{id}/triage</c>.</summary>
+    /// <summary>Maps <c>/api/tickets/</c>, its item routes, <c>/api/tickets/{id}/triage</c> and <c>/api/tickets/triage</c>.</summary>
     public static IEndpointRouteBuilder MapTicketApi(this IEndpointRouteBuilder app)
     {
         app.MapTicketEndpoints();
         app.MapTicketTriageEndpoints();
+        app.MapTicketBulkTriageEndpoints();
         return app;
     }
 }

@@ -126,6 +126,8 @@ measure_store() { # store-label port
   local store=$1 base="http://127.0.0.1:$2"
   measure "$store: GET by id" "$base" get_by_id.lua
   measure "$store: filtered list (OPEN, -created)" "$base/api/tickets/?resolution_status=OPEN&ordering=-created"
+  # The agent's queue: open tickets, most urgent first, oldest first within a priority (ix_tickets_status_priority).
+  measure "$store: queue page (OPEN, -priority,created)" "$base/api/tickets/?resolution_status=OPEN&ordering=-priority,created"
   measure "$store: search page" "$base" search.lua
   # Latency of one search at a time: what a person waits, without queueing behind 31 others.
   measure "$store: search page, 1 connection" "$base" search.lua 1
