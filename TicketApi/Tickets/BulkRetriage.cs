@@ -13,9 +13,10 @@ namespace TicketApi.Tickets;
 /// changed is written with a new version and <c>updated</c>, as any change a client should see.
 /// <para>
 /// Tickets are read in id order in batches of <see cref="BatchSize"/> outside any transaction, triaged on every
-/// core, and written in one short transaction per batch through one prepared statement, each row conditional
-/// on the version that was read: other writers get their turn between batches, and a ticket someone changed
-/// meanwhile is read and triaged again rather than overwritten.
+/// core (while the batch before is being written), and written in one short transaction per batch through one
+/// prepared statement, each row conditional on the version that was read: other writers get their turn between
+/// batches, and a ticket someone changed meanwhile is read and triaged again rather than overwritten. Batches
+/// already written stay written if the request is cancelled; running it again finishes the job.
 /// </para>
 /// </summary>
 public sealed class BulkRetriage(BulkRetriageSql sql, WriteGate gate, OfflineTriager triager, TimeProvider clock)
@@ -35,33 +36,53 @@ public sealed class BulkRetriage(BulkRetriageSql sql, WriteGate gate, OfflineTri
             return new Outcome(0, 0); // a search with no words matches nothing, as in the list
         }
         var now = Now();
-        await using var connection = await sql.OpenAsync(cancellationToken);
+        // Two connections: one reads and feeds the triage while the other writes the batch before, so the
+        // cores triage while the (serial) writes run.
+        await using var reading = await sql.OpenAsync(cancellationToken);
+        await using var writing = await sql.OpenAsync(cancellationToken);
         long triaged = 0;
         long changed = 0;
         long after = 0;
-        while (await sql.ReadBatchAsync(connection, query, after, BatchSize, cancellationToken) is { Count: > 0 } batch)
+        var writes = Task.FromResult(0L);
+        try
         {
-            after = batch[^1].Id;
-            triaged += batch.Count;
-            changed += await TriageAndWriteAsync(connection, query, batch, now, cancellationToken);
+            while (await sql.ReadBatchAsync(reading, query, after, BatchSize, cancellationToken) is { Count: > 0 } batch)
+            {
+                after = batch[^1].Id;
+                triaged += batch.Count;
+                var next = Triage(batch, now, cancellationToken);
+                changed += await writes;
+                // Task.Run: the SQLite provider's async calls complete synchronously, and this write is meant to
+                // overlap the next batch's triage. It is awaited on the next turn or below, never dropped.
+                writes = Task.Run(() => WriteAsync(writing, query, next, now, cancellationToken), cancellationToken);
+            }
+            changed += await writes;
+        }
+        finally
+        {
+            // A failure above (cancellation, a lost connection) must not leave the last write running unobserved.
+            await ((Task)writes).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
         }
         return new Outcome(triaged, changed);
     }
 
-    /// <summary>The batch's writes; tickets that lost a race are read again (if the filter still selects them) and retried.</summary>
-    private async Task<long> TriageAndWriteAsync(DbConnection connection, TicketQuery query, List<TicketEntity> batch, DateTime now, CancellationToken cancellationToken)
+    /// <summary>
+    /// Writes the changed tickets of a batch; tickets that lost a race (someone wrote since they were read) are
+    /// read again, if the filter still selects them, and triaged and written again. Returns how many were written.
+    /// </summary>
+    private async Task<long> WriteAsync(DbConnection connection, TicketQuery query, List<TicketEntity> next, DateTime now, CancellationToken cancellationToken)
     {
         long written = 0;
-        for (var round = 0; round < MaxRounds && batch.Count > 0; round++)
+        for (var round = 0; round < MaxRounds && next.Count > 0; round++)
         {
-            var next = Triage(batch, now, cancellationToken);
             var lost = await gate.RunAsync(() => sql.WriteAsync(connection, next, now, cancellationToken), cancellationToken);
             written += next.Count - lost.Count;
             if (lost.Count == 0)
             {
                 break;
             }
-            batch = await sql.ReadBatchAsync(connection, query with { IdIn = lost }, after: 0, lost.Count, cancellationToken);
+            var reread = await sql.ReadBatchAsync(connection, query with { IdIn = lost }, after: 0, lost.Count, cancellationToken);
+            next = Triage(reread, now, cancellationToken);
         }
         return written;
     }
