@@ -152,26 +152,10 @@ public abstract class BulkRetriageTests(TicketStoreFixture store) : TicketApiTes
         await MakeStaleAsync(created.Select(t => t["id"]).ToArray());
         // Another process's write lands after the batch was read and before it is written: the person set the
         // priority to HIGH (source human) and the version moved on.
-        var interfering = new InterferingSql(Factory.Services.GetRequiredService<BulkRetriageSql>(), async () =>
-        {
-            await using var scope = Factory.Services.CreateAsyncScope();
-            var db = scope.ServiceProvider.GetRequiredService<TicketDbContext>();
-            var current = await db.Tickets.SingleAsync(t => t.Id == target);
-            var record = TicketTriaging.WithHuman(current.TriageRecord!, "HIGH", category: null);
-            var json = JsonSerializer.Serialize(record, TicketJsonContext.Default.TicketTriage);
-            await db.Tickets.Where(t => t.Id == target).ExecuteUpdateAsync(set => set
-                .SetProperty(t => t.Priority, TicketLabels.PriorityRank("HIGH"))
-                .SetProperty(t => t.Triage, json)
-                .SetProperty(t => t.Version, t => t.Version + 1));
-        });
-        using var factory = Factory.WithWebHostBuilder(builder => builder.ConfigureServices(services =>
-            services.Replace(ServiceDescriptor.Singleton<BulkRetriageSql>(interfering))));
-        using var client = factory.CreateClient();
+        var interfering = new InterferingSql(Factory.Services.GetRequiredService<BulkRetriageSql>(), () => SetPriorityAsHumanAsync(target, "HIGH"), times: 1);
 
-        var response = await client.PostAsync("/api/tickets/triage/", null);
+        var result = await RetriageWithAsync(interfering);
 
-        var result = await ReadObjectAsync(response);
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal(3, (long)result["changed"]!);
         Assert.Equal(1, interfering.Interferences);
         var (ticket, etag) = await GetAsync(target);
@@ -180,6 +164,49 @@ public abstract class BulkRetriageTests(TicketStoreFixture store) : TicketApiTes
         Assert.Equal((string)created[1]["category"]!, (string)ticket["category"]!);
         Assert.Equal("rules", (string)ticket["triage"]!["category"]!["source"]!);
         Assert.Equal("\"3\"", etag);
+    }
+
+    [Fact]
+    public async Task A_ticket_that_changes_before_every_write_is_left_to_its_writer_after_fifty_rounds()
+    {
+        var created = await CreateAsync(Texts);
+        var target = (long)created[1]["id"]!;
+        await MakeStaleAsync(created.Select(t => t["id"]).ToArray());
+        var interfering = new InterferingSql(Factory.Services.GetRequiredService<BulkRetriageSql>(), () => SetPriorityAsHumanAsync(target, "HIGH"), times: int.MaxValue);
+
+        var result = await RetriageWithAsync(interfering);
+
+        Assert.Equal(3, (long)result["triaged"]!);
+        Assert.Equal(2, (long)result["changed"]!);
+        Assert.Equal(50, interfering.Interferences);
+        var (ticket, etag) = await GetAsync(target);
+        Assert.Equal(OlderTriager, (string)ticket["triage"]!["category"]!["reason"]!);
+        Assert.Equal("\"51\"", etag);
+    }
+
+    /// <summary>A bulk re-triage through a host whose store SQL is <paramref name="sql"/>, on the same database.</summary>
+    private async Task<JsonObject> RetriageWithAsync(BulkRetriageSql sql)
+    {
+        using var factory = Factory.WithWebHostBuilder(builder => builder.ConfigureServices(services =>
+            services.Replace(ServiceDescriptor.Singleton(sql))));
+        using var client = factory.CreateClient();
+        var response = await client.PostAsync("/api/tickets/triage/", null);
+        var text = await response.Content.ReadAsStringAsync();
+        Assert.True(response.StatusCode == HttpStatusCode.OK, $"POST triage/ gave {(int)response.StatusCode}: {text}");
+        return JsonNode.Parse(text)!.AsObject();
+    }
+
+    /// <summary>Another writer's edit, straight to the table: a person sets the priority, and the version moves on.</summary>
+    private async Task SetPriorityAsHumanAsync(long id, string priority)
+    {
+        await using var scope = Factory.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<TicketDbContext>();
+        var current = await db.Tickets.SingleAsync(t => t.Id == id);
+        var json = JsonSerializer.Serialize(TicketTriaging.WithHuman(current.TriageRecord!, priority, category: null), TicketJsonContext.Default.TicketTriage);
+        await db.Tickets.Where(t => t.Id == id).ExecuteUpdateAsync(set => set
+            .SetProperty(t => t.Priority, TicketLabels.PriorityRank(priority))
+            .SetProperty(t => t.Triage, json)
+            .SetProperty(t => t.Version, t => t.Version + 1));
     }
 
     private async Task<List<JsonObject>> CreateAsync(IEnumerable<string> bodies)
@@ -260,8 +287,8 @@ public abstract class BulkRetriageTests(TicketStoreFixture store) : TicketApiTes
         await db.SaveChangesAsync();
     }
 
-    /// <summary>The store's SQL with another writer stepping in once, right before the first batch is written.</summary>
-    private sealed class InterferingSql(BulkRetriageSql inner, Func<Task> interfere) : BulkRetriageSql
+    /// <summary>The store's SQL with another writer stepping in right before each of the first <paramref name="times"/> writes.</summary>
+    private sealed class InterferingSql(BulkRetriageSql inner, Func<Task> interfere, int times) : BulkRetriageSql
     {
         public int Interferences { get; private set; }
 
@@ -275,12 +302,12 @@ public abstract class BulkRetriageTests(TicketStoreFixture store) : TicketApiTes
 
         public override async Task<List<long>> WriteAsync(DbConnection connection, IReadOnlyList<TicketEntity> tickets, DateTime now, CancellationToken cancellationToken)
         {
-            if (Interferences == 0)
+            if (Interferences < times)
             {
                 Interferences++;
                 await interfere();
             }
-            return await base.WriteAsync(connection, tickets, now, cancellationToken);
+            return await inner.WriteAsync(connection, tickets, now, cancellationToken);
         }
     }
 }
