@@ -13,10 +13,11 @@ namespace TicketApi.Tickets;
 /// changed is written with a new version and <c>updated</c>, as any change a client should see.
 /// <para>
 /// Tickets are read in id order in batches of <see cref="BatchSize"/> outside any transaction, triaged on every
-/// core (while the batch before is being written), and written in one short transaction per batch through one
-/// prepared statement, each row conditional on the version that was read: other writers get their turn between
-/// batches, and a ticket someone changed meanwhile is read and triaged again rather than overwritten. Batches
-/// already written stay written if the request is cancelled; running it again finishes the job.
+/// core (while the batch before is being written), and written in one short transaction per batch
+/// (<see cref="BulkRetriageSql.WriteAsync"/>), each row conditional on the version that was read: other
+/// writers get their turn between batches, and a ticket someone changed meanwhile is read and triaged again
+/// rather than overwritten. Batches already written stay written if the request is cancelled; running it
+/// again finishes the job.
 /// </para>
 /// </summary>
 public sealed class BulkRetriage(BulkRetriageSql sql, WriteGate gate, OfflineTriager triager, TimeProvider clock)
