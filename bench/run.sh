@@ -165,7 +165,8 @@ retriage() { # store-label port api-pid reset-command...
 [[ " $stores " == *" postgres "* ]] && retriage PostgreSQL "$pg_api_port" "$pg_api_pid" \
   pg_sql -f bench/seed-triage-postgres.sql -c "VACUUM ANALYZE tickets"
 
-printf '\n%s tickets, wrk %s x %s connections, %s cores, median of %s rounds\n' "$tickets" "$duration" "$connections" "$(nproc)" "$rounds"
+printf '\n%s tickets, wrk %s x %s connections, %s cores, median of %s rounds; load average now %s\n' \
+  "$tickets" "$duration" "$connections" "$(nproc)" "$rounds" "$(cut -d' ' -f1-3 /proc/loadavg)"
 printf '| %-44s | %9s | %9s | %9s | %10s | %12s | %7s |\n' "endpoint" "req/s" "p50 ms" "p99 ms" "vs ceiling" "ceiling req/s" "non-2xx"
 printf '|%s|%s|%s|%s|%s|%s|%s|\n' "----------------------------------------------" "-----------" "-----------" "-----------" "------------" "---------------" "---------"
 while IFS=$'\t' read -r name rps p50 p99 errors ratio ceiling; do
