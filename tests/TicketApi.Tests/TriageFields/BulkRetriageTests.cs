@@ -184,6 +184,32 @@ public abstract class BulkRetriageTests(TicketStoreFixture store) : TicketApiTes
         Assert.Equal("\"51\"", etag);
     }
 
+    [Fact]
+    public async Task A_run_the_client_abandons_keeps_the_batches_already_written_and_a_second_run_finishes_the_job()
+    {
+        const int count = BulkRetriage.BatchSize * 3 + 10;
+        await InsertStaleAsync(count);
+        using var abandon = new CancellationTokenSource();
+        // The client goes away just before the second batch is written; the first was written and awaited before.
+        var interfering = new InterferingSql(Factory.Services.GetRequiredService<BulkRetriageSql>(), () =>
+        {
+            abandon.Cancel();
+            return Task.CompletedTask;
+        }, skip: 1, times: 1);
+        using var factory = Factory.WithWebHostBuilder(builder => builder.ConfigureServices(services =>
+            services.Replace(ServiceDescriptor.Singleton<BulkRetriageSql>(interfering))));
+        using var client = factory.CreateClient();
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => client.PostAsync("/api/tickets/triage/", null, abandon.Token));
+        var second = await RetriageAsync("");
+
+        Assert.Equal(count, (long)second["triaged"]!);
+        Assert.InRange((long)second["changed"]!, 1, count - BulkRetriage.BatchSize);
+        await using var scope = Factory.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<TicketDbContext>();
+        Assert.Equal(count, await db.Tickets.CountAsync(t => t.Version == 2)); // each ticket written exactly once
+    }
+
     /// <summary>A bulk re-triage through a host whose store SQL is <paramref name="sql"/>, on the same database.</summary>
     private async Task<JsonObject> RetriageWithAsync(BulkRetriageSql sql)
     {
@@ -287,9 +313,14 @@ public abstract class BulkRetriageTests(TicketStoreFixture store) : TicketApiTes
         await db.SaveChangesAsync();
     }
 
-    /// <summary>The store's SQL with another writer stepping in right before each of the first <paramref name="times"/> writes.</summary>
-    private sealed class InterferingSql(BulkRetriageSql inner, Func<Task> interfere, int times) : BulkRetriageSql
+    /// <summary>
+    /// The store's SQL with something stepping in right before each of <paramref name="times"/> writes, after
+    /// the first <paramref name="skip"/>: another writer, or the client going away.
+    /// </summary>
+    private sealed class InterferingSql(BulkRetriageSql inner, Func<Task> interfere, int times, int skip = 0) : BulkRetriageSql
     {
+        private int _writes;
+
         public int Interferences { get; private set; }
 
         public override Task<DbConnection> OpenAsync(CancellationToken cancellationToken) => inner.OpenAsync(cancellationToken);
@@ -302,7 +333,7 @@ public abstract class BulkRetriageTests(TicketStoreFixture store) : TicketApiTes
 
         public override async Task<List<long>> WriteAsync(DbConnection connection, IReadOnlyList<TicketEntity> tickets, DateTime now, CancellationToken cancellationToken)
         {
-            if (Interferences < times)
+            if (_writes++ >= skip && Interferences < times)
             {
                 Interferences++;
                 await interfere();
