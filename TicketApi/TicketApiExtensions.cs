@@ -49,6 +49,7 @@ public static class TicketApiExtensions
         services.AddScoped<TicketStore>();
         services.AddScoped<ConversationStore>();
         services.AddScoped<TicketConversations>();
+        services.AddSingleton<BulkRetriage>();
         services.ConfigureHttpJsonOptions(options => options.SerializerOptions.TypeInfoResolverChain.Insert(0, TicketJsonContext.Default));
         services.AddRequestLimitErrors();
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
@@ -66,6 +67,7 @@ public static class TicketApiExtensions
             .AddInterceptors(new SqliteConnectionSetup()));
         services.AddSingleton<TicketReader, SqliteTicketReader>();
         services.AddSingleton<TicketQueryRunner, SqliteTicketQueryRunner>();
+        services.AddSingleton<BulkRetriageSql, SqliteBulkRetriageSql>();
     }
 
     /// <summary>One Npgsql data source (one connection pool) serves EF's writes and the plain-SQL reads.</summary>
@@ -77,15 +79,17 @@ public static class TicketApiExtensions
             .UseQueryTrackingBehavior(QueryTrackingBehavior.NoTracking));
         services.AddSingleton<TicketReader, PostgresTicketReader>();
         services.AddSingleton<TicketQueryRunner, PostgresTicketQueryRunner>();
+        services.AddSingleton<BulkRetriageSql, PostgresBulkRetriageSql>();
     }
 
-    /// <summary>Maps <c>/api/tickets/</c>, its item routes, <c>/api/tickets/{id}/triage</c>, <c>/api/tickets/{id}/messages</c> and <c>/api/articles/</c>.</summary>
+    /// <summary>Maps <c>/api/tickets/</c>, its item routes, <c>/api/tickets/{id}/triage</c>, <c>/api/tickets/triage</c>, <c>/api/tickets/{id}/messages</c> and <c>/api/articles/</c>.</summary>
     public static IEndpointRouteBuilder MapTicketApi(this IEndpointRouteBuilder app)
     {
         app.MapTicketEndpoints();
         app.MapTicketTriageEndpoints();
         app.MapTicketMessageEndpoints();
         app.MapKnowledgeBase();
+        app.MapTicketBulkTriageEndpoints();
         return app;
     }
 }

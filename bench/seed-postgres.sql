@@ -32,6 +32,8 @@ FROM (SELECT n, floor(random() * 60)::int AS a, floor(random() * 60)::int AS b, 
 JOIN words wa ON wa.i = r.a JOIN words wb ON wb.i = r.b JOIN words wc ON wc.i = r.c
 JOIN words wd ON wd.i = r.d JOIN words we ON we.i = r.e JOIN words wf ON wf.i = r.f
 ORDER BY r.n;
+-- Triaged values (priority, category, sentiment, the triage record) as an earlier triager left them.
+\ir seed-triage-postgres.sql
 ALTER TABLE tickets ENABLE TRIGGER ticket_counts_follow;
 UPDATE ticket_counts c SET n = (SELECT count(*) FROM tickets t WHERE t.resolution_status = c.resolution_status);
 VACUUM ANALYZE tickets;

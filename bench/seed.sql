@@ -1,4 +1,5 @@
--- Seeds :n tickets straight into SQLite (triggers keep the FTS index and counters in step).
+-- Seeds :n tickets straight into SQLite (triggers keep the FTS index and counters in step). Run from the
+-- repository root (bench/run.sh does): the triaged values come from bench/seed-triage.sql, read by path.
 -- Words: 60 support terms for titles, 2,000 synthetic tokens mixed into descriptions, so a search
 -- for a real term matches roughly 2-5% of tickets, as a busy desk's common words would.
 CREATE TEMP TABLE words (i INTEGER PRIMARY KEY, w TEXT NOT NULL);
@@ -36,4 +37,6 @@ JOIN words wa ON wa.i = r.a JOIN words wb ON wb.i = r.b JOIN words wc ON wc.i = 
 JOIN words wd ON wd.i = r.d JOIN words we ON we.i = r.e JOIN words wf ON wf.i = r.f
 ORDER BY r.n;
 COMMIT;
+-- Triaged values (priority, category, sentiment, the triage record) as an earlier triager left them.
+.read bench/seed-triage.sql
 PRAGMA optimize;

@@ -13,4 +13,5 @@ namespace TicketApi.Contracts;
 [JsonSerializable(typeof(TicketTriage))]
 [JsonSerializable(typeof(TicketMessageDto))]
 [JsonSerializable(typeof(TicketMessagePage))]
+[JsonSerializable(typeof(BulkTriageResult))]
 public sealed partial class TicketJsonContext : JsonSerializerContext;

@@ -60,6 +60,10 @@ public sealed class TicketOperations : IOpenApiOperationTransformer
                 Id(operation);
                 Respond(operation, "200", "The ticket, triaged again now; priority and category a person set are kept.", example: TicketSchemas.ExampleTicket(), ETag());
                 break;
+            case "TriageTickets":
+                Respond(operation, "200", "How many tickets the filters selected (all triaged again) and how many of them changed (new version and updated).",
+                    example: new JsonObject { ["triaged"] = 120, ["changed"] = 37 });
+                break;
             case "DeleteTicket":
                 Id(operation);
                 IfMatch(operation);

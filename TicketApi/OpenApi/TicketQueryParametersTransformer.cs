@@ -6,7 +6,8 @@ using TicketApi.Querying;
 namespace TicketApi.OpenApi;
 
 /// <summary>
-/// Describes the list endpoint's query parameters in the OpenAPI document. They are read from the raw
+/// Describes the list endpoint's query parameters in the OpenAPI document, and the bulk re-triage's (the list's
+/// filters only: it has no page or order). They are read from the raw
 /// query string (to reject unknown ones), so the framework cannot discover them by itself. The date filters
 /// take a bare date (a whole day) or a date-time, so they are documented as exactly that choice.
 /// </summary>
@@ -14,12 +15,18 @@ public sealed class TicketQueryParametersTransformer : IOpenApiOperationTransfor
 {
     public Task TransformAsync(OpenApiOperation operation, OpenApiOperationTransformerContext context, CancellationToken cancellationToken)
     {
-        if (operation.OperationId != "ListTickets")
+        var parameters = operation.OperationId switch
+        {
+            "ListTickets" => TicketQueryParameters.All,
+            "TriageTickets" => TicketQueryParameters.Filters,
+            _ => null,
+        };
+        if (parameters is null)
         {
             return Task.CompletedTask;
         }
         operation.Parameters ??= [];
-        foreach (var parameter in TicketQueryParameters.All)
+        foreach (var parameter in parameters)
         {
             var schema = parameter.Format == "date-time" ? DateOrDateTime() : new OpenApiSchema { Type = parameter.Type, Format = parameter.Format };
             if (parameter.Enum is { } values)

@@ -63,6 +63,9 @@ public static class TicketApiScenario
         // Triage again: the ticket, or 404.
         await ExpectAsync(client, Bare(HttpMethod.Post, $"{item}triage/"), HttpStatusCode.OK);
         await ExpectAsync(client, Bare(HttpMethod.Post, $"{tickets}999999/triage"), HttpStatusCode.NotFound);
+        // Bulk re-triage: the counts, or 400 for a bad filter or a parameter that is not a filter.
+        await ExpectAsync(client, Bare(HttpMethod.Post, $"{tickets}triage/?resolution_status=OPEN&priority__in=HIGH,URGENT"), HttpStatusCode.OK);
+        await ExpectAsync(client, Bare(HttpMethod.Post, $"{tickets}triage/?ordering=-created"), HttpStatusCode.BadRequest);
 
         // The thread: each kind added and listed, and each refusal; a customer message on a CLOSED ticket is 409.
         var messages = $"{item}messages/";
