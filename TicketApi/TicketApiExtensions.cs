@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Npgsql;
 using TicketApi.Contracts;
+using TicketApi.Conversations;
 using TicketApi.Data;
 using TicketApi.Endpoints;
 using TicketApi.Http;
@@ -43,6 +44,8 @@ public static class TicketApiExtensions
         }
         services.AddOfflineTriager();
         services.AddScoped<TicketStore>();
+        services.AddScoped<ConversationStore>();
+        services.AddScoped<TicketConversations>();
         services.ConfigureHttpJsonOptions(options => options.SerializerOptions.TypeInfoResolverChain.Insert(0, TicketJsonContext.Default));
         services.AddRequestLimitErrors();
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");

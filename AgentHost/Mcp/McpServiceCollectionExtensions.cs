@@ -19,7 +19,7 @@ public static class McpServiceCollectionExtensions
             services.AddTicketTools(configuration);
         }
 
-        return services.AddTicketMcpServer(configuration, sp => sp.GetRequiredService<TicketToolCatalogue>().Tools);
+        return services.AddTicketMcpServer(configuration, sp => sp.GetRequiredService<TicketToolCatalogue>().McpTools);
     }
 
     /// <summary>

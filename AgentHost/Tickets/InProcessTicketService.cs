@@ -43,12 +43,11 @@ public sealed class InProcessTicketService(IServiceScopeFactory scopes) : ITicke
     public Task<TicketApiResult<TicketDto>> TriageAsync(long id, CancellationToken cancellationToken) =>
         RunAsync(service => service.TriageAsync(id, cancellationToken));
 
-    // The thread's store arrives with the conversation-thread work (issue 10); until then the seam is declared only.
     public Task<TicketApiResult<TicketMessagePage>> ListMessagesAsync(long ticketId, int page, int pageSize, CancellationToken cancellationToken) =>
-        throw new NotImplementedException("Conversation threads are not stored yet.");
+        RunAsync(service => service.ListMessagesAsync(ticketId, page, pageSize, cancellationToken));
 
     public Task<TicketApiResult<TicketMessageDto>> AddMessageAsync(long ticketId, NewTicketMessage message, CancellationToken cancellationToken) =>
-        throw new NotImplementedException("Conversation threads are not stored yet.");
+        RunAsync(service => service.AddMessageAsync(ticketId, message, cancellationToken));
 
     public Task<TicketApiResult<bool>> DeleteAsync(long id, string? ifMatch, CancellationToken cancellationToken) =>
         RunAsync(service => service.DeleteAsync(id, ifMatch, cancellationToken));

@@ -72,3 +72,6 @@ public sealed record TicketCountData(long Count, IReadOnlyDictionary<string, lon
 
 /// <summary>The data of a <c>delete_ticket</c> result.</summary>
 public sealed record TicketDeletedData(long Id, bool Deleted);
+
+/// <summary>The data of a <c>list_messages</c> result: one page of a thread, oldest first.</summary>
+public sealed record TicketThreadData(long TicketId, long Count, int Page, bool HasMore, IReadOnlyList<TicketMessageDto> Messages);

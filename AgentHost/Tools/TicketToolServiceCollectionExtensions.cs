@@ -9,6 +9,7 @@ public static class TicketToolServiceCollectionExtensions
     {
         services.AddTicketService(configuration);
         services.AddSingleton<TicketTools>();
+        services.AddSingleton<TicketThreadTools>();
         services.AddSingleton<TicketToolCatalogue>();
         return services;
     }

@@ -13,7 +13,7 @@ namespace AgentHost.Tools;
 /// .NET type name or a reader position. List and count filters come from <see cref="TicketQueryParameters"/>,
 /// written as the query-string values the one parser reads (see docs/tools.md).
 /// </summary>
-/// <param name="Labels">The allowed values of a <see cref="Kind.Label"/> or <see cref="Kind.LabelList"/> argument (priority, category, sentiment).</param>
+/// <param name="Labels">The allowed values of a <see cref="Kind.Label"/> or <see cref="Kind.LabelList"/> argument (priority, category, sentiment, a message kind).</param>
 public sealed record ToolParameter(string Name, Kind Kind, string Description, bool Required = false, IReadOnlyList<string>? Labels = null)
 {
     private static readonly string StatusNames = TicketStatuses.AllowedList;
@@ -89,10 +89,11 @@ public sealed record ToolParameter(string Name, Kind Kind, string Description, b
 
     private JsonArray LabelArray() => new([.. (Labels ?? []).Select(l => (JsonNode)l)]);
 
-    // Labels are upper case in the contract; "urgent" from a model means the same thing.
+    // Labels have one spelling in the contract ("URGENT", "reply"); "urgent" or "Reply" from a model means the same thing.
     private string? Label(JsonElement value) =>
-        value.ValueKind == JsonValueKind.String && value.GetString()!.Trim().ToUpperInvariant() is var label && (Labels ?? []).Contains(label)
-            ? label : null;
+        value.ValueKind == JsonValueKind.String && value.GetString()!.Trim() is var text
+            ? (Labels ?? []).FirstOrDefault(label => string.Equals(label, text, StringComparison.OrdinalIgnoreCase))
+            : null;
 
     /// <summary>The value as a query-string value of the list parameter of the same name.</summary>
     public static string QueryText(object value) => value switch

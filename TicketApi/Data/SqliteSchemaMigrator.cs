@@ -84,6 +84,21 @@ public static class SqliteSchemaMigrator
         CREATE INDEX ix_tickets_category ON tickets (category, created, id);
         CREATE INDEX ix_tickets_requester_email ON tickets (requester_email) WHERE requester_email IS NOT NULL;
         """,
+        // 4: conversation threads (docs/storage.md, "Conversation threads"). A thread is read oldest first,
+        // page by page, so (ticket_id, id) is its order; deleting a ticket deletes its thread (e_sqlite3 is
+        // built with foreign keys on, and EF's connections keep them on).
+        """
+        CREATE TABLE ticket_messages (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            ticket_id INTEGER NOT NULL REFERENCES tickets (id) ON DELETE CASCADE,
+            kind TEXT NOT NULL CHECK (kind IN ('customer', 'reply', 'note')),
+            author TEXT,
+            body TEXT NOT NULL,
+            created INTEGER NOT NULL, -- microseconds since 1970-01-01 UTC, as tickets.created
+            channel TEXT NOT NULL CHECK (channel IN ('rest', 'chat', 'mcp', 'web', 'email', 'system'))
+        );
+        CREATE INDEX ix_ticket_messages_ticket ON ticket_messages (ticket_id, id);
+        """,
     ];
 
     /// <summary>The step after which existing tickets are triaged (<see cref="TriageBackfill"/>).</summary>

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using TicketApi.Contracts;
+using TicketApi.Conversations;
 
 namespace TicketApi.Data;
 
@@ -11,6 +12,8 @@ namespace TicketApi.Data;
 public sealed class TicketDbContext(DbContextOptions<TicketDbContext> options) : DbContext(options)
 {
     public DbSet<TicketEntity> Tickets => Set<TicketEntity>();
+
+    public DbSet<TicketMessageEntity> Messages => Set<TicketMessageEntity>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -52,6 +55,23 @@ public sealed class TicketDbContext(DbContextOptions<TicketDbContext> options) :
                 firstResponse.HasConversion(optionalUtc);
                 resolved.HasConversion(optionalUtc);
                 closed.HasConversion(optionalUtc);
+            }
+        });
+
+        modelBuilder.Entity<TicketMessageEntity>(message =>
+        {
+            message.ToTable("ticket_messages");
+            message.HasKey(m => m.Id);
+            message.Property(m => m.Id).HasColumnName("id");
+            message.Property(m => m.TicketId).HasColumnName("ticket_id");
+            message.Property(m => m.Kind).HasColumnName("kind");
+            message.Property(m => m.Author).HasColumnName("author");
+            message.Property(m => m.Body).HasColumnName("body");
+            var created = message.Property(m => m.Created).HasColumnName("created");
+            message.Property(m => m.Channel).HasColumnName("channel");
+            if (Database.IsSqlite())
+            {
+                created.HasConversion(new ValueConverter<DateTime, long>(v => StoredValues.ToMicroseconds(v), v => StoredValues.FromMicroseconds(v)));
             }
         });
     }

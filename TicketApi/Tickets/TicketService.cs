@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
 using TicketApi.Contracts;
+using TicketApi.Conversations;
 using TicketApi.Data;
 using TicketApi.Http;
 using TicketApi.Querying;
@@ -13,7 +14,7 @@ namespace TicketApi.Tickets;
 /// and <c>allowed_transitions</c>), so a caller cannot tell the two faces apart by what they say.
 /// Scoped, like <see cref="TicketStore"/>.
 /// </summary>
-public sealed class TicketService(TicketReader reader, TicketStore store, TicketQueryRunner runner)
+public sealed class TicketService(TicketReader reader, TicketStore store, TicketQueryRunner runner, TicketConversations conversations)
 {
     /// <summary>A value and its version (the ETag's content), or the problem the REST face would answer.</summary>
     public sealed record Outcome<T>(T? Value, ProblemDetails? Problem, long? Version = null)
@@ -111,6 +112,14 @@ public sealed class TicketService(TicketReader reader, TicketStore store, Ticket
             WriteOutcome.Contended => TicketProblems.Contended(id).ProblemDetails,
             _ => NotFound(id),
         };
+
+    /// <summary>One page of the ticket's thread, oldest first, as <c>GET /api/tickets/{id}/messages/</c> answers it.</summary>
+    public Task<Outcome<TicketMessagePage>> ListMessagesAsync(long ticketId, int page, int pageSize, CancellationToken cancellationToken) =>
+        conversations.ListAsync(ticketId, page, pageSize, cancellationToken);
+
+    /// <summary>Adds a message with its lifecycle effects, as <c>POST /api/tickets/{id}/messages/</c> does.</summary>
+    public Task<Outcome<TicketMessageDto>> AddMessageAsync(long ticketId, NewTicketMessage message, CancellationToken cancellationToken) =>
+        conversations.AddAsync(ticketId, message, cancellationToken);
 
     private static Outcome<TicketDto> Found(TicketEntity ticket) => new(ticket.ToDto(), null, ticket.Version);
 

@@ -3,17 +3,17 @@ namespace AgentHost.Tests.Mcp;
 /// <summary>The real catalogue as MCP tools, without a ticket service: what is listed, and how.</summary>
 public sealed class CatalogueListingTests
 {
-    private static readonly string[] ReadTools = ["list_tickets", "get_ticket", "count_tickets"];
+    private static readonly string[] ReadTools = ["list_tickets", "get_ticket", "count_tickets", "list_messages"];
 
     [Fact]
-    public async Task The_seven_ticket_tools_are_listed_exactly_as_in_the_checked_in_snapshot()
+    public async Task The_ten_ticket_tools_are_listed_exactly_as_in_the_checked_in_snapshot()
     {
         await using var connection = await PipeMcpConnection.StartWithCatalogueAsync();
 
         var tools = await connection.Client.ListToolsAsync();
 
         Assert.Equal(
-            ["list_tickets", "get_ticket", "create_ticket", "update_ticket", "set_ticket_status", "delete_ticket", "count_tickets"],
+            ["list_tickets", "get_ticket", "create_ticket", "update_ticket", "set_ticket_status", "delete_ticket", "count_tickets", "triage_ticket", "list_messages", "add_message"],
             tools.Select(t => t.Name));
         ToolSnapshot.AssertMatches(tools);
     }
@@ -38,10 +38,15 @@ public sealed class CatalogueListingTests
         });
         Assert.False(tools.Single(t => t.Name == "create_ticket").ProtocolTool.Annotations!.DestructiveHint);
         Assert.True(tools.Single(t => t.Name == "delete_ticket").ProtocolTool.Annotations!.DestructiveHint);
+        // A message is appended, never overwrites anything, and each call adds one more.
+        var addMessage = tools.Single(t => t.Name == "add_message").ProtocolTool.Annotations!;
+        Assert.False(addMessage.DestructiveHint);
+        Assert.False(addMessage.IdempotentHint);
+        Assert.True(tools.Single(t => t.Name == "triage_ticket").ProtocolTool.Annotations!.DestructiveHint);
     }
 
     [Fact]
-    public async Task Read_only_mode_lists_only_the_three_read_tools()
+    public async Task Read_only_mode_lists_only_the_four_read_tools()
     {
         await using var connection = await PipeMcpConnection.StartWithCatalogueAsync(new Dictionary<string, string?> { ["MCP_READ_ONLY"] = "true" });
 

@@ -41,6 +41,40 @@ internal static class TicketToolScenario
         var updated = await SucceedAsync(client, "update_ticket", new() { ["id"] = id, ["title"] = renamed });
         Assert.Equal(renamed, updated.GetProperty("data").GetProperty("title").GetString());
 
+        // update_ticket's stage-2 fields: a person's priority and category, the requester; a bad label names the allowed ones
+        var labelled = await SucceedAsync(client, "update_ticket", new()
+        {
+            ["id"] = id, ["priority"] = "urgent", ["category"] = "hardware", ["requester_name"] = "Dana", ["requester_email"] = "dana@example.com",
+        });
+        Assert.Equal("URGENT", labelled.GetProperty("data").GetProperty("priority").GetString());
+        Assert.Equal("human", labelled.GetProperty("data").GetProperty("triage").GetProperty("priority").GetProperty("source").GetString());
+        Assert.Equal("dana@example.com", labelled.GetProperty("data").GetProperty("requester_email").GetString());
+        var badPriority = await FailAsync(client, "update_ticket", new() { ["id"] = id, ["priority"] = "NOW" });
+        Assert.Contains("priority must be one of LOW, NORMAL, HIGH, URGENT, not 'NOW'", badPriority, StringComparison.Ordinal);
+        var badEmail = await FailAsync(client, "update_ticket", new() { ["id"] = id, ["requester_email"] = "dana" });
+        Assert.Contains("'dana' is not a valid email address", badEmail, StringComparison.Ordinal);
+
+        // triage_ticket keeps what a person set
+        var triaged = await SucceedAsync(client, "triage_ticket", new() { ["id"] = id });
+        Assert.Equal("URGENT", triaged.GetProperty("data").GetProperty("priority").GetString());
+        Assert.Contains("Kept as a person set it: priority and category", triaged.GetProperty("summary").GetString(), StringComparison.Ordinal);
+
+        // the thread: empty, then a reply and a note recorded as coming from MCP; a customer message is refused over MCP
+        var empty = await SucceedAsync(client, "list_messages", new() { ["ticket_id"] = id });
+        Assert.Equal(0, empty.GetProperty("data").GetProperty("count").GetInt64());
+        var reply = await SucceedAsync(client, "add_message", new() { ["ticket_id"] = id, ["kind"] = "reply", ["body"] = "  Please restart the VPN client.  " });
+        Assert.Equal("mcp", reply.GetProperty("data").GetProperty("channel").GetString());
+        Assert.Equal("Please restart the VPN client.", reply.GetProperty("data").GetProperty("body").GetString());
+        await SucceedAsync(client, "add_message", new() { ["ticket_id"] = id, ["kind"] = "note", ["body"] = "Waiting on the vendor." });
+        var customer = await FailAsync(client, "add_message", new() { ["ticket_id"] = id, ["kind"] = "customer", ["body"] = "It works now." });
+        Assert.Contains("only the chat acting for the requester", customer, StringComparison.Ordinal);
+        var badKind = await FailAsync(client, "add_message", new() { ["ticket_id"] = id, ["kind"] = "email", ["body"] = "x" });
+        Assert.Contains("kind must be one of reply, note, customer", badKind, StringComparison.Ordinal);
+        var thread = await SucceedAsync(client, "list_messages", new() { ["ticket_id"] = id });
+        Assert.Equal(["reply", "note"], thread.GetProperty("data").GetProperty("messages").EnumerateArray().Select(m => m.GetProperty("kind").GetString()));
+        var missingThread = await FailAsync(client, "list_messages", new() { ["ticket_id"] = id + 1000 });
+        Assert.Contains($"Ticket with id '{id + 1000}' was not found.", missingThread, StringComparison.Ordinal);
+
         // set_ticket_status through the lifecycle, and a refused transition that says what is allowed
         var early = await FailAsync(client, "set_ticket_status", new() { ["id"] = id, ["status"] = "CLOSED" });
         Assert.Contains("RESOLVED", early, StringComparison.Ordinal);
@@ -69,9 +103,9 @@ internal static class TicketToolScenario
     public static async Task ReadOnlyAsync(McpClient client)
     {
         var tools = await client.ListToolsAsync();
-        Assert.Equal(["count_tickets", "get_ticket", "list_tickets"], tools.Select(t => t.Name).Order());
+        Assert.Equal(["count_tickets", "get_ticket", "list_messages", "list_tickets"], tools.Select(t => t.Name).Order());
         await SucceedAsync(client, "list_tickets", new());
-        foreach (var write in new[] { "create_ticket", "update_ticket", "set_ticket_status", "delete_ticket" })
+        foreach (var write in new[] { "create_ticket", "update_ticket", "set_ticket_status", "delete_ticket", "triage_ticket", "add_message" })
         {
             var message = await FailAsync(client, write, new() { ["id"] = 1, ["title"] = "x" });
             Assert.Contains("read-only mode", message, StringComparison.Ordinal);

@@ -2,7 +2,7 @@ using ModelContextProtocol.Client;
 
 namespace AgentHost.Tests.Mcp;
 
-/// <summary>All seven tools against the real ticket service, over each transport.</summary>
+/// <summary>All ten tools against the real ticket service, over each transport.</summary>
 public sealed class TicketToolsOverPipeTests : IAsyncLifetime
 {
     private readonly string _database = Path.Combine(Path.GetTempPath(), $"mcp-pipe-{Guid.NewGuid():N}.db");

@@ -71,7 +71,7 @@ public class OpenAIProviderTests
         Assert.Contains("CLOSED is final", messages[0].GetProperty("content").GetString());
         Assert.Equal("show ticket 12", messages[1].GetProperty("content").GetString());
         var tools = body.GetProperty("tools").EnumerateArray().ToList();
-        Assert.Equal(7, tools.Count);
+        Assert.Equal(10, tools.Count);
         Assert.All(tools, t => Assert.Equal("function", t.GetProperty("type").GetString()));
         var setStatus = tools.Single(t => t.GetProperty("function").GetProperty("name").GetString() == "set_ticket_status");
         Assert.Equal(["OPEN", "RESOLVED", "CLOSED"],

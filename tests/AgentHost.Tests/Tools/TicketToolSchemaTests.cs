@@ -16,10 +16,10 @@ public class TicketToolSchemaTests
     }
 
     [Fact]
-    public void The_catalogue_has_the_seven_tools_of_the_contract()
+    public void The_catalogue_has_the_ten_tools_of_the_contract()
     {
         var names = Catalogue().Tools.Select(t => t.Name).ToArray();
-        Assert.Equal(["list_tickets", "get_ticket", "create_ticket", "update_ticket", "set_ticket_status", "delete_ticket", "count_tickets"], names);
+        Assert.Equal(["list_tickets", "get_ticket", "create_ticket", "update_ticket", "set_ticket_status", "delete_ticket", "count_tickets", "triage_ticket", "list_messages", "add_message"], names);
     }
 
     [Fact]
@@ -43,8 +43,11 @@ public class TicketToolSchemaTests
         string[] Props(string name) => tools.Find(name)!.Function.JsonSchema.GetProperty("properties").EnumerateObject().Select(p => p.Name).ToArray();
 
         Assert.Equal(["id"], Props("get_ticket"));
-        Assert.Equal(["title", "description"], Props("create_ticket"));
-        Assert.Equal(["id", "title", "description"], Props("update_ticket"));
+        Assert.Equal(["title", "description", "priority", "category", "requester_name", "requester_email"], Props("create_ticket"));
+        Assert.Equal(["id", "title", "description", "priority", "category", "requester_name", "requester_email"], Props("update_ticket"));
+        Assert.Equal(["id"], Props("triage_ticket"));
+        Assert.Equal(["ticket_id", "page"], Props("list_messages"));
+        Assert.Equal(["ticket_id", "kind", "body"], Props("add_message"));
         Assert.Equal(["id", "status"], Props("set_ticket_status"));
         Assert.Equal(["id", "confirm_title"], Props("delete_ticket"));
         Assert.Contains("resolution_status", Props("list_tickets"));
@@ -63,6 +66,18 @@ public class TicketToolSchemaTests
     }
 
     [Fact]
+    public void Label_parameters_list_their_allowed_values_as_an_enum()
+    {
+        var tools = Catalogue();
+        string[] Enum(string tool, string parameter) => tools.Find(tool)!.Function.JsonSchema.GetProperty("properties").GetProperty(parameter)
+            .GetProperty("enum").EnumerateArray().Select(e => e.GetString()!).ToArray();
+
+        Assert.Equal(["LOW", "NORMAL", "HIGH", "URGENT"], Enum("update_ticket", "priority"));
+        Assert.Equal(["ACCOUNT", "NETWORK", "EMAIL", "HARDWARE", "SOFTWARE", "BILLING", "OTHER"], Enum("create_ticket", "category"));
+        Assert.Equal(["reply", "note", "customer"], Enum("add_message", "kind"));
+    }
+
+    [Fact]
     public void A_call_with_no_arguments_is_valid_for_list_tickets()
     {
         var schema = Catalogue().Find("list_tickets")!.Function.JsonSchema;
@@ -73,7 +88,9 @@ public class TicketToolSchemaTests
     public void Read_only_and_destructive_traits_match_what_each_tool_does()
     {
         var tools = Catalogue().Tools.ToDictionary(t => t.Name);
-        Assert.True(tools["list_tickets"].ReadOnly && tools["get_ticket"].ReadOnly && tools["count_tickets"].ReadOnly);
+        Assert.True(tools["list_tickets"].ReadOnly && tools["get_ticket"].ReadOnly && tools["count_tickets"].ReadOnly && tools["list_messages"].ReadOnly);
+        Assert.False(tools["add_message"].ReadOnly || tools["add_message"].Destructive || tools["add_message"].Idempotent);
+        Assert.False(tools["triage_ticket"].ReadOnly);
         Assert.False(tools["create_ticket"].ReadOnly || tools["create_ticket"].Destructive);
         Assert.True(tools["delete_ticket"].Destructive && !tools["delete_ticket"].ReadOnly);
         Assert.All(tools.Values, t => Assert.False(string.IsNullOrWhiteSpace(t.Title)));
