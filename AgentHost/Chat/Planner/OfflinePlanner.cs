@@ -23,7 +23,10 @@ public static class OfflinePlanner
         foreach (var rule in IntentTable.Opening)
         {
             if (rule.Match(original, text, state) is { } opening
-                && !(opening.Kind == PlanKind.Confirm && state.PendingDelete is null && (state.Collecting is not null || text.Contains("delete", StringComparison.Ordinal))))
+                // Without a question pending, "yes"/"no" may answer the facts asked about a filed problem, and
+                // "delete it" is a delete request.
+                && !(opening.Kind is PlanKind.Confirm or PlanKind.Deny && state.PendingDelete is null
+                     && (state.Collecting is not null || text.Contains("delete", StringComparison.Ordinal))))
             {
                 return opening;
             }

@@ -21,7 +21,7 @@ public static class PlannerReplies
     public const string Welcome = "You're welcome. Say \"help\" any time to see what I can do with tickets.";
 
     public static string NotUnderstood(string message) =>
-        $"Sorry, I can't help with \"{Shorten(message)}\": I only work with support tickets. " + Help;
+        $"Sorry, I did not understand \"{Shorten(message)}\" as a request about support tickets, so I cannot help with it. " + Help;
 
     public static string ConfirmDelete(long id, string title, string status) =>
         $"Ticket #{id} '{title}' is {status}. Deleting it is permanent. " +

@@ -3,9 +3,8 @@ using AgentHost.Tools;
 namespace AgentHost.Chat.Planner;
 
 /// <summary>
-/// The tool names the planner emits (docs/tools.md). The thread tools are named here too, so the planner can be
-/// built and tested by the calls it emits while the catalogue gains them; a tool missing from the offered tools is
-/// reported as unavailable, never called.
+/// The tool names the planner emits (docs/tools.md), and a shorthand to build a call. A tool missing from the offered
+/// tools (a read-only setting, a provider's subset) is reported as unavailable, never called.
 /// </summary>
 public static class PlannerToolNames
 {
@@ -16,9 +15,9 @@ public static class PlannerToolNames
     public const string UpdateTicket = TicketToolCatalogue.UpdateTicket;
     public const string SetTicketStatus = TicketToolCatalogue.SetTicketStatus;
     public const string DeleteTicket = TicketToolCatalogue.DeleteTicket;
-    public const string ListMessages = "list_messages";
-    public const string AddMessage = "add_message";
-    public const string TriageTicket = "triage_ticket";
+    public const string ListMessages = TicketToolCatalogue.ListMessages;
+    public const string AddMessage = TicketToolCatalogue.AddMessage;
+    public const string TriageTicket = TicketToolCatalogue.TriageTicket;
 
     public static PlannedCall Call(string tool, params (string Name, object? Value)[] args) =>
         new(tool, args.ToDictionary(a => a.Name, a => a.Value, StringComparer.Ordinal));

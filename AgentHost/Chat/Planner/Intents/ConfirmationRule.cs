@@ -15,7 +15,7 @@ public sealed partial class ConfirmationRule : IMessageRule
             return new PlannerPlan(PlanKind.Confirm, []);
         }
 
-        return No().IsMatch(text) && state?.PendingDelete is not null ? new PlannerPlan(PlanKind.Deny, []) : null;
+        return No().IsMatch(text) ? new PlannerPlan(PlanKind.Deny, []) : null;
     }
 
     [GeneratedRegex(@"^(?:y|yes|yep|yeah|yup|sure|ok|okay|confirm|confirmed|i\s+confirm|do\s+it|go\s+ahead|please\s+do|delete\s+it|yes,?\s+delete(?:\s+it)?|yes,?\s+please(?:\s+delete\s+it)?|yes,?\s+do\s+it|yes,?\s+i\s+am\s+sure|i\s+am\s+sure)[.!]*$")]

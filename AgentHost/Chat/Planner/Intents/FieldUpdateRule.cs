@@ -23,7 +23,7 @@ public sealed partial class FieldUpdateRule : IIntentRule
         }
         else if (Describe().Match(clause.Original) is { Success: true } describe)
         {
-            changes["description"] = Value(describe.Groups["value"].Value);
+            changes["description"] = describe.Groups["value"].Value.Trim().Trim('"', '\'', '“', '”').Trim();
         }
         else if (Requester().Match(clause.Original) is { Success: true } requester)
         {

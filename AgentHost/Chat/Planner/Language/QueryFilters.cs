@@ -47,11 +47,11 @@ public static partial class QueryFilters
 
         if (TitleTerm().Match(text) is { Success: true } title)
         {
-            args[Keys.TitleContains] = CleanTerm(title.Groups["term"].Value);
+            args[Keys.TitleContains] = AsTyped(CleanTerm(title.Groups["term"].Value), original);
         }
         else if (SearchTerm(text) is { } term)
         {
-            args[Keys.Search] = term;
+            args[Keys.Search] = AsTyped(term, original);
         }
 
         if (!forCount)
@@ -134,6 +134,13 @@ public static partial class QueryFilters
         return LeadingArticle().Replace(cleaned, "").Trim();
     }
 
+    /// <summary>The term as the person spelled it ("VPN", not "vpn"), when the reading did not change its letters.</summary>
+    private static string AsTyped(string term, string original)
+    {
+        var at = original.IndexOf(term, StringComparison.OrdinalIgnoreCase);
+        return at < 0 ? term : original.Substring(at, term.Length);
+    }
+
     private static string WithoutCreateVerbs(string text) => CreateVerbs().Replace(text, " ");
 
     [GeneratedRegex(@"\b(?:most\s+urgent|highest\s+priority|by\s+priority|priority\s+order|sorted\s+by\s+priority|order(?:ed)?\s+by\s+priority|worst)\s*(?:ones\s+|tickets\s+)?(?:first|on\s+top)?")]
@@ -163,7 +170,7 @@ public static partial class QueryFilters
     [GeneratedRegex(@"^(?:me|us|all|the|my|our|open|closed|resolved|new|newest|latest|recent|old|oldest|unresolved|outstanding|pending|active|other|more|some|any|those|these|\d+|every|of|them|which|what|show|list|many|how|customer|customers|people)$")]
     private static partial Regex NotATopic();
 
-    [GeneratedRegex(@"\b(?:tickets?|issues?|problems?|ones?|requests?|open|closed|resolved|unresolved|outstanding|pending|active|urgent|critical|high|low|normal|medium|priority|network|networking|email|hardware|software|billing|account|unhappy|angry|frustrated|upset|negative|positive|happy|neutral|customers?|please|all|any|the|show|list|me|this|last|week|month|today|yesterday|number|of|how|many|most|least|newest|latest|oldest|earliest|first|recent|\d+|sentiment|feedback|count|total|with|are|is|there|do|we|have|which|what)\b")]
+    [GeneratedRegex(@"\b(?:tickets?|issues?|problems?|ones?|requests?|open|closed|resolved|unresolved|outstanding|pending|active|urgent|critical|high|low|normal|medium|priority|network|networking|email|hardware|software|billing|account|unhappy|angry|frustrated|upset|negative|positive|happy|neutral|customers?|please|all|any|the|show|list|me|this|last|week|month|today|yesterday|number|of|how|many|most|least|newest|latest|oldest|earliest|first|recent|\d+|sentiment|feedback|count|total|with|are|is|there|do|we|have|which|what|and|or)\b")]
     private static partial Regex FilterWords();
 
     [GeneratedRegex(@"^(?:the|a|an)\s+")]

@@ -16,6 +16,7 @@ public static partial class ProblemTitle
         var text = Spaces().Replace(words.Trim(), " ");
         text = LeadIn().Replace(text, "");
         var clause = ClauseEnd().Split(text, 2)[0].Trim().TrimEnd('.', '!', '?', ':', ';', ',', '-').Trim();
+        clause = Owner().Replace(clause, "");
         if (clause.Length < 8)
         {
             clause = text.TrimEnd('.', '!', '?').Trim();
@@ -48,8 +49,13 @@ public static partial class ProblemTitle
     [GeneratedRegex(@"^(?:(?:hi|hello|hey|good\s+(?:morning|afternoon|evening)|dear\s+\w+|hi\s+team|hello\s+team|so|um+|uh+|ok|okay|help|urgent|please\s+help|help\s+me|i\s+have\s+a\s+problem|i\s+have\s+an\s+issue|quick\s+question|question|fyi|sorry\s+to\s+bother)[\s,!:.\-]*)+", RegexOptions.IgnoreCase)]
     private static partial Regex LeadIn();
 
-    [GeneratedRegex(@"(?:[.!?;]\s|,\s+(?:please|pls|can\s+you|could\s+you|thanks|and\s+i|but|so)\b|\s-\s|\s–\s|\s+(?:please\s+help|can\s+you\s+help|thanks|thank\s+you)\b)", RegexOptions.IgnoreCase)]
+    // The first statement ends at a sentence end, a comma, a dash, or where an explanation or a plea starts.
+    [GeneratedRegex(@"(?:[.!?;]\s|,|\s-\s|\s–\s|\s+(?:and\s+it|it\s+has|it's|it\s+is|which|since|because|but|please\s+help|can\s+you\s+help|thanks|thank\s+you)\b)", RegexOptions.IgnoreCase)]
     private static partial Regex ClauseEnd();
+
+    // "The printer jams" and "my printer jams" are both titled "Printer jams".
+    [GeneratedRegex(@"^(?:the|a|an|my|our)\s+", RegexOptions.IgnoreCase)]
+    private static partial Regex Owner();
 
     [GeneratedRegex(@"\b(?:vpn|mfa|2fa|pc|dns|sso|vat|hr|pdf|usb|ssd)\b", RegexOptions.IgnoreCase)]
     private static partial Regex Acronyms();
