@@ -23,6 +23,7 @@ public static partial class TicketIds
         "drop", "kill", "solve", "fix", "fixed", "finish", "complete", "done", "prioritise", "prioritize", "reported", "opened",
         "created", "filed", "raised", "logged", "conversation", "thread", "messages", "history", "look", "at", "into", "from",
         "but", "not", "meant", "mean", "wait", "actually", "sorry", "instead", "rather", "also", "then", "plus", "both", "&",
+        "except", "excluding", "besides", "without", "skip", "leave", "apart", "than",
     };
 
     // Words before a number that make it something other than a ticket id.
