@@ -8,7 +8,7 @@ namespace AgentHost.Tests.Endpoints;
 /// The product with no key set: offline planner, real embedded ticket service, SSE. What a person typing
 /// into the CLI would see.
 /// </summary>
-public class OfflineConversationTests
+public partial class OfflineConversationTests
 {
     private static async Task<(List<Frame> Frames, string Text, string SessionId)> SayAsync(HttpClient client, string message, string? sessionId = null)
     {
