@@ -104,7 +104,7 @@ public sealed partial class FieldUpdateRule : IIntentRule
     [GeneratedRegex(@"\b(?:priority|prio)\b[^.]*?\b(?:to|as|=|:)\s+(?<value>urgent|critical|high|normal|medium|low)\b|\b(?:set|make|mark|change|bump|raise|lower|escalate|upgrade|downgrade|put|move|flag|prioriti[sz]e|update)\b[^.]*?\b(?:to|as|at)?\s*(?<value>urgent|critical|high|normal|medium|low)(?:\s+priority|\s+prio)?\b|\b(?:ticket\s+)?#?\d+\s+(?:is|should\s+be)\s+(?<value>urgent|critical|high\s+priority|low\s+priority)\b|\b(?:escalate|prioriti[sz]e)\b(?<value>)")]
     private static partial Regex PriorityEdit();
 
-    [GeneratedRegex(@"\bcategor(?:y|ies)\b[^.]*?\b(?:to|as|=|:|under|into)\s+(?:the\s+)?(?<value>\w+)|\b(?:move|put|set|change|recategori[sz]e|file|mark)\b[^.]*?\b(?:to|as|under|into|in)\s+(?:the\s+)?(?<value>account|network|email|hardware|software|billing|other)(?:\s+category|\s+queue)?\b")]
+    [GeneratedRegex(@"\bcategor(?:y|ies)\b[^.]*?\b(?:to|as|=|:|under|into)\s+(?:the\s+)?(?<value>\w+)|\b(?:move|put|set|change|recategori[sz]e|file|mark|assign|place|classify|categori[sz]e)\b[^.]*?\b(?:to|as|under|into|in)\s+(?:the\s+)?(?<value>account|network|email|hardware|software|billing|other)(?:\s+category|\s+queue)?\b")]
     private static partial Regex CategoryEdit();
 
     [GeneratedRegex(@"^(?:please\s+)?(?:update|edit|change|modify|amend)\s+(?:ticket\s+|#)?(?:#?\d+|it|that|the\s+ticket|the\s+priority|the\s+category|priority|category)\s*(?:please)?$|^(?:please\s+)?(?:change|set|update)\s+(?:the\s+)?(?:priority|category)(?:\s+(?:of|on|for)\s+(?:it|that|the\s+ticket))?\s*$")]

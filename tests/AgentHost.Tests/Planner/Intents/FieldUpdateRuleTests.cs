@@ -13,6 +13,8 @@ public class FieldUpdateRuleTests
     [InlineData("escalate ticket 64 to urgent", """update_ticket {"id":64,"priority":"URGENT"}""")]
     [InlineData("change the category of 62 to hardware", """update_ticket {"category":"HARDWARE","id":62}""")]
     [InlineData("move 63 to the network category", """update_ticket {"category":"NETWORK","id":63}""")]
+    [InlineData("assign 12 to the network category", """update_ticket {"category":"NETWORK","id":12}""")]
+    [InlineData("please change 12 to low priority", """update_ticket {"id":12,"priority":"LOW"}""")]
     [InlineData("rename 65 to Printer 4 jams", """update_ticket {"id":65,"title":"Printer 4 jams"}""")]
     [InlineData("set the requester email of 66 to ana.lopez@example.com", """update_ticket {"id":66,"requester_email":"ana.lopez@example.com"}""")]
     [InlineData("the requester of 67 is Tom Becker", """update_ticket {"id":67,"requester_name":"Tom Becker"}""")]
