@@ -88,6 +88,15 @@ public static class OfflinePlanner
             }
 
             intent ??= FirstMatch(clause, scope);
+            if (intent is null && clause.Stance is ClauseStance.Excludes or ClauseStance.Corrects)
+            {
+                // "not 7, sorry, I meant 8. reopen 8": nothing to correct yet; "make 71 normal, not urgent": a
+                // negated value already decided. Either way the clause adds nothing to do.
+                earlier = clause.Stance == ClauseStance.Corrects && named.Count > 0 ? named : earlier;
+                continue;
+            }
+
+            intent ??= FirstMatch(clause, scope);
             if (intent is null)
             {
                 return (intents, false);
@@ -132,6 +141,9 @@ public static class OfflinePlanner
     private static bool ProblemLike(string text, ConversationState state) =>
         state.Collecting is not null || Problems.ProblemReport.Matches(text) && TicketIds.Find(text).Count == 0;
 
+    private static string IntentKey(PlannedCall call) =>
+        call.Tool + string.Concat(call.Arguments.OrderBy(a => a.Key, StringComparer.Ordinal).Select(a => $"|{a.Key}={a.Value}"));
+
     private static PlannerPlan Combine(List<ClauseIntent> intents)
     {
         // Any clause that needs an answer first: ask, do not guess (and do not half-run the rest).
@@ -140,7 +152,8 @@ public static class OfflinePlanner
             return PlannerPlan.Answer(unclear.Question!);
         }
 
-        var calls = intents.SelectMany(i => i.AllCalls()).ToList();
+        // "tkt 9 is fixed, mark it done" says the same thing twice: one call.
+        var calls = intents.SelectMany(i => i.AllCalls()).DistinctBy(IntentKey).ToList();
         var delete = intents.FirstOrDefault(i => i.Deletes);
         var deleteId = delete?.Ids[0];
         if (deleteId is { } id)

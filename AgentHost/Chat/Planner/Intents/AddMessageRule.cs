@@ -42,7 +42,7 @@ public sealed partial class AddMessageRule : IIntentRule
         return ClauseIntent.ForEach(ids, id => PlannerToolNames.Call(PlannerToolNames.AddMessage, ("ticket_id", id), ("kind", (object?)kind), ("body", body)));
     }
 
-    [GeneratedRegex(@"^(?<head>.*?\b(?:add|put|leave|write|post|attach|make|log|record|jot)\s+(?:an?\s+|the\s+)?(?:internal\s+|private\s+|quick\s+)?(?:note|comment)\b.*?)(?:\s*[:\-–]\s*|\s+(?:saying|that\s+says|which\s+says|reading|with|:)\s+|\s+that\s+)(?<body>.+)$|^(?<head>(?:internal\s+)?note\s+(?:on|for|to)\s+(?:ticket\s+)?#?\d+)\s*[:\-–]?\s*(?<body>.+)$", RegexOptions.IgnoreCase | RegexOptions.Singleline)]
+    [GeneratedRegex(@"^(?<head>.*?\b(?:add|put|leave|write|post|attach|make|log|record|jot)\s+(?:an?\s+|the\s+)?(?:internal\s+|private\s+|quick\s+)?(?:note|comment)\b.*?)(?:\s*[:\-–]\s*|\s+(?:saying|that\s+says|which\s+says|reading|with|:)\s+|\s+that\s+)(?<body>.+)$|^(?<head>(?:internal\s+)?note\s+(?:on|for|to)\s+(?:ticket\s+)?#?\d+\b)\s*[:\-–]?\s*(?<body>.+)$", RegexOptions.IgnoreCase | RegexOptions.Singleline)]
     private static partial Regex Note();
 
     [GeneratedRegex(@"^(?<head>.*?\b(?:reply|respond|answer|write\s+back|send\s+(?:a\s+)?(?:reply|message))\s+(?:to\s+)?(?:the\s+(?:customer|requester)\s+(?:on|of|for)\s+)?(?:ticket\s+)?(?:#?\d+|it|them)\b.*?)(?:\s*[:\-–]\s*|\s+(?:saying|that|with)\s+)(?<body>.+)$|^(?<head>.*?\b(?:tell|let|inform|notify|message|email|ask)\s+(?:the\s+)?(?:customer|requester|user|client|reporter)\s+(?:on|of|for|in)\s+(?:ticket\s+)?#?\d+(?:\s+know)?)\s*(?:[:\-–]\s*|\s+(?:that|to)\s+|\s+)(?<body>.+)$", RegexOptions.IgnoreCase | RegexOptions.Singleline)]

@@ -19,6 +19,6 @@ public sealed partial class CountRule : IIntentRule
         return new ClauseIntent([], null, [new PlannedCall(PlannerToolNames.CountTickets, filters)]);
     }
 
-    [GeneratedRegex(@"\bhow\s+many\b|^(?:please\s+)?count\b|\bnumber\s+of\b|\btotal\s+(?:number|count)\b|\bcount\s+(?:of|the|all|open|closed|resolved|urgent)\b|\bhow\s+much\s+(?:work|backlog)\b")]
+    [GeneratedRegex(@"\bhow\s+many\b|^(?:please\s+)?count\b|\bnumber\s+of\b|\btotal\s+(?:number|count)\b|\bcount\s+(?:of|the|all|open|closed|resolved|urgent)\b|\bhow\s+much\s+(?:work|backlog)\b|\bbreakdown\b|\bcounts?\s+(?:per|by)\b|\b(?:per|by)\s+status\b")]
     private static partial Regex HowMany();
 }

@@ -23,6 +23,7 @@ public sealed partial class CreateTicketRule : IMessageRule
 
         var header = TextNormalizer.Normalize(m.Groups["head"].Value);
         var body = m.Groups["body"].Value.Trim().Trim('"', '\'', '“', '”').Trim();
+        (header, body) = LabelsAroundBody(header, body);
         if (body.Length == 0)
         {
             return PlannerPlan.Answer("What is the problem? Say it in one go, e.g. \"new ticket: the printer on floor 3 jams since Monday\".");
@@ -45,6 +46,36 @@ public sealed partial class CreateTicketRule : IMessageRule
 
         return PlannerPlan.Run([new PlannedCall(PlannerToolNames.CreateTicket, args)], AnswerStyle.FiledProblem);
     }
+
+    /// <summary>
+    /// Labels said around the problem rather than before it: "create a ticket, priority low: ...", "... meeting room 3,
+    /// low priority, category other", "... by Monday. hardware, normal". They move to the header; the body keeps the problem.
+    /// </summary>
+    private static (string Header, string Body) LabelsAroundBody(string header, string body)
+    {
+        if (LeadingLabel().Match(body) is { Success: true } leading)
+        {
+            header += " priority " + leading.Groups["value"].Value.ToLowerInvariant();
+            body = body[leading.Length..].Trim();
+        }
+
+        while (TrailingLabel().Match(body) is { Success: true } trailing && trailing.Index > 0)
+        {
+            var label = TextNormalizer.Normalize(trailing.Groups["label"].Value);
+            header += LabelWords.Categories.Contains(label.Replace("category", "", StringComparison.Ordinal).Trim().ToUpperInvariant())
+                ? " as " + label.Replace("category", "", StringComparison.Ordinal).Trim()
+                : " priority " + label.Replace("priority", "", StringComparison.Ordinal).Trim();
+            body = body[..trailing.Index].TrimEnd(',', '.', ';', ' ');
+        }
+
+        return (header, body);
+    }
+
+    [GeneratedRegex(@"^(?:priority|prio)\s*[:=]?\s*(?<value>urgent|critical|high|normal|medium|low)\s*[:\-–,]\s*", RegexOptions.IgnoreCase)]
+    private static partial Regex LeadingLabel();
+
+    [GeneratedRegex(@"[,.;]\s*(?<label>(?:(?:priority|prio)\s*[:=]?\s*)?(?:urgent|critical|high|normal|medium|low)(?:\s+priority)?|(?:category\s*[:=]?\s*)?(?:account|network|email|hardware|software|billing|other)(?:\s+category)?)\s*[.!]?\s*$", RegexOptions.IgnoreCase)]
+    private static partial Regex TrailingLabel();
 
     /// <summary>The header without its ticket noun: "an other ticket" is not the OTHER category, "a billing ticket" is BILLING.</summary>
     private static string CategoryPart(string header) =>

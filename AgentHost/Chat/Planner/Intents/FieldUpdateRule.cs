@@ -28,7 +28,20 @@ public sealed partial class FieldUpdateRule : IIntentRule
         else if (Requester().Match(clause.Original) is { Success: true } requester)
         {
             var value = Value(requester.Groups["value"].Value);
-            changes[Email().IsMatch(value) || requester.Groups["email"].Success ? "requester_email" : "requester_name"] = value;
+            if (Email().Match(value) is { Success: true } email)
+            {
+                // "Maria Lopez, maria.lopez@contoso.com" or "Maria Lopez <maria@...>": both fields.
+                changes["requester_email"] = email.Value.Trim('<', '>', '(', ')');
+                var name = value.Replace(email.Value, "", StringComparison.Ordinal).Trim().Trim(',', '<', '>', '(', ')', '-').Trim();
+                if (name.Length > 0)
+                {
+                    changes["requester_name"] = name;
+                }
+            }
+            else
+            {
+                changes[requester.Groups["email"].Success ? "requester_email" : "requester_name"] = value;
+            }
         }
         else
         {
@@ -87,7 +100,7 @@ public sealed partial class FieldUpdateRule : IIntentRule
         return cut.Success ? clause with { Text = clause.Text[..cut.Index] } : clause;
     }
 
-    private static string Value(string text) => text.Trim().Trim('"', '\'', '“', '”').TrimEnd('.').Trim();
+    private static string Value(string text) => text.Trim().TrimStart(':', '-').Trim().Trim('"', '\'', '“', '”').TrimEnd('.').Trim();
 
     [GeneratedRegex(@"^(?:please\s+)?(?:rename|retitle)\s+(?:ticket\s+|#)?(?:#?\d+|it|that)\s+(?:to|as)\s*:?\s*(?<value>.+)$|\b(?:change|set|update|make)\s+(?:the\s+)?title\s+(?:of\s+)?(?:ticket\s+|#)?(?:#?\d+|it)\s*(?:to|:)\s*(?<value>.+)$|\b(?:change|set|update)\s+(?:ticket\s+)?#?\d+(?:'s)?\s+title\s+(?:to|:)\s*(?<value>.+)$", RegexOptions.IgnoreCase | RegexOptions.Singleline)]
     private static partial Regex Rename();
@@ -95,7 +108,7 @@ public sealed partial class FieldUpdateRule : IIntentRule
     [GeneratedRegex(@"\b(?:change|set|update|replace)\s+(?:the\s+)?description\s+(?:of\s+)?(?:ticket\s+|#)?(?:#?\d+|it)\s*(?:to|with|:)\s*(?<value>.+)$|\b(?:change|set|update)\s+(?:ticket\s+)?#?\d+(?:'s)?\s+description\s+(?:to|:)\s*(?<value>.+)$", RegexOptions.IgnoreCase | RegexOptions.Singleline)]
     private static partial Regex Describe();
 
-    [GeneratedRegex(@"\b(?:requester|reporter|customer)(?:'s)?\s*(?<email>e-?mail(?:\s+address)?|address)?(?:\s+name)?\s+(?:of|on|for)\s+(?:ticket\s+)?#?\d+\s+(?:to|is|as|should\s+be|=|:)\s*(?<value>.+)$|\b(?:ticket\s+)?#?\d+\s+(?:was\s+)?(?:reported|raised|opened|filed|requested)\s+by\s+(?<value>.+)$", RegexOptions.IgnoreCase | RegexOptions.Singleline)]
+    [GeneratedRegex(@"\b(?:requester|reporter|customer)(?:'s)?\s*(?<email>e-?mail(?:\s+address)?|address)?(?:\s+name)?\s+(?:of|on|for)\s+(?:ticket\s+)?#?\d+\s+(?:to|is|as|should\s+be|must\s+be|=|:)\s*(?<value>.+)$|\b(?:ticket\s+)?#?\d+\s+(?:was\s+)?(?:reported|raised|opened|filed|requested)\s+by\s+(?<value>.+)$", RegexOptions.IgnoreCase | RegexOptions.Singleline)]
     private static partial Regex Requester();
 
     [GeneratedRegex(@"[^\s@]+@[^\s@]+\.[a-z]{2,}", RegexOptions.IgnoreCase)]

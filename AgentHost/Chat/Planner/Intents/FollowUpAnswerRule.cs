@@ -17,6 +17,12 @@ public sealed class FollowUpAnswerRule : IMessageRule
             return null;
         }
 
+        // "what's the weather tomorrow?" mid-session is not an answer about the problem: leave it to the fallbacks.
+        if (original.TrimEnd().EndsWith('?') && !Problems.ProblemReport.Matches(text ?? ""))
+        {
+            return null;
+        }
+
         return PlannerPlan.Run(
             [PlannerToolNames.Call(PlannerToolNames.AddMessage, ("ticket_id", filed.TicketId), ("kind", "customer"), ("body", original.Trim()))],
             AnswerStyle.AddedAnswer);

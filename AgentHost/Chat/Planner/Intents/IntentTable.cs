@@ -4,7 +4,8 @@ namespace AgentHost.Chat.Planner.Intents;
 /// The table of intents. Each rule recognises one kind of request by its own words and is tested on its own
 /// (tests/AgentHost.Tests/Planner/Intents). Clause rules are tried in this order only where two could claim the same
 /// clause: dictated text (a note, a reply) first because it may contain any word; edits of fields before status
-/// changes ("set 18 to high priority" is not a status); a look-up by id before a list.
+/// changes ("set 18 to high priority" is not a status); a count before a look-up ("ticket counts per status");
+/// a look-up by id before a list.
 /// </summary>
 public static class IntentTable
 {
@@ -21,8 +22,8 @@ public static class IntentTable
         new DeleteRule(),
         new FieldUpdateRule(),
         new StatusChangeRule(),
-        new ShowTicketRule(),
         new CountRule(),
+        new ShowTicketRule(),
         new ListRule(),
     ];
 

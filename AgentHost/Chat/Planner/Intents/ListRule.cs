@@ -25,13 +25,19 @@ public sealed partial class ListRule : IIntentRule
         }
 
         var filters = QueryFilters.Read(text, clause.Original, scope.State.Now, forCount: false);
+        if (TicketIds.Find(text) is { Count: > 0 } ids)
+        {
+            filters[TicketApi.Querying.TicketQueryParameters.Keys.IdIn] = ids.ToArray(); // "list tickets 3, 8 and 11"
+        }
+
         return new ClauseIntent([], null, [new PlannedCall(PlannerToolNames.ListTickets, filters)], Explicit: asks || namesTickets);
     }
 
-    [GeneratedRegex(@"\b(?:list|show|find|search|which|what|any|anything|give|display|get|pull|see|view|browse|look\s+for|fetch)\b")]
+    // Asking starts the clause (after a greeting or "can you"); "can't get to my email" does not ask for a list.
+    [GeneratedRegex(@"^(?:(?:hello|hi|hey)\s*,?\s*|please\s+|can\s+you\s+|could\s+you\s+|can\s+u\s+|pls\s+|so\s+|and\s+)*(?:list|show|find|search|which|what|any|anything|give|display|get|pull|see|view|browse|look\s+for|fetch|are\s+there|is\s+there|do\s+we\s+(?:already\s+)?have)\b")]
     private static partial Regex Asks();
 
-    [GeneratedRegex(@"\b(?:tickets|issues|ones|queue|backlog|everything|cases|incidents|requests|tix)\b|^(?:all\s+)?(?:open|closed|resolved|urgent)$")]
+    [GeneratedRegex(@"\b(?:tickets|issues|ones|queue|backlog|cases|incidents|requests|tix)\b|^(?:all\s+)?(?:open|closed|resolved|urgent)$|^everything\b|\b(?:a|any)\s+ticket\s+(?:about|for|on|mentioning|regarding)\b")]
     private static partial Regex Tickets();
 
     [GeneratedRegex(@"\b(?:unhappy|angry|frustrated|upset|annoyed|furious|dissatisfied|happy|satisfied|pleased|grateful)\s+(?:customers|requesters|users|people|clients|folks)\b|\bcomplaints\b")]

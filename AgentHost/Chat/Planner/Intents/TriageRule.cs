@@ -20,6 +20,6 @@ public sealed partial class TriageRule : IIntentRule
             : ClauseIntent.ForEach(ids, id => PlannerToolNames.Call(PlannerToolNames.TriageTicket, ("id", id)));
     }
 
-    [GeneratedRegex(@"\b(?:re-?triage|triage|re-?classify|re-?categori[sz]e|re-?assess)\b")]
+    [GeneratedRegex(@"\b(?:re-?triage|triage|re-?assess)\b")]
     private static partial Regex Triage();
 }

@@ -53,6 +53,6 @@ public static partial class ClauseSplitter
     [GeneratedRegex(@"\s*(?:;|\.\s+|,\s*(?:and\s+|but\s+)?(?:then\s+)?|\s+and\s+(?:then\s+)?|\s+but\s+|\s+then\s+|\s+also\s+|\s+plus\s+|\s+(?=(?:except|excluding|apart\s+from|other\s+than)\s+(?:for\s+)?(?:ticket\s+|#)?\d))", RegexOptions.IgnoreCase)]
     private static partial Regex Boundary();
 
-    [GeneratedRegex(@"^(?:please\s+|also\s+|then\s+|and\s+|pls\s+|can\s+you\s+|could\s+you\s+)*(?:close|resolve|reopen|re-open|delete|remove|set|make|mark|change|update|rename|add|put|move|escalate|show|list|get|find|count|tell|reply|note|assign|triage|retriage|create|file|log|raise|what|which|who|how\s+many|give|do\s+not|never|not\b|except|excluding|apart\s+from|other\s+than|leave|skip|no\s*,?\s*wait|wait|i\s+meant|i\s+mean|sorry|actually|make\s+that|oops|open\s+(?:ticket|#|\d)|#?\d+\s*(?:instead|too|as\s+well))\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^(?:please\s+|also\s+|then\s+|and\s+|pls\s+|can\s+you\s+|could\s+you\s+|can\s+u\s+|just\s+)*(?:close|resolve|reopen|re-open|delete|remove|set|make|mark|change|update|rename|add|put|move|escalate|show|list|get|find|count|tell|reply|note|assign|triage|retriage|create|file|log|raise|what|which|who|how\s+many|give|do\s+not|never|not\b|except|excluding|apart\s+from|other\s+than|leave|skip|no\s*,?\s*wait|wait|i\s+meant|i\s+mean|sorry|actually|make\s+that|oops|open\s+(?:ticket|#|\d)|#?\d+\s*(?:instead|too|as\s+well))\b", RegexOptions.IgnoreCase)]
     private static partial Regex Opener();
 }

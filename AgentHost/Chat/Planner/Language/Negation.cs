@@ -57,7 +57,7 @@ public static partial class Negation
         return NegatorBefore().IsMatch(window);
     }
 
-    [GeneratedRegex(@"^(?:no\s*,?\s*wait|wait|oops|hang on|hold on|sorry|no|nope|scratch that|my bad|correction)[\s,.!]*$")]
+    [GeneratedRegex(@"^(?:no\s*,?\s*wait|wait|oops|hang on|hold on|sorry|no|nope|scratch that|my bad|correction|hello|hi|hey|hiya|good\s+(?:morning|afternoon|evening)|dear\s+support|thanks|thank\s+you)[\s,.!]*$")]
     private static partial Regex Filler();
 
     [GeneratedRegex(@"\b(?:i\s+meant|i\s+mean|meant|make\s+(?:that|it)|should\s+(?:be|have\s+been)|not\s+#?\d+(?:\s*,\s*|\s+)(?:but\s+|i\s+meant\s+)?#?\d+|rather|correction)\b|^(?:no\s*,?\s*|sorry\s*,?\s*|actually\s*,?\s*|wait\s*,?\s*)+(?:#|ticket\s+)?\d+\s*[.!]*$")]

@@ -47,7 +47,11 @@ public static partial class QueryFilters
 
         if (TitleTerm().Match(text) is { Success: true } title)
         {
-            args[Keys.TitleContains] = AsTyped(CleanTerm(title.Groups["term"].Value), original);
+            args[Keys.TitleContains] = AsTyped(Quoted(title.Groups["term"].Value), original);
+        }
+        else if (DescriptionTerm().Match(text) is { Success: true } description)
+        {
+            args[Keys.DescriptionContains] = AsTyped(Quoted(description.Groups["term"].Value), original);
         }
         else if (SearchTerm(text) is { } term)
         {
@@ -81,6 +85,11 @@ public static partial class QueryFilters
 
     private static string? Ordering(string text)
     {
+        if (RecentlyUpdated().IsMatch(text))
+        {
+            return "-updated";
+        }
+
         var priorityFirst = ByPriority().IsMatch(text);
         var oldest = Oldest().IsMatch(text);
         return (priorityFirst, oldest) switch
@@ -134,6 +143,10 @@ public static partial class QueryFilters
         return LeadingArticle().Replace(cleaned, "").Trim();
     }
 
+    /// <summary>A quoted or plain term, as it stands: "'error 500'" is error 500.</summary>
+    private static string Quoted(string term) =>
+        LeadingArticle().Replace(term.Trim().Trim('"', '\'', '?', '.', '!').Trim(), "").Trim();
+
     /// <summary>The term as the person spelled it ("VPN", not "vpn"), when the reading did not change its letters.</summary>
     private static string AsTyped(string term, string original)
     {
@@ -146,16 +159,22 @@ public static partial class QueryFilters
     [GeneratedRegex(@"\b(?:most\s+urgent|highest\s+priority|by\s+priority|priority\s+order|sorted\s+by\s+priority|order(?:ed)?\s+by\s+priority|worst)\s*(?:ones\s+|tickets\s+)?(?:first|on\s+top)?")]
     private static partial Regex ByPriority();
 
+    [GeneratedRegex(@"\b(?:updated|changed|touched)\s+(?:most\s+)?recently\b|\b(?:most\s+)?recently\s+(?:updated|changed|touched)\b|\b(?:latest|last)\s+(?:updated|changed)\b")]
+    private static partial Regex RecentlyUpdated();
+
     [GeneratedRegex(@"\b(?:oldest|earliest|longest\s+waiting|waiting\s+longest)\b")]
     private static partial Regex Oldest();
 
     [GeneratedRegex(@"[a-z0-9._%+-]+@[a-z0-9.-]+\.[a-z]{2,}", RegexOptions.IgnoreCase)]
     private static partial Regex Email();
 
+    [GeneratedRegex(@"\b(?:with|having|have|has|contain|contains|containing)\s+(?<term>.+?)\s+in\s+(?:the\s+|their\s+|its\s+)?descriptions?\b|\b(?:whose|where\s+the|with\s+a|with\s+the)\s+description\s+(?:mentions|contains|includes|has|says)\s+(?<term>.+?)(?=[?.!]|$)")]
+    private static partial Regex DescriptionTerm();
+
     [GeneratedRegex(@"\b(?:updated|changed|modified|touched|edited)\b")]
     private static partial Regex Updated();
 
-    [GeneratedRegex(@"\b(?:with|having)\s+(?<term>.+?)\s+in\s+(?:the\s+|their\s+|its\s+)?title\b|\b(?:titled|called|named)\s+(?<term>.+?)(?=\s+(?:created|updated|since|after|before|from|that|which)\b|$)")]
+    [GeneratedRegex(@"\b(?:with|having|have|has|contain|contains|containing)\s+(?<term>.+?)\s+in\s+(?:the\s+|their\s+|its\s+)?titles?\b|\b(?:whose|where\s+the|with\s+a|with\s+the)\s+title\s+(?:mentions|contains|includes|has|says|is)\s+(?<term>.+?)(?=[?.!]|$)|\b(?:titled|called|named)\s+(?<term>.+?)(?=\s+(?:created|updated|since|after|before|from|that|which)\b|$)")]
     private static partial Regex TitleTerm();
 
     [GeneratedRegex(@"\b(?:about|mentioning|mention|regarding|concerning|related\s+to|relating\s+to|containing|matching|referencing|involving|on\s+the\s+subject\s+of|that\s+mention|which\s+mention|with\s+the\s+word)\s+(?<term>.+?)(?=\s+(?:created|updated|changed|opened|since|after|before|from|this|last|in\s+the\s+last|in\s+the\s+past|during|that\s+are|which\s+are|that\s+were|which\s+were|are|were|that|which|with)\b|[?.!]|$)")]

@@ -15,7 +15,7 @@ public static partial class TicketIds
     // Words after which a number names a ticket.
     private static readonly HashSet<string> Pointers = new(StringComparer.Ordinal)
     {
-        "ticket", "tickets", "id", "ids", "number", "no", "nr", "case", "incident", "issue", "request",
+        "ticket", "tickets", "tkt", "tix", "id", "ids", "nuke", "scrap", "wipe", "destroy", "number", "no", "nr", "case", "incident", "issue", "request",
         "close", "resolve", "reopen", "open", "show", "get", "view", "display", "fetch", "see", "check", "delete", "remove",
         "update", "edit", "rename", "retitle", "triage", "retriage", "escalate", "deescalate", "move", "mark", "set", "make",
         "put", "assign", "reply", "note", "answer", "change", "lower", "raise", "bump", "downgrade", "upgrade", "classify", "flag", "about", "on", "of", "to", "for", "in", "with", "and", "or", "up", "is",
@@ -57,6 +57,11 @@ public static partial class TicketIds
         if (Bare().Match(text) is { Success: true } bare)
         {
             return [Parse(bare.Groups["n"].Value)];
+        }
+
+        if (Arithmetic().IsMatch(text))
+        {
+            return []; // "what's 17% of 2340" is sums, not tickets
         }
 
         var ids = new List<long>();
@@ -105,6 +110,9 @@ public static partial class TicketIds
     }
 
     private static long Parse(string digits) => long.Parse(digits, NumberStyles.None, CultureInfo.InvariantCulture);
+
+    [GeneratedRegex(@"\d\s*(?:%|percent\b|times\b|plus\b|minus\b|divided\b|multiplied\b|[*/+x]\s*\d)")]
+    private static partial Regex Arithmetic();
 
     [GeneratedRegex(@"^\s*(?:ticket\s*|#)?(?<n>\d{1,9})\s*[?.!]*\s*$")]
     private static partial Regex Bare();
