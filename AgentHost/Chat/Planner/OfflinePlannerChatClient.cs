@@ -1,7 +1,6 @@
 using System.Runtime.CompilerServices;
-using System.Text.Json;
 using System.Text.RegularExpressions;
-using AgentHost.Chat.Sessions;
+using AgentHost.Chat.Planner.State;
 using AgentHost.Tools;
 using Microsoft.Extensions.AI;
 using TicketApi.Contracts;
@@ -10,7 +9,7 @@ namespace AgentHost.Chat.Planner;
 
 /// <summary>
 /// The built-in planner used when no model is configured: a deterministic <see cref="IChatClient"/> that
-/// turns a plain request into the same tool calls a model would make (see <see cref="PlannerIntentParser"/>)
+/// turns a plain request into the same tool calls a model would make (see <see cref="OfflinePlanner"/>)
 /// and, once the tool loop hands the results back, phrases them as streamed text. A delete happens only after
 /// the person asked for it and then said yes: the question comes with a <see cref="ConfirmationRequest"/> that
 /// the turn runner keeps as session state, and "yes" acts only on the <see cref="PendingConfirmation"/> the
@@ -85,43 +84,51 @@ public sealed partial class OfflinePlannerChatClient(TimeProvider timeProvider) 
             return Step.Say(PlannerReplies.Help);
         }
 
-        var plan = PlannerIntentParser.Parse(messages[lastUser].Text, timeProvider.GetUtcNow());
+        // What earlier turns mean comes from their tool calls and results and the pending confirmation, never from text.
+        var state = ConversationStateReader.Read(messages.Take(lastUser + 1).ToList(), options, timeProvider.GetUtcNow());
+        var plan = OfflinePlanner.Understand(messages[lastUser].Text, state);
         var turn = messages.Skip(lastUser + 1).ToList();
         var calls = turn.SelectMany(m => m.Contents.OfType<FunctionCallContent>()).ToList();
         var results = turn.SelectMany(m => m.Contents.OfType<FunctionResultContent>()).ToList();
 
         if (plan.Kind is PlanKind.Confirm or PlanKind.Deny)
         {
-            var pending = PendingDelete(options);
-            if (pending is not { } id)
+            if (state.PendingDelete is not { } id)
             {
                 return Step.Say(PlannerReplies.NothingToConfirm);
             }
 
-            if (plan.Kind == PlanKind.Deny)
-            {
-                return Step.Say(PlannerReplies.Kept(id));
-            }
+            return plan.Kind == PlanKind.Deny ? Step.Say(PlannerReplies.Kept(id)) : ConfirmedDelete(id, calls, results, options);
+        }
 
-            return ConfirmedDelete(id, calls, results, options);
+        if (plan.Kind == PlanKind.Reply)
+        {
+            return Step.Say(plan.Reply!);
         }
 
         if (results.Count == 0)
         {
-            return plan.Kind == PlanKind.Reply ? Step.Say(plan.Reply!) : Available(plan.Calls, options);
+            return Available(plan.Calls, options);
         }
 
-        if (plan.Kind == PlanKind.DeleteRequest)
+        var byCall = results.GroupBy(r => r.CallId, StringComparer.Ordinal).ToDictionary(g => g.Key, g => ToolResultView.Of(g.First()), StringComparer.Ordinal);
+        var answered = plan.Calls.Zip(calls)
+            .Where(pair => byCall.ContainsKey(pair.Second.CallId))
+            .Select(pair => (pair.First, byCall[pair.Second.CallId]))
+            .ToList();
+        var text = PlannerAnswers.Phrase(plan, answered);
+        if (plan.DeleteId is { } named)
         {
-            var lookup = View(results[^1]);
             // The ticket to confirm is the one the person named, never one read from a tool result.
-            return lookup is { Ok: true, Ticket: { } ticket } && plan.TicketId is { } named && ticket.Id == named
-                ? Step.Ask(PlannerReplies.ConfirmDelete(ticket.Id, ticket.Title, Status(ticket.ResolutionStatus)),
+            var lookup = answered.LastOrDefault(a => a.First.Tool == PlannerToolNames.GetTicket && Equals(a.First.Arguments["id"], named)).Item2;
+            var prefix = text.Length > 0 ? text + "\n" : "";
+            return lookup is { Ok: true, Ticket: { } ticket } && ticket.Id == named
+                ? Step.Ask(prefix + PlannerReplies.ConfirmDelete(ticket.Id, ticket.Title, TicketStatuses.ToWire(ticket.ResolutionStatus)),
                     new ConfirmationRequest(TicketToolCatalogue.DeleteTicket, named))
-                : Step.Say(lookup.Summary);
+                : Step.Say(prefix + (lookup?.Summary ?? $"Ticket #{named} could not be looked up."));
         }
 
-        return Step.Say(Phrase(results));
+        return Step.Say(text);
     }
 
     /// <summary>After "yes": look the ticket up (round 1), delete it with its current title (round 2), report (round 3).</summary>
@@ -129,30 +136,22 @@ public sealed partial class OfflinePlannerChatClient(TimeProvider timeProvider) 
     {
         if (results.Count == 0)
         {
-            return Available([new PlannedCall(TicketToolCatalogue.GetTicket, new Dictionary<string, object?> { ["id"] = id })], options);
+            return Available([PlannerToolNames.Call(TicketToolCatalogue.GetTicket, ("id", id))], options);
         }
 
+        var last = ToolResultView.Of(results[^1]);
         if (calls.Any(c => c.Name == TicketToolCatalogue.DeleteTicket))
         {
-            return Step.Say(View(results[^1]).Summary); // the look-up was shown when confirmation was asked
+            return Step.Say(last.Summary); // the look-up was shown when confirmation was asked
         }
 
-        var lookup = View(results[^1]);
-        if (lookup is not { Ok: true, Ticket: { } ticket })
+        if (last is not { Ok: true, Ticket: { } ticket })
         {
-            return Step.Say(lookup.Summary);
+            return Step.Say(last.Summary);
         }
 
-        return Available([new PlannedCall(TicketToolCatalogue.DeleteTicket,
-            new Dictionary<string, object?> { ["id"] = id, ["confirm_title"] = ticket.Title })], options);
+        return Available([PlannerToolNames.Call(TicketToolCatalogue.DeleteTicket, ("id", id), ("confirm_title", ticket.Title))], options);
     }
-
-    /// <summary>The ticket whose deletion the previous answer asked to confirm, as the turn runner recorded it.</summary>
-    private static long? PendingDelete(ChatOptions? options) =>
-        options?.AdditionalProperties?.TryGetValue(PendingConfirmation.OptionsKey, out var value) == true
-        && value is PendingConfirmation { Action: TicketToolCatalogue.DeleteTicket } pending
-            ? pending.TicketId
-            : null;
 
     private static Step Available(IReadOnlyList<PlannedCall> calls, ChatOptions? options)
     {
@@ -162,36 +161,6 @@ public sealed partial class OfflinePlannerChatClient(TimeProvider timeProvider) 
             ? Step.Run([.. calls])
             : Step.Say($"I would use the {missing.Tool} tool for that, but it is not available here.");
     }
-
-    private static string Phrase(IEnumerable<FunctionResultContent> results) =>
-        string.Join("\n", results.Select(r => View(r).Summary));
-
-    private sealed record ResultView(bool Ok, string Summary, TicketDto? Ticket);
-
-    /// <summary>Reads a tool result whether it is still our object or has been through JSON.</summary>
-    private static ResultView View(FunctionResultContent result) => result.Result switch
-    {
-        TicketToolResult r => new(r.Ok, r.Summary, r.Data as TicketDto),
-        JsonElement { ValueKind: JsonValueKind.Object } json => FromJson(json),
-        string text => new(false, text, null),
-        null when result.Exception is { } ex => new(false, ex.Message, null),
-        var other => new(true, other?.ToString() ?? "Done.", null),
-    };
-
-    private static ResultView FromJson(JsonElement json)
-    {
-        var ok = json.TryGetProperty("ok", out var o) && o.ValueKind == JsonValueKind.True;
-        var summary = json.TryGetProperty("summary", out var s) ? s.GetString() ?? "" : json.GetRawText();
-        TicketDto? ticket = null;
-        if (json.TryGetProperty("data", out var data) && data.TryGetProperty("title", out _))
-        {
-            ticket = data.Deserialize<TicketDto>(TicketToolJson.Options);
-        }
-
-        return new(ok, summary, ticket);
-    }
-
-    private static string Status(TicketStatus status) => TicketStatuses.ToWire(status);
 
     [GeneratedRegex(@"\S+\s*")]
     private static partial Regex Words();

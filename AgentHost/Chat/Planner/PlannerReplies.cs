@@ -5,13 +5,12 @@ public static class PlannerReplies
 {
     public const string Help =
         "I'm the AgentTickets offline planner: no language model is configured, so I follow fixed rules. I can:\n" +
-        "- list and count tickets by status: \"what's open?\", \"list all closed tickets\", \"how many tickets are resolved\"\n" +
-        "- show one ticket: \"show ticket 12\", \"status of #12\"\n" +
-        "- search: \"find tickets about VPN\", \"anything mentioning payment\"\n" +
-        "- filter by date: \"tickets created since yesterday\", \"this week\", \"after 2025-01-01\"\n" +
-        "- create: \"open a ticket: printer on floor 3 jams, it has been broken since Monday\"\n" +
-        "- change status: \"resolve 5\", \"mark ticket 5 as closed\", \"reopen #7\"\n" +
-        "- edit: \"rename ticket 3 to VPN drops hourly\", \"change the description of 3 to ...\"\n" +
+        "- file a ticket when you describe a problem in your own words (\"Outlook crashes when I open it\"), then add your answers to it\n" +
+        "- create one explicitly: \"new ticket: printer on floor 3 jams\", \"create an urgent ticket: ...\"\n" +
+        "- answer queue questions: \"which tickets are urgent?\", \"high priority network tickets\", \"unhappy customers this week\", \"how many are open?\"\n" +
+        "- show one ticket: \"show ticket 12\", \"who reported 12?\", \"what did the customer say on 12?\"\n" +
+        "- change tickets: \"resolve 5\", \"close 1 and reopen 2\", \"set priority of 12 to urgent\", \"rename 3 to VPN drops hourly\"\n" +
+        "- add to the thread: \"add a note to 12: waiting on the vendor\", \"reply to 12: we are on it\"; \"retriage 12\"\n" +
         "- delete: \"delete ticket 9\" (I ask you to confirm first)\n" +
         "Configure AZURE_OPENAI_* or OPENAI_* for free-form conversation.";
 
@@ -19,8 +18,10 @@ public static class PlannerReplies
         "I'm the AgentTickets offline planner, a fixed set of rules built into the agent host, not a language model. " +
         "I turn plain requests about tickets into tool calls. Say \"help\" to see what I understand.";
 
+    public const string Welcome = "You're welcome. Say \"help\" any time to see what I can do with tickets.";
+
     public static string NotUnderstood(string message) =>
-        $"Sorry, I did not understand \"{Shorten(message)}\". " + Help;
+        $"Sorry, I did not understand \"{Shorten(message)}\" as a request about support tickets, so I cannot help with it. " + Help;
 
     public static string ConfirmDelete(long id, string title, string status) =>
         $"Ticket #{id} '{title}' is {status}. Deleting it is permanent. " +

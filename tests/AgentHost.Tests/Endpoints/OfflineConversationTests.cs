@@ -8,7 +8,7 @@ namespace AgentHost.Tests.Endpoints;
 /// The product with no key set: offline planner, real embedded ticket service, SSE. What a person typing
 /// into the CLI would see.
 /// </summary>
-public class OfflineConversationTests
+public partial class OfflineConversationTests
 {
     private static async Task<(List<Frame> Frames, string Text, string SessionId)> SayAsync(HttpClient client, string message, string? sessionId = null)
     {
@@ -33,7 +33,7 @@ public class OfflineConversationTests
         var (_, listed, _) = await SayAsync(client, "what's open?");
 
         Assert.Equal(["create_ticket:succeeded"], Tools(frames));
-        Assert.Equal("Created ticket #1 'Email failures' (OPEN).", text);
+        Assert.StartsWith("I filed ticket #1 'Email failures': category EMAIL, priority ", text);
         Assert.Contains("#1 Email failures (OPEN)", listed);
     }
 
@@ -148,7 +148,7 @@ public class OfflineConversationTests
         var direct = await client.GetFromJsonAsync<System.Text.Json.JsonElement>("/api/tickets/1/");
 
         Assert.Equal(["create_ticket:succeeded"], Tools(frames));
-        Assert.Equal("Created ticket #1 'Email failures' (OPEN).", text);
+        Assert.StartsWith("I filed ticket #1 'Email failures': category EMAIL, priority ", text);
         Assert.Equal("Email failures", direct.GetProperty("title").GetString());
     }
 
@@ -162,7 +162,7 @@ public class OfflineConversationTests
         {
             var (frames, text, _) = await SayAsync(client, $"new ticket: flaky network case {i}");
             Assert.Equal(["create_ticket:succeeded"], Tools(frames));
-            Assert.Equal($"Created ticket #{i} 'Flaky network case {i}' (OPEN).", text);
+            Assert.StartsWith($"I filed ticket #{i} 'Flaky network case {i}': category NETWORK, priority ", text);
         }
 
         var (_, resolved, _) = await SayAsync(client, "resolve 2 and 3");

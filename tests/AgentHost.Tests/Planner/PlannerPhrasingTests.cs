@@ -1,4 +1,5 @@
 using AgentHost.Chat.Planner;
+using AgentHost.Chat.Planner.State;
 using Xunit.Abstractions;
 
 namespace AgentHost.Tests.Planner;
@@ -58,7 +59,7 @@ public class PlannerPhrasingTests(ITestOutputHelper output)
     {
         foreach (var phrase in new[] { "are you a language model?", "who are you", "are you chatgpt", "help", "gibberish words here" })
         {
-            var reply = PlannerIntentParser.Parse(phrase, PlannerTable.Now).Reply!;
+            var reply = OfflinePlanner.Understand(phrase, ConversationState.Empty(PlannerTable.Now)).Reply!;
             Assert.DoesNotContain("I am a language model", reply, StringComparison.OrdinalIgnoreCase);
             Assert.DoesNotContain("I'm a language model", reply, StringComparison.OrdinalIgnoreCase);
             Assert.Contains("not a language model", reply.Replace("no language model is configured", "not a language model", StringComparison.Ordinal));
@@ -68,7 +69,7 @@ public class PlannerPhrasingTests(ITestOutputHelper output)
     [Fact]
     public void Not_understood_requests_get_the_list_of_what_the_planner_can_do()
     {
-        var plan = PlannerIntentParser.Parse("bake me a cake", PlannerTable.Now);
+        var plan = OfflinePlanner.Understand("bake me a cake", ConversationState.Empty(PlannerTable.Now));
         Assert.Equal(PlanKind.Reply, plan.Kind);
         Assert.Contains("did not understand", plan.Reply);
         Assert.Contains("show ticket 12", plan.Reply);
