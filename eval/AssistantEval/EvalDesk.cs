@@ -1,5 +1,6 @@
 using AgentHost.Chat;
 using AgentHost.Chat.Sessions;
+using AgentHost.Chat.Sessions.Storage;
 using AgentHost.Tickets;
 using AgentHost.Tools;
 using Microsoft.Extensions.AI;
@@ -65,20 +66,22 @@ internal sealed class EvalDesk : IAsyncDisposable
     /// <summary>Runs <paramref name="message"/> in a fresh session after the prior turns <paramref name="context"/> describes.</summary>
     public async Task<TurnOutcome> RunAsync(string? context, string message, CancellationToken cancellationToken)
     {
-        var start = Sessions.StartTurn(null, "(context)", null);
-        if (start is not TurnStarted { Session: var session, Turn: var setupTurn })
+        if (await Sessions.StartTurnAsync(null, "(context)", null, cancellationToken) is not TurnStarted setup)
         {
             throw new InvalidOperationException("A fresh session could not start a turn.");
         }
 
-        // The context turn is written as the pipeline would have written it, then the journal is closed.
+        // The context turn is stored as the pipeline would have stored it, then its journal is closed.
         var prior = await new ContextTurns(Tickets).BuildAsync(context, cancellationToken);
-        session.AppendTurn(prior, Sessions.MaxMessagesPerSession);
-        await foreach (var _ in setupTurn.RecordAsync(Empty(), cancellationToken))
+        if (!await Sessions.Repository.CompleteAsync(setup.Claim, new CompletedTurn(prior, null, [], []), Today, cancellationToken))
+        {
+            throw new InvalidOperationException("The context turn could not be saved.");
+        }
+        await foreach (var _ in setup.Turn.RecordAsync(Empty(), cancellationToken))
         {
         }
 
-        var next = Sessions.StartTurn(session.Id, message, null);
+        var next = await Sessions.StartTurnAsync(setup.Session.Id, message, null, cancellationToken);
         if (next is not TurnStarted started)
         {
             throw new InvalidOperationException($"The session could not start the message turn: {next}.");
@@ -86,7 +89,7 @@ internal sealed class EvalDesk : IAsyncDisposable
 
         var runner = _host.Services.GetRequiredService<ChatTurnRunner>();
         var errors = new List<string>();
-        await foreach (var frame in started.Turn.RecordAsync(runner.RunAsync(started.Session, started.Turn, cancellationToken), cancellationToken))
+        await foreach (var frame in started.Turn.RecordAsync(runner.RunAsync(started, cancellationToken), cancellationToken))
         {
             if (frame.Event.Name == ChatStreamEvent.Error)
             {
@@ -94,11 +97,14 @@ internal sealed class EvalDesk : IAsyncDisposable
             }
         }
 
-        var history = started.Session.History;
+        // What the turn left is read back from the store, as the next turn would find it.
+        var stored = await Sessions.Repository.ClaimAsync(started.Session.Id, Today, cancellationToken)
+            ?? throw new InvalidOperationException("The session was not stored.");
+        await Sessions.Repository.ReleaseAsync(stored, cancellationToken);
+        var history = stored.History;
         var lastUser = history.ToList().FindLastIndex(m => m.Role == ChatRole.User);
         var turn = history.Skip(lastUser + 1).ToList();
-        var pending = started.Session.TakePendingConfirmation(Today, TimeSpan.FromHours(1));
-        return TurnOutcome.From(turn, pending, errors);
+        return TurnOutcome.From(turn, stored.Pending, errors);
     }
 
     private static async IAsyncEnumerable<ChatStreamEvent> Empty()

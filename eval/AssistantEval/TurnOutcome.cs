@@ -1,4 +1,5 @@
 using System.Text.Json;
+using AgentHost.Chat.Planner.State;
 using AgentHost.Chat.Sessions;
 using AgentHost.Tools;
 using Microsoft.Extensions.AI;
@@ -7,7 +8,7 @@ using TicketApi.Contracts;
 namespace AssistantEval;
 
 /// <summary>A call the assistant made in the scored turn, its arguments as JSON and whether the tool said ok.</summary>
-internal sealed record MadeCall(string Tool, IReadOnlyDictionary<string, JsonElement> Args, bool Ok, object? Data);
+internal sealed record MadeCall(string Tool, IReadOnlyDictionary<string, JsonElement> Args, bool Ok, TicketDto? Ticket);
 
 /// <summary>What one scored turn did: its calls in order, its answer text, the confirmation it left pending.</summary>
 internal sealed record TurnOutcome(IReadOnlyList<MadeCall> Calls, string Text, PendingConfirmation? Pending, IReadOnlyList<string> Errors)
@@ -16,12 +17,13 @@ internal sealed record TurnOutcome(IReadOnlyList<MadeCall> Calls, string Text, P
     {
         var results = turn.SelectMany(m => m.Contents.OfType<FunctionResultContent>())
             .GroupBy(r => r.CallId, StringComparer.Ordinal)
-            .ToDictionary(g => g.Key, g => g.First().Result, StringComparer.Ordinal);
+            .ToDictionary(g => g.Key, g => ToolResultView.Of(g.First()), StringComparer.Ordinal);
         var calls = turn.SelectMany(m => m.Contents.OfType<FunctionCallContent>())
             .Select(c =>
             {
-                var result = results.GetValueOrDefault(c.CallId) as TicketToolResult;
-                return new MadeCall(c.Name, ToJson(c.Arguments), result?.Ok == true, result?.Data);
+                // Read through the planner's own view: the turn comes back from the session store as JSON.
+                var result = results.GetValueOrDefault(c.CallId);
+                return new MadeCall(c.Name, ToJson(c.Arguments), result?.Ok == true, result?.Ticket);
             })
             .ToList();
         var text = string.Concat(turn.Where(m => m.Role == ChatRole.Assistant).Select(m => m.Text));
@@ -29,7 +31,7 @@ internal sealed record TurnOutcome(IReadOnlyList<MadeCall> Calls, string Text, P
     }
 
     /// <summary>The ticket a create_ticket call made, to compare its triaged labels.</summary>
-    public TicketDto? Created => Calls.LastOrDefault(c => c.Tool == TicketToolCatalogue.CreateTicket && c.Ok)?.Data as TicketDto;
+    public TicketDto? Created => Calls.LastOrDefault(c => c.Tool == TicketToolCatalogue.CreateTicket && c.Ok)?.Ticket;
 
     private static Dictionary<string, JsonElement> ToJson(IDictionary<string, object?>? arguments) =>
         (arguments ?? new Dictionary<string, object?>()).ToDictionary(
