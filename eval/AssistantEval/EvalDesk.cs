@@ -22,7 +22,8 @@ internal sealed class EvalDesk : IAsyncDisposable
 {
     public static readonly DateTimeOffset Today = new(2026, 11, 21, 12, 0, 0, TimeSpan.Zero);
 
-    private const int SeededTickets = 240;
+    // Enough that every ticket a set's context names exists (blind-2's contexts name ids up to 402).
+    private const int SeededTickets = 500;
     private readonly IHost _host;
     private readonly string _databasePath;
 
@@ -113,7 +114,7 @@ internal sealed class EvalDesk : IAsyncDisposable
         yield return ChatStreamEvent.ForEnd("context");
     }
 
-    /// <summary>Tickets with ids 1..240 in every category, status and priority, so any id a set names exists.</summary>
+    /// <summary>Tickets with ids 1..500 in every category, status and priority, so any id a set names exists.</summary>
     private async Task SeedAsync(CancellationToken cancellationToken)
     {
         for (var i = 0; i < SeededTickets; i++)
