@@ -80,7 +80,7 @@ public static class ArticleBodyReader
         {
             if (!seen.Add(property.Name))
             {
-                Add(shape, property.Name, "Field sent more than once.");
+                TicketBodyReader.Add(shape, property.Name, "Field sent more than once.");
                 continue;
             }
             changes = property.Name switch
@@ -99,7 +99,7 @@ public static class ArticleBodyReader
         {
             foreach (var required in RequiredOnCreate.Where(f => !seen.Contains(f)))
             {
-                Add(shape, required, "This field is required.");
+                TicketBodyReader.Add(shape, required, "This field is required.");
             }
         }
         var values = ArticleRules.Errors(changes);
@@ -119,7 +119,7 @@ public static class ArticleBodyReader
 
     private static ArticleChanges Unknown(string name, Dictionary<string, List<string>> errors, ArticleChanges changes)
     {
-        Add(errors, name, "Unknown field sent in request body.");
+        TicketBodyReader.Add(errors, name, "Unknown field sent in request body.");
         return changes;
     }
 
@@ -128,7 +128,7 @@ public static class ArticleBodyReader
     {
         if (property.Value.ValueKind != JsonValueKind.Array)
         {
-            Add(errors, property.Name, $"Expected a list of strings, got {Describe(property.Value.ValueKind)}.");
+            TicketBodyReader.Add(errors, property.Name, $"Expected a list of strings, got {TicketBodyReader.Describe(property.Value.ValueKind)}.");
             return null;
         }
         var tags = new List<string>();
@@ -136,7 +136,7 @@ public static class ArticleBodyReader
         {
             if (item.ValueKind != JsonValueKind.String)
             {
-                Add(errors, property.Name, $"Expected a list of strings, but an item is {Describe(item.ValueKind)}.");
+                TicketBodyReader.Add(errors, property.Name, $"Expected a list of strings, but an item is {TicketBodyReader.Describe(item.ValueKind)}.");
                 return null;
             }
             if (Clean(item, property.Name, errors) is not { } tag)
@@ -154,9 +154,9 @@ public static class ArticleBodyReader
         {
             return Clean(property.Value, property.Name, errors);
         }
-        Add(errors, property.Name, property.Value.ValueKind == JsonValueKind.Null
+        TicketBodyReader.Add(errors, property.Name, property.Value.ValueKind == JsonValueKind.Null
             ? "This field may not be null."
-            : $"Expected a string, got {Describe(property.Value.ValueKind)}.");
+            : $"Expected a string, got {TicketBodyReader.Describe(property.Value.ValueKind)}.");
         return null;
     }
 
@@ -170,11 +170,11 @@ public static class ArticleBodyReader
             {
                 return text;
             }
-            Add(errors, field, "Not valid text: the string holds a NUL character (\\u0000).");
+            TicketBodyReader.Add(errors, field, "Not valid text: the string holds a NUL character (\\u0000).");
         }
         catch (InvalidOperationException)
         {
-            Add(errors, field, "Not valid text: the string holds invalid UTF-8 or an unpaired surrogate.");
+            TicketBodyReader.Add(errors, field, "Not valid text: the string holds invalid UTF-8 or an unpaired surrogate.");
         }
         return null;
     }
@@ -183,25 +183,6 @@ public static class ArticleBodyReader
         MediaTypeHeaderValue.TryParse(contentType, out var media) &&
         (media.MediaType.Equals("application/json", StringComparison.OrdinalIgnoreCase) ||
          media.MediaType.Value?.EndsWith("+json", StringComparison.OrdinalIgnoreCase) == true);
-
-    private static string Describe(JsonValueKind kind) => kind switch
-    {
-        JsonValueKind.Object => "an object",
-        JsonValueKind.Array => "an array",
-        JsonValueKind.Number => "a number",
-        JsonValueKind.True or JsonValueKind.False => "a boolean",
-        JsonValueKind.Null => "null",
-        _ => "a string",
-    };
-
-    private static void Add(Dictionary<string, List<string>> errors, string field, string message)
-    {
-        if (!errors.TryGetValue(field, out var messages))
-        {
-            errors[field] = messages = [];
-        }
-        messages.Add(message);
-    }
 
     private static Result Fail(ProblemHttpResult problem) => new(null, problem);
 }

@@ -22,7 +22,7 @@ public sealed class ArticleOperations : IOpenApiOperationTransformer
         {
             case "ListArticles":
                 QueryParameters(operation, document);
-                Respond(operation, "200", "A page of articles; a search is ordered by relevance unless ordering is given.",
+                TicketOperations.Respond(operation, "200", "A page of articles; a search is ordered by relevance unless ordering is given.",
                     new JsonObject { ["count"] = 1, ["next"] = null, ["previous"] = null, ["results"] = new JsonArray(ArticleSchemas.ExampleArticle()) });
                 break;
             case "CreateArticle":
@@ -34,24 +34,24 @@ public sealed class ArticleOperations : IOpenApiOperationTransformer
                     ["body"] = "## Steps\n1. Go to the password reset page ...",
                     ["internal_notes"] = "Check the sign-in logs for error 50126.",
                 });
-                Respond(operation, "201", "Created; Location names the new article.", ArticleSchemas.ExampleArticle(), ETag(), Location());
+                TicketOperations.Respond(operation, "201", "Created; Location names the new article.", ArticleSchemas.ExampleArticle(), ETag(), Location());
                 break;
             case "GetArticle":
                 Id(operation);
                 Header(operation, "If-None-Match", "An ETag the client holds: when it is still current the answer is 304 with no body (weak comparison).");
-                Respond(operation, "200", "The article.", ArticleSchemas.ExampleArticle(), ETag());
-                Respond(operation, "304", "Not modified: the If-None-Match ETag is current.", null, ETag());
+                TicketOperations.Respond(operation, "200", "The article.", ArticleSchemas.ExampleArticle(), ETag());
+                TicketOperations.Respond(operation, "304", "Not modified: the If-None-Match ETag is current.", null, ETag());
                 break;
             case "PatchArticle":
                 Id(operation);
                 IfMatch(operation);
                 Body(operation, ArticleSchemas.PatchRequest, document, new JsonObject { ["tags"] = new JsonArray("vpn", "remote", "home") });
-                Respond(operation, "200", "The article as changed.", ArticleSchemas.ExampleArticle(), ETag());
+                TicketOperations.Respond(operation, "200", "The article as changed.", ArticleSchemas.ExampleArticle(), ETag());
                 break;
             case "DeleteArticle":
                 Id(operation);
                 IfMatch(operation);
-                Respond(operation, "204", "Deleted.", null);
+                TicketOperations.Respond(operation, "204", "Deleted.", null);
                 break;
             default:
                 return Task.CompletedTask;
@@ -111,29 +111,6 @@ public sealed class ArticleOperations : IOpenApiOperationTransformer
                 ["application/json"] = new() { Schema = TicketSchemas.Ref(document, schema), Example = example },
             },
         };
-
-    private static void Respond(OpenApiOperation operation, string status, string description, JsonNode? example, params (string Name, OpenApiHeader Header)[] headers)
-    {
-        operation.Responses ??= [];
-        if (!operation.Responses.TryGetValue(status, out var existing) || existing is not OpenApiResponse response)
-        {
-            response = new OpenApiResponse();
-            operation.Responses[status] = response;
-        }
-        response.Description = description;
-        if (example is not null && response.Content?.TryGetValue("application/json", out var media) == true)
-        {
-            media.Example = example;
-        }
-        if (headers.Length > 0)
-        {
-            response.Headers ??= new Dictionary<string, IOpenApiHeader>();
-            foreach (var (name, header) in headers)
-            {
-                response.Headers[name] = header;
-            }
-        }
-    }
 
     private static (string, OpenApiHeader) ETag() => ("ETag", new OpenApiHeader
     {
