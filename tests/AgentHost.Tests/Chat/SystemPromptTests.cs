@@ -21,4 +21,21 @@ public class SystemPromptTests
     [Fact]
     public void The_prompt_gives_the_date_so_relative_dates_can_be_resolved() =>
         Assert.Contains("2025-06-11 10:00 UTC (Wednesday)", Prompt);
+
+    [Fact]
+    public void The_prompt_names_every_label_the_update_tool_accepts()
+    {
+        foreach (var label in new[] { "LOW", "NORMAL", "HIGH", "URGENT", "ACCOUNT", "NETWORK", "EMAIL", "HARDWARE", "SOFTWARE", "BILLING", "OTHER" })
+        {
+            Assert.Contains(label, Prompt, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public void The_prompt_says_how_a_problem_report_is_filed_and_its_answers_kept() =>
+        Assert.Contains("Add their answers to that ticket with add_message kind customer", Prompt);
+
+    [Fact]
+    public void The_prompt_keeps_internal_notes_from_requesters() =>
+        Assert.Contains("internal notes are for staff only, never quote them to a requester", Prompt);
 }
