@@ -156,7 +156,15 @@ public sealed class TicketOperations : IOpenApiOperationTransformer
     });
 
     /// <summary>Each error status with the problem schema the code really sends for it.</summary>
-    internal static void ProblemSchemas(OpenApiOperation operation, OpenApiDocument document)
+    internal static void ProblemSchemas(OpenApiOperation operation, OpenApiDocument document) =>
+        ProblemSchemas(operation, document, ProblemDescriptions, conflictSchema: TicketSchemas.TransitionProblem);
+
+    /// <summary>
+    /// Each error status of a resource's operation with the problem schema sent for it and the resource's own
+    /// words for it; a 409 is <paramref name="conflictSchema"/> (tickets add the allowed transitions, others do not).
+    /// </summary>
+    internal static void ProblemSchemas(OpenApiOperation operation, OpenApiDocument document,
+        IReadOnlyDictionary<string, string> descriptions, string conflictSchema)
     {
         foreach (var (status, response) in operation.Responses ?? [])
         {
@@ -166,12 +174,12 @@ public sealed class TicketOperations : IOpenApiOperationTransformer
             }
             media.Schema = TicketSchemas.Ref(document, status switch
             {
-                "409" => TicketSchemas.TransitionProblem,
+                "409" => conflictSchema,
                 "412" => TicketSchemas.PreconditionProblem,
                 "422" => TicketSchemas.ValidationProblem,
                 _ => TicketSchemas.Problem,
             });
-            response.Description = ProblemDescriptions.TryGetValue(status, out var text) ? text : response.Description;
+            response.Description = descriptions.TryGetValue(status, out var text) ? text : response.Description;
         }
     }
 

@@ -126,23 +126,9 @@ public sealed class ArticleOperations : IOpenApiOperationTransformer
         Example = "/api/articles/26/",
     });
 
-    private static void ProblemSchemas(OpenApiOperation operation, OpenApiDocument document)
-    {
-        foreach (var (status, response) in operation.Responses ?? [])
-        {
-            if (response is not OpenApiResponse { Content: { } content } || !content.TryGetValue("application/problem+json", out var media))
-            {
-                continue;
-            }
-            media.Schema = TicketSchemas.Ref(document, status switch
-            {
-                "412" => TicketSchemas.PreconditionProblem,
-                "422" => TicketSchemas.ValidationProblem,
-                _ => TicketSchemas.Problem,
-            });
-            response.Description = ProblemDescriptions.TryGetValue(status, out var text) ? text : response.Description;
-        }
-    }
+    // Articles have no lifecycle, so their 409 (a taken slug, contention) is a plain problem.
+    private static void ProblemSchemas(OpenApiOperation operation, OpenApiDocument document) =>
+        TicketOperations.ProblemSchemas(operation, document, ProblemDescriptions, conflictSchema: TicketSchemas.Problem);
 
     private static readonly Dictionary<string, string> ProblemDescriptions = new()
     {
