@@ -4,6 +4,7 @@ using Npgsql;
 using TicketApi.Contracts;
 using TicketApi.Conversations;
 using TicketApi.Data;
+using TicketApi.Drafts.Writing;
 using TicketApi.Endpoints;
 using TicketApi.Http;
 using TicketApi.KnowledgeBase;
@@ -55,6 +56,7 @@ public static class TicketApiExtensions
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
         services.AddTicketOpenApi();
         services.AddKnowledgeBase(configuration, database.Kind);
+        services.AddDraftWriting(configuration);
         return services;
     }
 

@@ -101,6 +101,8 @@ public static class SqliteSchemaMigrator
         """,
         // 5: the knowledge base (docs/knowledge-base.md); touches no ticket table.
         KnowledgeBase.Storage.ArticleSchema.Sqlite,
+        // Earlier resolved tickets' sent replies, ranked for drafting (docs/drafts.md, "Writing a draft"); touches only ticket_messages' indexes.
+        Drafts.Writing.ResolvedReplySchema.Sqlite,
     ];
 
     /// <summary>The step after which existing tickets are triaged (<see cref="TriageBackfill"/>).</summary>

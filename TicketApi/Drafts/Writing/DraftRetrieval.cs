@@ -1,0 +1,148 @@
+using System.Text;
+using System.Text.RegularExpressions;
+using TicketApi.Contracts;
+using TicketApi.KnowledgeBase;
+
+namespace TicketApi.Drafts.Writing;
+
+/// <summary>How well the best article fits (docs/drafts.md, "Writing a draft: FINAL or NEEDS_FOLLOW_UP").</summary>
+public enum ArticleFit
+{
+    /// <summary>No article answers this ticket: the draft cites none and asks.</summary>
+    None,
+
+    /// <summary>The best article may answer it: cited, but the draft asks before it claims a fix.</summary>
+    Weak,
+
+    /// <summary>The best article answers it.</summary>
+    Confident,
+}
+
+/// <summary>What a draft rests on: the ranked articles, earlier resolved tickets' replies, and what the ticket states.</summary>
+public sealed record DraftEvidence(
+    IReadOnlyList<ScoredArticle> Articles,
+    ArticleFit Fit,
+    SimilarReply? SimilarTicket,
+    TicketFacts Facts)
+{
+    public ScoredArticle? Best => Fit == ArticleFit.None ? null : Articles[0];
+}
+
+/// <summary>
+/// Retrieval for a draft (docs/drafts.md, "Writing a draft: retrieval"): the knowledge base and the sent
+/// replies of earlier resolved tickets, both ranked against the ticket's title, description and the
+/// requester's later messages (never staff notes or replies: they are not the requester's problem).
+/// The fit is decided from store-independent measures (which ticket terms the article's title and tags
+/// hold, and the share of the ticket it covers), plus the store's score only as a ratio to the runner-up,
+/// so both stores decide alike.
+/// </summary>
+public sealed partial class DraftRetrieval(KnowledgeBaseSearch knowledgeBase, ResolvedReplySearch replies)
+{
+    /// <summary>Below this share of the ticket's terms an article is no answer unless its title or tags name the problem.</summary>
+    public const double MinCoverage = 0.15;
+
+    /// <summary>A confident match covers at least this share of the ticket's terms ...</summary>
+    public const double ConfidentCoverage = 0.25;
+
+    /// <summary>... and leads the runner-up by this score ratio, or by more title/tag terms.</summary>
+    public const double ConfidentMargin = 1.15;
+
+    /// <summary>An earlier ticket's reply is cited when it covers this share of the ticket's terms.</summary>
+    public const double SimilarReplyCoverage = 0.3;
+
+    private const int Candidates = KnowledgeBaseSearch.DefaultLimit;
+
+    public async Task<DraftEvidence> FindAsync(DraftSubject subject, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(subject);
+        var ticket = subject.Ticket;
+        var details = RequesterText(subject);
+        var terms = SearchTerms.From(ticket.Title + "\n" + details);
+        var articles = Rerank(await knowledgeBase.ForTicketAsync(ticket.Title, details, Candidates, cancellationToken), terms);
+        var similar = (await replies.RankAsync(terms, ticket.Id, 1, cancellationToken))
+            .FirstOrDefault(r => Coverage(terms, r.TicketTitle + "\n" + r.Body) >= SimilarReplyCoverage);
+        return new DraftEvidence(articles, FitOf(articles, terms), similar, TicketFacts.Of(ticket.Title + "\n" + details));
+    }
+
+    /// <summary>The description and the requester's later messages: what the requester has said so far.</summary>
+    public static string RequesterText(DraftSubject subject)
+    {
+        ArgumentNullException.ThrowIfNull(subject);
+        var text = new StringBuilder(subject.Ticket.Description);
+        foreach (var message in subject.Thread.Where(m => m.Kind == TicketMessageKinds.Customer && m.Body != subject.Ticket.Description))
+        {
+            text.Append('\n').Append(message.Body);
+        }
+        return text.ToString();
+    }
+
+    /// <summary>
+    /// The candidates in the order the writer trusts: the store's score relative to the best (so scales do not
+    /// matter) plus <see cref="KeyTermWeight"/> for each ticket term the title or tags hold (what an article is
+    /// about outweighs a word its body happens to share with the ticket).
+    /// </summary>
+    public static IReadOnlyList<ScoredArticle> Rerank(IReadOnlyList<ScoredArticle> articles, IReadOnlyList<SearchTerm> terms)
+    {
+        ArgumentNullException.ThrowIfNull(articles);
+        if (articles.Count < 2)
+        {
+            return articles;
+        }
+        var top = Math.Max(articles.Max(a => a.Score), double.Epsilon);
+        return articles.Select((a, i) => (a, i, Value: a.Score / top + KeyTermWeight * KeyTerms(a.Article, terms)))
+            .OrderByDescending(x => x.Value).ThenBy(x => x.i).Select(x => x.a).ToList();
+    }
+
+    /// <summary>What one ticket term in an article's title or tags adds to its relative score.</summary>
+    public const double KeyTermWeight = 0.3;
+
+    /// <param name="articles">Reranked (<see cref="Rerank"/>), best first.</param>
+    public static ArticleFit FitOf(IReadOnlyList<ScoredArticle> articles, IReadOnlyList<SearchTerm> terms)
+    {
+        ArgumentNullException.ThrowIfNull(articles);
+        if (articles.Count == 0)
+        {
+            return ArticleFit.None;
+        }
+        var best = articles[0];
+        var keyTerms = KeyTerms(best.Article, terms);
+        // An article whose title and tags name nothing of the ticket fits only when its body covers half the
+        // ticket; one shared title word ("new", "portal") is not enough on a thin overlap.
+        if (best.Coverage < MinCoverage || keyTerms == 0 && best.Coverage < 0.5 || keyTerms == 1 && best.Coverage < 0.35)
+        {
+            return ArticleFit.None;
+        }
+        var runnerUp = articles.Count > 1 ? articles[1] : null;
+        var leads = runnerUp is null || keyTerms > KeyTerms(runnerUp.Article, terms) || best.Score >= runnerUp.Score * ConfidentMargin;
+        return keyTerms >= 2 && best.Coverage >= ConfidentCoverage && leads ? ArticleFit.Confident : ArticleFit.Weak;
+    }
+
+    /// <summary>How many of the ticket's terms the article's title and tags hold: they say what it is about.</summary>
+    public static int KeyTerms(Article article, IReadOnlyList<SearchTerm> terms)
+    {
+        ArgumentNullException.ThrowIfNull(article);
+        var words = Words(article.Title + " " + string.Join(' ', article.Tags));
+        return terms.Count(t => !t.Text.Any(char.IsDigit) && Holds(words, t));
+    }
+
+    /// <summary>The share of <paramref name="terms"/> that <paramref name="text"/> holds (prefix terms as prefixes).</summary>
+    public static double Coverage(IReadOnlyList<SearchTerm> terms, string text)
+    {
+        ArgumentNullException.ThrowIfNull(terms);
+        if (terms.Count == 0)
+        {
+            return 0;
+        }
+        var words = Words(text);
+        return (double)terms.Count(t => Holds(words, t)) / terms.Count;
+    }
+
+    private static bool Holds(HashSet<string> words, SearchTerm term) =>
+        term.Prefix ? words.Any(w => w.StartsWith(term.Text, StringComparison.Ordinal)) : words.Contains(term.Text);
+
+    private static HashSet<string> Words(string text) =>
+        WordPattern().Matches(text.ToLowerInvariant()).Select(m => m.Value).ToHashSet(StringComparer.Ordinal);
+
+    [GeneratedRegex(@"[\p{L}\p{N}\p{M}]+")]
+    private static partial Regex WordPattern();
+}
