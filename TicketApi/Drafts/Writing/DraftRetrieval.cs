@@ -47,6 +47,9 @@ public sealed partial class DraftRetrieval(KnowledgeBaseSearch knowledgeBase, Re
     /// <summary>... and leads the runner-up by this score ratio, or by more title/tag terms.</summary>
     public const double ConfidentMargin = 1.15;
 
+    /// <summary>A store score this many times the runner-up's is a lead even on a thin overlap.</summary>
+    public const double ClearLead = 2.0;
+
     /// <summary>An earlier ticket's reply is cited when it covers this share of the ticket's terms.</summary>
     public const double SimilarReplyCoverage = 0.3;
 
@@ -108,11 +111,13 @@ public sealed partial class DraftRetrieval(KnowledgeBaseSearch knowledgeBase, Re
         var keyTerms = KeyTerms(best.Article, terms);
         // An article whose title and tags name nothing of the ticket fits only when its body covers half the
         // ticket; one shared title word ("new", "portal") is not enough on a thin overlap.
-        if (best.Coverage < MinCoverage || keyTerms == 0 && best.Coverage < 0.5 || keyTerms == 1 && best.Coverage < 0.35)
+        var runnerUp = articles.Count > 1 ? articles[1] : null;
+        // A store score twice the runner-up's with a title or tag word in common is a clear lead, however thin the overlap.
+        var clearLead = keyTerms >= 1 && (runnerUp is null || best.Score >= runnerUp.Score * ClearLead);
+        if (best.Coverage < MinCoverage || keyTerms == 0 && best.Coverage < 0.5 || keyTerms == 1 && best.Coverage < 0.35 && !clearLead)
         {
             return ArticleFit.None;
         }
-        var runnerUp = articles.Count > 1 ? articles[1] : null;
         var leads = runnerUp is null || keyTerms > KeyTerms(runnerUp.Article, terms) || best.Score >= runnerUp.Score * ConfidentMargin;
         return keyTerms >= 2 && best.Coverage >= ConfidentCoverage && leads ? ArticleFit.Confident : ArticleFit.Weak;
     }
@@ -122,8 +127,14 @@ public sealed partial class DraftRetrieval(KnowledgeBaseSearch knowledgeBase, Re
     {
         ArgumentNullException.ThrowIfNull(article);
         var words = Words(article.Title + " " + string.Join(' ', article.Tags));
-        return terms.Count(t => !t.Text.Any(char.IsDigit) && Holds(words, t));
+        return terms.Count(t => !t.Text.Any(char.IsDigit) && !GenericTitleWords.Contains(t.Text) && Holds(words, t));
     }
+
+    /// <summary>Title words that say how a problem shows, not what it is about ("VPN drops every few minutes").</summary>
+    private static readonly HashSet<string> GenericTitleWords = new(StringComparer.Ordinal)
+    {
+        "every", "few", "minute", "new", "one", "after", "many", "fast", "big", "will", "shows", "move", "get", "download",
+    };
 
     /// <summary>The share of <paramref name="terms"/> that <paramref name="text"/> holds (prefix terms as prefixes).</summary>
     public static double Coverage(IReadOnlyList<SearchTerm> terms, string text)

@@ -40,8 +40,9 @@ public sealed class OfflineDraftWriter(DraftRetrieval retrieval, KnowledgeBaseSe
     {
         ArgumentNullException.ThrowIfNull(subject);
         ArgumentNullException.ThrowIfNull(evidence);
-        var final = evidence.Fit == ArticleFit.Confident && !evidence.Facts.NeedsStaff && !evidence.Facts.Terse;
-        var questions = final ? [] : evidence.Facts.Questions(MaxQuestions);
+        var missing = evidence.Best is { } chosen ? evidence.Facts.MissingFor(chosen.Article) : [];
+        var final = evidence.Fit == ArticleFit.Confident && !evidence.Facts.NeedsStaff && !evidence.Facts.Terse && missing.Count == 0;
+        var questions = final ? [] : missing.Concat(evidence.Facts.Questions(MaxQuestions)).Distinct(StringComparer.Ordinal).Take(MaxQuestions).ToList();
         var steps = evidence.Best is { } best ? ArticleSteps.From(best.Article.Body) : null;
         var reply = ReplyComposer.Compose(subject.Ticket.RequesterName, subject.Ticket.Sentiment == "NEGATIVE", steps, final, questions);
         var sources = new List<DraftSource>();

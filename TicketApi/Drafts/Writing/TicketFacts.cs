@@ -16,10 +16,12 @@ public sealed partial record TicketFacts(
     bool SeveralPeople,
     bool SecurityIncident,
     bool SafetyHazard,
+    bool StatesOrderNumber,
+    bool MentionsUnquotedError,
     int SalientTerms)
 {
     /// <summary>Fewer salient words than this says too little to act on without asking.</summary>
-    public const int TooTerse = 6;
+    public const int TooTerse = 8;
 
     public const string SinceWhenQuestion = "Since when has this been happening, and did anything change just before (an update, a new device, a move)?";
     public const string ErrorTextQuestion = "What is the exact error message or text you see? A screenshot works too.";
@@ -43,6 +45,8 @@ public sealed partial record TicketFacts(
             SeveralPeoplePattern().IsMatch(text),
             Security().IsMatch(text),
             Safety().IsMatch(text),
+            OrderNumber().IsMatch(text),
+            MentionsError().IsMatch(text) && !ErrorText().IsMatch(text),
             SearchTerms.From(text).Count);
     }
 
@@ -81,6 +85,33 @@ public sealed partial record TicketFacts(
         return questions.Take(max).ToList();
     }
 
+    public const string OrderQuestion = "What is the order number (or the email address you ordered with), and the date and amount shown on your statement?";
+
+    /// <summary>
+    /// What the article needs that the ticket does not state: shop articles (billing, orders) need the order
+    /// or at least when it happened to be found; any ticket that mentions an error but does not quote it needs the text.
+    /// </summary>
+    public IReadOnlyList<string> MissingFor(Article article)
+    {
+        ArgumentNullException.ThrowIfNull(article);
+        var missing = new List<string>();
+        if ((article.Category == "BILLING" || article.Tags.Contains("order", StringComparer.OrdinalIgnoreCase)) && !StatesOrderNumber && !StatesWhen)
+        {
+            missing.Add(OrderQuestion);
+        }
+        if (MentionsUnquotedError)
+        {
+            missing.Add(ErrorTextQuestion);
+        }
+        return missing;
+    }
+
+    [GeneratedRegex(@"\b(?:order|ref|reference|#)\s*(?:no\.?|number|nr)?\s*[:#]?\s*[A-Z]{0,3}-?\d{4,}\b|\b\d{5,}\b", RegexOptions.IgnoreCase)]
+    private static partial Regex OrderNumber();
+
+    [GeneratedRegex(@"\b(an error|errors?)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex MentionsError();
+
     [GeneratedRegex(@"\b(since|ago|yesterday|today|tonight|this (morning|afternoon|evening|week|month)|last (night|week|month|friday|monday|tuesday|wednesday|thursday|saturday|sunday)|monday|tuesday|wednesday|thursday|friday|saturday|sunday|after (the|an|a|last) (update|upgrade|restart|reboot|move)|every (few )?(minute|hour|day|time)s?|for (days|weeks|hours|a week|a month)|\d{1,2}[:.]\d{2}|\d{1,2} ?(am|pm)|(january|february|march|april|may|june|july|august|september|october|november|december) \d)\b", RegexOptions.IgnoreCase)]
     private static partial Regex When();
 
@@ -90,10 +121,10 @@ public sealed partial record TicketFacts(
     [GeneratedRegex(@"\b(laptop|desktop|pc|computer|mac|macbook|imac|windows|iphone|ipad|android|phone|tablet|printer|outlook|teams|browser|chrome|edge|firefox|safari|app|dock|monitor|screen|globalprotect|vpn|wi-?fi|headset|card|visa|mastercard|paypal|order|invoice)\b", RegexOptions.IgnoreCase)]
     private static partial Regex Device();
 
-    [GeneratedRegex(@"\b(everyone|everybody|whole (team|office|floor|department|company|building)|all of us|(several|many|multiple|a few) (people|users|colleagues|staff|of us)|none of us|nobody (here|in (the|our))|no one (here|in (the|our))|others (have|are|get|see) (the same|it too)|same (problem|thing) for (others|colleagues|everyone)|entire (team|office|floor|company)|the others|half the (office|team))\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b(everyone|everybody|whole (team|office|floor|department|company|building)|all of us|(several|many|multiple|a few) (people|users|colleagues|staff|of us)|none of us|nobody (here|in (the|our))|no one (here|in (the|our))|nobody in (the )?\w+|half (of )?(the )?\w+ (team|office|department)|(two|three|four|five|six|seven|eight|nine|ten|\d+) (of us|people|users|colleagues)|others (have|are|get|see) (the same|it too)|same (problem|thing) for (others|colleagues|everyone)|entire (team|office|floor|company)|the others|half the (office|team))\b", RegexOptions.IgnoreCase)]
     private static partial Regex SeveralPeoplePattern();
 
-    [GeneratedRegex(@"\b(clicked|entered (my|the) (password|details|code)|typed (my|in my) (password|details)|gave (them|it) my|opened the attachment|hacked|compromised|ransom\w*|strange (sign-?ins?|logins?)|someone (else )?(logged|signed) in)\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b(clicked|entered (my|the) (password|details|code)|typed (my|in my) (password|details)|gave (them|it) my|opened the attachment|hacked|compromised|ransom\w*|strange (sign-?ins?|logins?)|someone (else )?(logged|signed) in|someone (is )?trying to (get|log|sign) in)\b", RegexOptions.IgnoreCase)]
     private static partial Regex Security();
 
     [GeneratedRegex(@"\b(swell\w*|swollen|bulg\w*|puff\w*|smok\w*|burn\w*|spark\w*|melt\w*|hot to (the )?touch|too hot to|fire)\b", RegexOptions.IgnoreCase)]
