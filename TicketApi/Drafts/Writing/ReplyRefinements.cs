@@ -111,13 +111,15 @@ public static partial class ReplyRefinements
                 }
                 continue;
             }
-            var questions = items.All(i => i.TrimEnd().EndsWith('?'));
+            var intro = lines.TakeWhile(l => !NumberedLine().IsMatch(l)).ToList();
+            // Questions are what the draft needs answered: all of them stay, whole.
+            var questions = intro.Any(l => l.Contains("tell us", StringComparison.Ordinal) || l.Contains("let us know", StringComparison.Ordinal))
+                || items.All(i => i.Contains('?', StringComparison.Ordinal));
             var texts = items.Select(i => NumberedLine().Match(i).Groups["text"].Value).ToList();
             if (!questions)
             {
                 texts = texts.Take(ConciseSteps).Select(FirstSentence).ToList();
             }
-            var intro = lines.TakeWhile(l => !NumberedLine().IsMatch(l)).ToList();
             kept.Add(string.Join('\n', intro.Append(ReplyComposer.Numbered(texts))));
         }
         kept.Add(paragraphs[^1]);
