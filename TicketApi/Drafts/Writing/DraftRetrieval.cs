@@ -62,10 +62,23 @@ public sealed partial class DraftRetrieval(KnowledgeBaseSearch knowledgeBase, Re
         var details = RequesterText(subject);
         var terms = SearchTerms.From(ticket.Title + "\n" + details);
         var articles = Rerank(await knowledgeBase.ForTicketAsync(ticket.Title, details, Candidates, cancellationToken), terms);
-        var similar = (await replies.RankAsync(terms, ticket.Id, 1, cancellationToken))
+        var similar = (await replies.RankAsync(PrecedentTerms(ticket.Title, terms), ticket.Id, 1, cancellationToken))
             .FirstOrDefault(r => Coverage(terms, r.TicketTitle + "\n" + r.Body) >= SimilarReplyCoverage);
         return new DraftEvidence(articles, FitOf(articles, terms), similar, TicketFacts.Of(ticket.Title + "\n" + details));
     }
+
+    /// <summary>
+    /// What an earlier reply must hold to be a precedent: the title's terms (what the ticket is about), at most
+    /// <see cref="PrecedentTermCount"/> of them; a title with fewer than two salient words takes the text's first ones.
+    /// </summary>
+    public static IReadOnlyList<SearchTerm> PrecedentTerms(string title, IReadOnlyList<SearchTerm> textTerms)
+    {
+        var titleTerms = SearchTerms.From(title);
+        return (titleTerms.Count >= 2 ? titleTerms : textTerms).Take(PrecedentTermCount).ToList();
+    }
+
+    /// <summary>More ANDed terms than this would rarely all appear in one reply.</summary>
+    public const int PrecedentTermCount = 3;
 
     /// <summary>The description and the requester's later messages: what the requester has said so far.</summary>
     public static string RequesterText(DraftSubject subject)

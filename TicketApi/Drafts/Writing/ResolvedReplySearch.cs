@@ -11,7 +11,10 @@ public sealed record SimilarReply(long TicketId, string TicketTitle, long Messag
 
 /// <summary>
 /// Ranks the sent replies (<c>reply</c> messages) of RESOLVED and CLOSED tickets against a ticket's terms
-/// (docs/drafts.md, "Writing a draft: retrieval"): the same ORed terms as article retrieval, on the index
+/// (docs/drafts.md, "Writing a draft: retrieval"). Unlike article retrieval the terms are ANDed: a reply is
+/// a precedent only when it holds every one of the few terms it is asked for (the writer passes the
+/// ticket's title terms), and ranking every reply that shares any one common word with the ticket would
+/// cost a scan of most of the index at 100,000 tickets. Ranked on the index
 /// <see cref="ResolvedReplySchema"/> adds (bm25 on SQLite, ts_rank_cd on PostgreSQL). The article store's
 /// dialect supplies the connection and the term parameters, so the two searches read terms alike.
 /// </summary>
@@ -25,7 +28,7 @@ public sealed class ResolvedReplySearch(ArticleDialect dialect, IOptions<TicketD
         $"""
         SELECT m.ticket_id, t.title, m.id, m.body, -bm25(reply_fts) AS score
         FROM reply_fts JOIN ticket_messages m ON m.id = reply_fts.rowid JOIN tickets t ON t.id = m.ticket_id
-        WHERE reply_fts MATCH @match AND {Resolved}
+        WHERE reply_fts MATCH @all AND {Resolved}
         ORDER BY score DESC, m.id LIMIT @take
         """;
 
@@ -34,7 +37,10 @@ public sealed class ResolvedReplySearch(ArticleDialect dialect, IOptions<TicketD
         SELECT m.ticket_id, t.title, m.id, m.body,
                ts_rank_cd(to_tsvector('simple'::regconfig, ticket_search_text(m.body)), q.query, 1)::float8 AS score
         FROM ticket_messages m JOIN tickets t ON t.id = m.ticket_id
-             CROSS JOIN (SELECT article_search_query(@words, @prefixes) AS query) q
+             CROSS JOIN (SELECT to_tsquery('simple'::regconfig, string_agg('''' || cleaned || '''' || CASE WHEN prefix THEN ':*' ELSE '' END, ' & ')) AS query
+                         FROM (SELECT btrim(ticket_search_text(word)) AS cleaned, prefix
+                               FROM unnest(@words, @prefixes) AS terms (word, prefix)) AS cleaned_terms
+                         WHERE cleaned <> '') q
         WHERE m.kind = 'reply' AND to_tsvector('simple'::regconfig, ticket_search_text(m.body)) @@ q.query AND {Resolved}
         ORDER BY score DESC, m.id LIMIT @take
         """;
@@ -51,7 +57,15 @@ public sealed class ResolvedReplySearch(ArticleDialect dialect, IOptions<TicketD
         await using var connection = await dialect.OpenAsync(cancellationToken);
         await using var command = connection.CreateCommand();
         command.CommandText = _postgres ? PostgresQuery : SqliteQuery;
-        dialect.AddSearchParameters(command, terms);
+        if (_postgres)
+        {
+            dialect.AddSearchParameters(command, terms);
+        }
+        else
+        {
+            // Each term quoted, as article search does: FTS5 syntax in ticket text is only text.
+            Add(command, "@all", string.Join(" AND ", terms.Select(t => t.Prefix ? $"\"{t.Text}\"*" : $"\"{t.Text}\"")));
+        }
         Add(command, "@exclude", excludeTicketId);
         Add(command, "@take", limit);
         var replies = new List<SimilarReply>(limit);
@@ -63,7 +77,7 @@ public sealed class ResolvedReplySearch(ArticleDialect dialect, IOptions<TicketD
         return replies;
     }
 
-    private static void Add(DbCommand command, string name, long value)
+    private static void Add(DbCommand command, string name, object value)
     {
         var parameter = command.CreateParameter();
         parameter.ParameterName = name;

@@ -116,7 +116,7 @@ public abstract class OfflineDraftWriterTests(TicketStoreFixture store) : DraftW
     public async Task An_earlier_resolved_tickets_sent_reply_is_cited_as_a_source_and_reference(string status)
     {
         var earlier = await TicketWithReplyAsync("GlobalProtect tunnel resets at home",
-            "We set the GlobalProtect tunnel MTU to 1400 on your laptop; the VPN no longer disconnects every few minutes over home Wi-Fi.", status);
+            "Your remote access was cutting out because of the GlobalProtect tunnel MTU; we set it to 1400 on your laptop and the VPN no longer disconnects over home Wi-Fi.", status);
 
         var draft = await DraftAsync(VpnTitle, VpnDescription);
 
@@ -127,9 +127,19 @@ public abstract class OfflineDraftWriterTests(TicketStoreFixture store) : DraftW
     }
 
     [Fact]
+    public async Task A_reply_that_lacks_one_of_the_title_words_is_no_precedent()
+    {
+        await TicketWithReplyAsync("VPN", "Your remote access works again: we set the GlobalProtect tunnel MTU to 1400.", "RESOLVED");
+
+        var draft = await DraftAsync(VpnTitle, VpnDescription);
+
+        Assert.DoesNotContain(draft.Sources, s => s.Type == "ticket");
+    }
+
+    [Fact]
     public async Task Replies_on_open_tickets_notes_and_the_ticket_itself_are_never_cited()
     {
-        const string text = "GlobalProtect VPN disconnects every few minutes at home over Wi-Fi; we set the tunnel MTU to 1400 on the Windows laptop.";
+        const string text = "Remote access was cutting out: GlobalProtect VPN disconnects at home over Wi-Fi; we set the tunnel MTU to 1400 on the Windows laptop.";
         await TicketWithReplyAsync("Open VPN ticket", text, "OPEN");
         var withNote = (long)(await CreateTicketAsync("Noted VPN ticket", "Reported."))["id"]!;
         await Client.PostAsJsonAsync($"/api/tickets/{withNote}/messages", new { kind = "note", body = text });
@@ -174,6 +184,19 @@ public abstract class OfflineDraftWriterTests(TicketStoreFixture store) : DraftW
         Assert.StartsWith("Hi Mallory,", draft.Reply, StringComparison.Ordinal);
         var notes = (await ArticlesAsync()).Select(a => a.InternalNotes);
         Assert.Null(DraftAnswer.LeakedNote(draft.Reply, notes));
+    }
+
+    [Theory]
+    [InlineData("\"")]
+    [InlineData("vpn OR printer")]
+    [InlineData("NEAR(vpn printer")]
+    [InlineData("'; DROP TABLE ticket_messages; --")]
+    [InlineData("vpn:* | ! & printer")]
+    public async Task Full_text_syntax_in_a_ticket_is_only_text(string title)
+    {
+        await TicketWithReplyAsync(title, "Remote access fixed: vpn printer near drop table.", "RESOLVED");
+        var draft = await DraftAsync(title, title + " " + VpnDescription);
+        Assert.Equal("vpn-drops", await SlugOfAsync(draft.Sources.First(s => s.Type == "article")));
     }
 
     [Fact]
