@@ -40,6 +40,16 @@ public abstract class OfflineDraftWriterTests(TicketStoreFixture store) : DraftW
         Assert.Contains("vpn-drops", lines[^1], StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task An_unhappy_requester_gets_an_apology_and_a_calm_one_does_not()
+    {
+        var unhappy = await Writer.WriteAsync(Subject(VpnTitle, VpnDescription, sentiment: "NEGATIVE"), null, CancellationToken.None);
+        var calm = await DraftAsync(VpnTitle, VpnDescription);
+
+        Assert.Contains(ReplyComposer.Sorry, unhappy.Reply, StringComparison.Ordinal);
+        Assert.DoesNotContain(ReplyComposer.Sorry, calm.Reply, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData(null)]
     [InlineData("")]
