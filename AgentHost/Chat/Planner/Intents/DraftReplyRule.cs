@@ -14,12 +14,14 @@ public sealed partial class DraftReplyRule : IIntentRule
     {
         ArgumentNullException.ThrowIfNull(clause);
         ArgumentNullException.ThrowIfNull(scope);
-        if (!Draft().IsMatch(clause.Text))
+        var match = Draft().Match(clause.Text);
+        if (!match.Success)
         {
             return null;
         }
 
-        var ids = TicketReferences.Resolve(clause, scope);
+        // "draft 12": the number right after the verb is the ticket, though "draft" is no command word elsewhere.
+        var ids = match.Groups["id"].Success ? [long.Parse(match.Groups["id"].Value, System.Globalization.CultureInfo.InvariantCulture)] : TicketReferences.Resolve(clause, scope);
         if (ids.Count == 0 && scope.State.Focus is { } focus)
         {
             ids = [focus];
@@ -30,6 +32,6 @@ public sealed partial class DraftReplyRule : IIntentRule
             : ClauseIntent.ForEach(ids.Take(1).ToList(), id => PlannerToolNames.Call(PlannerToolNames.DraftReply, ("id", id)), AnswerStyle.Draft);
     }
 
-    [GeneratedRegex(@"^(?:(?:please|pls|can\s+you|could\s+you|would\s+you|now|ok|okay)\s+)*(?:draft|write|prepare|compose|suggest|propose|come\s+up\s+with)\s+(?:me\s+|us\s+)?(?:a\s+|an\s+|the\s+)?(?:new\s+|fresh\s+|first\s+)?(?:reply|response|answer|draft)\b|^(?:(?:please|pls|can\s+you|could\s+you)\s+)*draft\s+(?:ticket\s+|#)?\d+\b|^(?:(?:please|pls|can\s+you|could\s+you)\s+)*draft\s+(?:it|one)\b")]
+    [GeneratedRegex(@"^(?:(?:please|pls|can\s+you|could\s+you|would\s+you|now|ok|okay)\s+)*(?:draft|write|prepare|compose|suggest|propose|come\s+up\s+with)\s+(?:me\s+|us\s+)?(?:a\s+|an\s+|the\s+)?(?:new\s+|fresh\s+|first\s+)?(?:reply|response|answer|draft)\b|^(?:(?:please|pls|can\s+you|could\s+you)\s+)*draft\s+(?:ticket\s+|#)?(?<id>\d{1,18})\b|^(?:(?:please|pls|can\s+you|could\s+you)\s+)*draft\s+(?:it|one)\b")]
     private static partial Regex Draft();
 }
