@@ -70,7 +70,7 @@ public class ProblemReportRuleTests
         var query = (string)Report(words)!.Calls[1].Arguments["query"]!;
 
         Assert.True(query.Length <= 500, $"{query.Length} characters");
-        Assert.StartsWith("my vpn drops again", query, StringComparison.Ordinal);
+        Assert.StartsWith("my vpn drops again", query, StringComparison.OrdinalIgnoreCase);
         Assert.EndsWith("again", query, StringComparison.Ordinal);
     }
 
