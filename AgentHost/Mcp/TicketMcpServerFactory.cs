@@ -1,4 +1,7 @@
 using System.Reflection;
+using AgentHost.Mcp.Prompts;
+using AgentHost.Mcp.Resources;
+using AgentHost.Tickets;
 using AgentHost.Tools;
 using ModelContextProtocol;
 using ModelContextProtocol.Protocol;
@@ -8,7 +11,8 @@ namespace AgentHost.Mcp;
 
 /// <summary>
 /// Builds MCP servers for any transport: the stdio host makes one, the HTTP endpoint one per session (or per
-/// request when stateless). All of them share the same tool objects, instructions and read-only rule.
+/// request when stateless). All of them share the same tool objects, instructions and read-only rule, and, when the
+/// host has a ticket service, the resources and prompts of docs/mcp.md.
 /// </summary>
 public sealed class TicketMcpServerFactory
 {
@@ -16,6 +20,7 @@ public sealed class TicketMcpServerFactory
     private readonly IServiceProvider _services;
     private readonly ILoggerFactory _loggerFactory;
     private readonly Lazy<(IReadOnlyList<TicketToolDefinition> Definitions, IReadOnlyList<McpServerTool> Tools)> _tools;
+    private readonly Lazy<(TicketResourceReader Resources, TicketMcpPrompts Prompts)?> _context;
 
     public TicketMcpServerFactory(McpServerSettings settings, TicketToolSource source, IServiceProvider services, ILoggerFactory loggerFactory)
     {
@@ -30,6 +35,20 @@ public sealed class TicketMcpServerFactory
         {
             var definitions = source.Resolve(services).ToList();
             return (definitions, TicketMcpTools.Create(definitions, settings.ReadOnly, loggerFactory));
+        });
+
+        // Resources and prompts read through the ticket-service seam; a host without one (some tests serve
+        // stand-in tools only) offers neither rather than failing on the first read.
+        _context = new(() =>
+        {
+            if (services.GetService<ITicketService>() is not { } tickets)
+            {
+                return null;
+            }
+
+            var reader = new TicketResourceReader(tickets);
+            var offered = _tools.Value.Tools.Select(t => t.ProtocolTool.Name).ToHashSet(StringComparer.Ordinal);
+            return (reader, new TicketMcpPrompts(reader, offered));
         });
     }
 
@@ -58,6 +77,11 @@ public sealed class TicketMcpServerFactory
             ToolCollection = toolCollection,
         };
 
+        if (_context.Value is var (resources, prompts))
+        {
+            AddResourcesAndPrompts(options, resources, prompts);
+        }
+
         options.Filters.Message.IncomingFilters.Add(InitializeVersionNegotiation.Filter);
         if (_settings.ReadOnly)
         {
@@ -65,6 +89,26 @@ public sealed class TicketMcpServerFactory
         }
 
         return options;
+    }
+
+    /// <summary>
+    /// docs/mcp.md, "Resources" and "Prompts". Neither list changes while the server runs (the templates and prompts
+    /// are fixed; tickets change, but no resource is listed), so no listChanged or subscribe is advertised.
+    /// </summary>
+    private static void AddResourcesAndPrompts(McpServerOptions options, TicketResourceReader resources, TicketMcpPrompts prompts)
+    {
+        options.Capabilities ??= new ServerCapabilities();
+        options.Capabilities.Resources = new ResourcesCapability { ListChanged = false, Subscribe = false };
+        options.Capabilities.Prompts = new PromptsCapability { ListChanged = false };
+        // Tickets are reached through the templates (and the tools), not enumerated: a desk has thousands and a
+        // client's resource picker is no place for them.
+        options.Handlers.ListResourcesHandler = (_, _) => ValueTask.FromResult(new ListResourcesResult { Resources = [] });
+        options.Handlers.ListResourceTemplatesHandler = (_, _) =>
+            ValueTask.FromResult(new ListResourceTemplatesResult { ResourceTemplates = TicketResourceReader.Templates });
+        options.Handlers.ReadResourceHandler = async (request, cancellationToken) =>
+            await resources.ReadAsync(request.Params?.Uri, request.Server.NegotiatedProtocolVersion, cancellationToken);
+        options.Handlers.ListPromptsHandler = (_, _) => ValueTask.FromResult(new ListPromptsResult { Prompts = TicketMcpPrompts.Prompts });
+        options.Handlers.GetPromptHandler = async (request, cancellationToken) => await prompts.GetAsync(request.Params, cancellationToken);
     }
 
     /// <summary>A server over <paramref name="transport"/>; the caller runs and disposes it.</summary>

@@ -37,7 +37,7 @@ public sealed partial class TicketTools
         {
             return TicketToolResult.Failure(result.Problem!);
         }
-        var found = page.Results.Select(ArticleBrief.From).ToList();
+        var found = page.Results.Select(article => ArticleBrief.From(article, query)).ToList();
         var summary = new StringBuilder(found.Count == 0
             ? $"No article matches '{query.Trim()}'."
             : $"{page.Count} {(page.Count == 1 ? "article matches" : "articles match")} '{query.Trim()}', best first:");
@@ -61,13 +61,18 @@ public sealed partial class TicketTools
     }
 }
 
-/// <summary>One line of a search_articles result.</summary>
-public sealed record ArticleBrief(long Id, string Slug, string Title, string Category, IReadOnlyList<string> Tags)
+/// <summary>
+/// One line of a search_articles result. <see cref="Coverage"/> (0-1, two decimals): the share of the query's salient
+/// terms the article holds (docs/knowledge-base.md, "Retrieval"); the same on both stores and over HTTP, so a
+/// "matches well" threshold (the chat's self-service, docs/offline-assistant.md) is set once.
+/// </summary>
+public sealed record ArticleBrief(long Id, string Slug, string Title, string Category, IReadOnlyList<string> Tags, double Coverage)
 {
-    public static ArticleBrief From(ArticleDto article)
+    public static ArticleBrief From(ArticleDto article, string query)
     {
         ArgumentNullException.ThrowIfNull(article);
-        return new(article.Id, article.Slug, article.Title, article.Category, article.Tags);
+        var (_, coverage) = KnowledgeBaseSearch.Cover(query, article.Title, article.Tags, article.Body);
+        return new(article.Id, article.Slug, article.Title, article.Category, article.Tags, Math.Round(coverage, 2));
     }
 }
 

@@ -29,15 +29,28 @@ public sealed partial class KnowledgeBaseSearch(ArticleStore store)
         var ranked = await store.RankAsync(terms, categories, limit, cancellationToken);
         return ranked.Select(r =>
         {
-            var words = Words(r.Article);
-            var matched = terms.Where(t => t.Prefix ? words.Any(w => w.StartsWith(t.Text, StringComparison.Ordinal)) : words.Contains(t.Text))
-                .Select(t => t.Text).ToList();
-            return new ScoredArticle(r.Article, r.Score, matched, terms.Count == 0 ? 0 : (double)matched.Count / terms.Count);
+            var (matched, coverage) = Cover(terms, r.Article.Title, r.Article.Tags, r.Article.Body);
+            return new ScoredArticle(r.Article, r.Score, matched, coverage);
         }).ToList();
     }
 
-    private static HashSet<string> Words(Article article) =>
-        WordPattern().Matches($"{article.Title}\n{string.Join(' ', article.Tags)}\n{article.Body}")
+    /// <summary>
+    /// <see cref="ScoredArticle.Coverage"/> for an article already in hand (a search result over HTTP carries no
+    /// score): which of <paramref name="text"/>'s salient terms its title, tags or body hold, and their share.
+    /// </summary>
+    public static (IReadOnlyList<string> MatchedTerms, double Coverage) Cover(string text, string title, IEnumerable<string> tags, string body) =>
+        Cover(SearchTerms.From(text), title, tags, body);
+
+    private static (IReadOnlyList<string> MatchedTerms, double Coverage) Cover(IReadOnlyList<SearchTerm> terms, string title, IEnumerable<string> tags, string body)
+    {
+        var words = Words(title, tags, body);
+        var matched = terms.Where(t => t.Prefix ? words.Any(w => w.StartsWith(t.Text, StringComparison.Ordinal)) : words.Contains(t.Text))
+            .Select(t => t.Text).ToList();
+        return (matched, terms.Count == 0 ? 0 : (double)matched.Count / terms.Count);
+    }
+
+    private static HashSet<string> Words(string title, IEnumerable<string> tags, string body) =>
+        WordPattern().Matches($"{title}\n{string.Join(' ', tags)}\n{body}")
             .Select(m => RemoveMarks(m.Value.ToLowerInvariant())).ToHashSet(StringComparer.Ordinal);
 
     private static string RemoveMarks(string word) =>

@@ -112,6 +112,17 @@ public sealed partial class OfflinePlannerChatClient(TimeProvider timeProvider) 
         }
 
         var byCall = results.GroupBy(r => r.CallId, StringComparer.Ordinal).ToDictionary(g => g.Key, g => ToolResultView.Of(g.First()), StringComparer.Ordinal);
+        if (PlannerRounds.Phrases(plan.Style))
+        {
+            // Every call of the turn so far, in the order made: later rounds were decided from earlier results.
+            var made = calls.Where(c => byCall.ContainsKey(c.CallId))
+                .Select(c => (new PlannedCall(c.Name, new Dictionary<string, object?>(c.Arguments ?? new Dictionary<string, object?>(), StringComparer.Ordinal)), byCall[c.CallId]))
+                .ToList();
+            return PlannerRounds.Next(plan, made, state) is { } next
+                ? Available(next, options)
+                : Step.Say(PlannerRounds.Phrase(plan, made, state));
+        }
+
         var answered = plan.Calls.Zip(calls)
             .Where(pair => byCall.ContainsKey(pair.Second.CallId))
             .Select(pair => (pair.First, byCall[pair.Second.CallId]))
@@ -156,9 +167,10 @@ public sealed partial class OfflinePlannerChatClient(TimeProvider timeProvider) 
     private static Step Available(IReadOnlyList<PlannedCall> calls, ChatOptions? options)
     {
         var offered = (options?.Tools ?? []).Select(t => t.Name).ToHashSet(StringComparer.Ordinal);
-        var missing = calls.FirstOrDefault(c => !offered.Contains(c.Tool));
+        var needed = calls.Where(c => !c.Optional || offered.Contains(c.Tool)).ToList();
+        var missing = needed.FirstOrDefault(c => !offered.Contains(c.Tool));
         return missing is null
-            ? Step.Run([.. calls])
+            ? Step.Run([.. needed])
             : Step.Say($"I would use the {missing.Tool} tool for that, but it is not available here.");
     }
 

@@ -1,7 +1,9 @@
 namespace AgentHost.Chat.Planner;
 
 /// <summary>One tool call the planner decided on.</summary>
-public sealed record PlannedCall(string Tool, IReadOnlyDictionary<string, object?> Arguments);
+/// <param name="Optional">Left out, rather than reported as unavailable, when the tool is not offered (the knowledge-base
+/// search behind a filed problem: filing must not depend on it).</param>
+public sealed record PlannedCall(string Tool, IReadOnlyDictionary<string, object?> Arguments, bool Optional = false);
 
 /// <summary>What a user message asks for, as the offline planner understands it.</summary>
 public enum PlanKind
@@ -33,6 +35,21 @@ public enum AnswerStyle
 
     /// <summary>"who reported 12?": the requester.</summary>
     Requester,
+
+    /// <summary>"draft a reply to 12", "make it more formal": the drafted reply, and that a person must approve it.</summary>
+    Draft,
+
+    /// <summary>"what should the technician do on 12?": the current draft's tech instructions (a draft is made when none exists).</summary>
+    TechInstructions,
+
+    /// <summary>"is 12 solved or does it need follow-up?": the current draft's solution status and questions.</summary>
+    SolutionStatus,
+
+    /// <summary>"that fixed it" after a self-service offer: the ticket resolved, then the self-service note added.</summary>
+    SelfServiceFixed,
+
+    /// <summary>"no, still broken" after a self-service offer: what was tried added as a note for the agent.</summary>
+    SelfServiceNotFixed,
 }
 
 /// <summary>

@@ -12,6 +12,7 @@ public static class PlannerReplies
         "- change tickets: \"resolve 5\", \"close 1 and reopen 2\", \"set priority of 12 to urgent\", \"rename 3 to VPN drops hourly\"\n" +
         "- add to the thread: \"add a note to 12: waiting on the vendor\", \"reply to 12: we are on it\"; \"retriage 12\"\n" +
         "- delete: \"delete ticket 9\" (I ask you to confirm first)\n" +
+        "- drafts: \"draft a reply to 12\", then \"make it more formal\" or \"shorter please\"; \"what should the technician do on 12?\", \"is 12 solved or does it need follow-up?\" (a person approves a draft before it is sent)\n" +
         "Configure AZURE_OPENAI_* or OPENAI_* for free-form conversation.";
 
     public const string Identity =

@@ -18,6 +18,13 @@ public static class PlannerToolNames
     public const string ListMessages = TicketToolCatalogue.ListMessages;
     public const string AddMessage = TicketToolCatalogue.AddMessage;
     public const string TriageTicket = TicketToolCatalogue.TriageTicket;
+    public const string SearchArticles = TicketToolCatalogue.SearchArticles;
+    public const string GetArticle = TicketToolCatalogue.GetArticle;
+
+    // The drafting tools (docs/tools.md) come with the drafts API; until they are in the catalogue a plan that needs
+    // them is answered with "not available here", never called.
+    public const string DraftReply = "draft_reply";
+    public const string GetDraft = "get_draft";
 
     public static PlannedCall Call(string tool, params (string Name, object? Value)[] args) =>
         new(tool, args.ToDictionary(a => a.Name, a => a.Value, StringComparer.Ordinal));

@@ -38,4 +38,12 @@ public class SystemPromptTests
     [Fact]
     public void The_prompt_keeps_internal_notes_from_requesters() =>
         Assert.Contains("internal notes are for staff only, never quote them to a requester", Prompt);
+
+    [Fact]
+    public void The_prompt_says_drafts_are_sent_only_after_a_persons_approval() =>
+        Assert.Contains("You cannot send a draft: nothing reaches the requester until a person approves it in the desk or through the API (POST /api/tickets/{id}/draft/send)", Prompt);
+
+    [Fact]
+    public void The_prompt_describes_self_service_with_customer_safe_steps_only() =>
+        Assert.Contains("offer its first customer-safe steps (never its internal notes) and ask whether they fixed it", Prompt);
 }

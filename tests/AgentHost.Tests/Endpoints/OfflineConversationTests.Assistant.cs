@@ -73,7 +73,8 @@ public partial class OfflineConversationTests
 
         var (frames, text, _) = await SayAsync(factory.CreateClient(), "Outlook crashes every time I open it");
 
-        Assert.Equal(["create_ticket:succeeded"], Tools(frames));
+        // The knowledge base is searched too; no article matches this well enough to offer steps (docs/offline-assistant.md).
+        Assert.Equal(["create_ticket:succeeded", "search_articles:succeeded"], Tools(frames));
         var created = Arguments(frames, "create_ticket").Single();
         Assert.False(created.TryGetProperty("category", out _)); // the triager decides, not the planner
         Assert.StartsWith("I filed ticket #1 'Outlook crashes every time I open it': category SOFTWARE, priority ", text);

@@ -5,17 +5,21 @@ namespace AgentHost.Chat.Planner.Intents;
 /// (tests/AgentHost.Tests/Planner/Intents). Clause rules are tried in this order only where two could claim the same
 /// clause: dictated text (a note, a reply) first because it may contain any word; edits of fields before status
 /// changes ("set 18 to high priority" is not a status); a count before a look-up ("ticket counts per status");
-/// a look-up by id before a list.
+/// a look-up by id before a list. The draft rules come first of all: "draft a reply to 12 that apologises" is a draft,
+/// not a dictated reply, "make it more formal" is not a field edit, "is 12 solved or does it need follow-up?" not a look-up.
 /// </summary>
 public static class IntentTable
 {
     /// <summary>About the whole message, before it is split into clauses.</summary>
     public static IReadOnlyList<IMessageRule> Opening { get; } =
-        [new ConfirmationRule(), new SmallTalkRule(), new CreateTicketRule()];
+        [new SelfServiceAnswerRule(), new ConfirmationRule(), new SmallTalkRule(), new SendDraftRule(), new CreateTicketRule()];
 
     /// <summary>About one clause of a request.</summary>
     public static IReadOnlyList<IIntentRule> Clauses { get; } =
     [
+        new DraftReplyRule(),
+        new DraftRefineRule(),
+        new DraftQuestionRule(),
         new AddMessageRule(),
         new ListMessagesRule(),
         new TriageRule(),

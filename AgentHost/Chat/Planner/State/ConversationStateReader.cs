@@ -65,7 +65,36 @@ public static class ConversationStateReader
             focus = listed[0];
         }
 
-        return new ConversationState(focus, listed ?? [], collecting, PendingDelete(options), now);
+        return new ConversationState(focus, listed ?? [], collecting, PendingDelete(options), now)
+        {
+            Drafted = Drafted(turns),
+            Offered = turns.Count > 0 ? Offered(turns[^1]) : null,
+        };
+    }
+
+    /// <summary>The ticket of the latest draft a turn made or read successfully.</summary>
+    private static long? Drafted(List<List<MadeCall>> turns) =>
+        turns.SelectMany(t => t)
+            .LastOrDefault(c => c.Call.Name is PlannerToolNames.DraftReply or PlannerToolNames.GetDraft && c.Result is { Ok: true })
+            is { } drafted ? Id(drafted.Call) : null;
+
+    /// <summary>
+    /// The previous turn filed a problem and read an article for it: its steps were offered with "Did that fix it?".
+    /// Read from that turn's own calls and results (the planner makes <c>get_article</c> in that turn only for a
+    /// good match), so the next message can answer it.
+    /// </summary>
+    private static OfferedFix? Offered(List<MadeCall> turn)
+    {
+        var filed = turn.FirstOrDefault(c => c.Call.Name == TicketToolCatalogue.CreateTicket && c.Result is { Ok: true, Ticket: not null });
+        var article = turn.LastOrDefault(c => c.Call.Name == TicketToolCatalogue.GetArticle && c.Result is { Ok: true });
+        if (filed?.Result?.Ticket is not { } ticket || article?.Result is not { Data: { ValueKind: System.Text.Json.JsonValueKind.Object } data }
+            || !data.TryGetProperty("id", out var id) || !data.TryGetProperty("title", out var title)
+            || !data.TryGetProperty("customer_safe_steps", out var body))
+        {
+            return null;
+        }
+
+        return new OfferedFix(ticket.Id, id.GetInt64(), title.GetString() ?? "", SelfService.ArticleSteps.First(body.GetString() ?? ""));
     }
 
     private sealed record MadeCall(FunctionCallContent Call, ToolResultView? Result);

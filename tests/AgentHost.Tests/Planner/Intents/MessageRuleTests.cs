@@ -2,6 +2,7 @@ using AgentHost.Chat.Planner;
 using AgentHost.Chat.Planner.Intents;
 using AgentHost.Chat.Planner.Language;
 using AgentHost.Chat.Planner.State;
+using AgentHost.Tools;
 using static AgentHost.Tests.Planner.Intents.IntentProbe;
 
 namespace AgentHost.Tests.Planner.Intents;
@@ -49,12 +50,28 @@ public class ProblemReportRuleTests
     [InlineData("please reset my password")]
     [InlineData("can we get a water cooler on the 4th floor?")]
     [InlineData("nobody in the office can reach the internet right now")]
-    public void A_problem_in_a_persons_own_words_is_filed_without_labels(string words)
+    public void A_problem_in_a_persons_own_words_is_filed_without_labels_and_the_knowledge_base_searched_with_them(string words)
     {
         var plan = Report(words)!;
-        var call = Assert.Single(plan.Calls);
+        Assert.Equal(2, plan.Calls.Count);
+        var (create, search) = (plan.Calls[0], plan.Calls[1]);
         Assert.Equal(AnswerStyle.FiledProblem, plan.Style);
-        Assert.Equal(["description", "title"], call.Arguments.Keys.Order(StringComparer.Ordinal));
+        Assert.Equal(["description", "title"], create.Arguments.Keys.Order(StringComparer.Ordinal));
+        Assert.False(create.Optional);
+        Assert.Equal((TicketToolCatalogue.SearchArticles, true), (search.Tool, search.Optional));
+        Assert.Equal(create.Arguments["description"], search.Arguments["query"]);
+    }
+
+    [Fact]
+    public void A_report_longer_than_the_search_takes_is_searched_by_its_first_500_characters_cut_at_a_word()
+    {
+        var words = "my vpn drops " + string.Join(" ", Enumerable.Repeat("again", 200));
+
+        var query = (string)Report(words)!.Calls[1].Arguments["query"]!;
+
+        Assert.True(query.Length <= 500, $"{query.Length} characters");
+        Assert.StartsWith("my vpn drops again", query, StringComparison.OrdinalIgnoreCase);
+        Assert.EndsWith("again", query, StringComparison.Ordinal);
     }
 
     [Fact]
