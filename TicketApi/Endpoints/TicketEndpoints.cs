@@ -56,7 +56,7 @@ public static class TicketEndpoints
         return group;
     }
 
-    public static async Task<Results<Ok<TicketPage>, ProblemHttpResult>> List(
+    public static async Task<Results<TicketPageResult, ProblemHttpResult>> List(
         HttpRequest request, TicketQueryRunner runner, CancellationToken cancellationToken)
     {
         var parsed = TicketQueryParser.Parse(request.Query);
@@ -69,11 +69,11 @@ public static class TicketEndpoints
         {
             return TicketProblems.InvalidPage(query.Page);
         }
-        return TypedResults.Ok(new TicketPage(
+        return new TicketPageResult(
             result.Count,
             PageLinks.Next(request, query.Page, query.PageSize, result.Count),
             PageLinks.Previous(request, query.Page),
-            result.Tickets.Select(t => t.ToDto()).ToList()));
+            result.Tickets);
     }
 
     public static async Task<Results<Created<TicketDto>, ProblemHttpResult>> Create(
