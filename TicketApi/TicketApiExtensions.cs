@@ -51,6 +51,7 @@ public static class TicketApiExtensions
         services.AddScoped<ConversationStore>();
         services.AddScoped<TicketConversations>();
         services.AddSingleton<BulkRetriage>();
+        services.AddSingleton<TicketPageCache>();
         services.ConfigureHttpJsonOptions(options => options.SerializerOptions.TypeInfoResolverChain.Insert(0, TicketJsonContext.Default));
         services.AddRequestLimitErrors();
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");

@@ -41,7 +41,7 @@ UPDATE tickets SET
     'status', 'done', 'triaged_at', v.at,
     'category', json_object('value', v.category, 'confidence', round(v.c, 2), 'reason', 'mentions "' || v.word || '"', 'source', 'rules'),
     'priority', CASE WHEN v.h < 3
-      THEN json_object('value', CASE v.priority WHEN 0 THEN 'LOW' WHEN 1 THEN 'NORMAL' WHEN 2 THEN 'HIGH' ELSE 'URGENT' END, 'confidence', 1.0, 'reason', 'set by a person', 'source', 'human')
+      THEN json_object('value', CASE v.priority WHEN 0 THEN 'LOW' WHEN 1 THEN 'NORMAL' WHEN 2 THEN 'HIGH' ELSE 'URGENT' END, 'confidence', 1, 'reason', 'set by a person', 'source', 'human')
       ELSE json_object('value', CASE v.priority WHEN 0 THEN 'LOW' WHEN 1 THEN 'NORMAL' WHEN 2 THEN 'HIGH' ELSE 'URGENT' END, 'confidence', round(v.c - 0.1, 2), 'reason', 'mentions "issue"', 'source', 'rules') END,
     'sentiment', json_object('value', v.sentiment, 'confidence', round(v.c, 2), 'reason', 'mentions "problems"', 'source', 'rules'))
 FROM v WHERE v.id = tickets.id;

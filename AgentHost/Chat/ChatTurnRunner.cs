@@ -11,7 +11,7 @@ namespace AgentHost.Chat;
 /// <c>token</c>s, finished tool calls as <c>tool</c>s, and exactly one terminal <c>end</c> or <c>error</c>.
 /// The history, a confirmation question (if one was asked) and the transcript are saved only when the turn
 /// completes, and only if no other host took the session over meanwhile; a failed or cancelled turn (client
-/// gone) saves nothing and releases its claim.
+/// gone) saves nothing and releases its claim. While it runs, its claim's lease is renewed (<see cref="TurnLeaseRenewal"/>).
 /// </summary>
 public sealed class ChatTurnRunner(
     IChatClient pipeline,
@@ -33,6 +33,8 @@ public sealed class ChatTurnRunner(
         ArgumentNullException.ThrowIfNull(started);
         var (claim, turn) = (started.Claim, started.Turn);
         var settled = false; // saved, or released: either way the stored session no longer waits for this turn
+        using var turnRunning = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var renewing = TurnLeaseRenewal.RunAsync(sessions.Repository, claim, sessions.TurnLease, timeProvider, logger, turnRunning.Token);
         try
         {
             var now = timeProvider.GetUtcNow();
@@ -106,6 +108,8 @@ public sealed class ChatTurnRunner(
         }
         finally
         {
+            await turnRunning.CancelAsync();
+            await renewing;
             if (!settled)
             {
                 // Not the request's token: it may be the reason we are here, and the claim must go either way.

@@ -101,8 +101,18 @@ public static class SqliteSchemaMigrator
         """,
         // 5: the knowledge base (docs/knowledge-base.md); touches no ticket table.
         KnowledgeBase.Storage.ArticleSchema.Sqlite,
-        // Earlier resolved tickets' sent replies, ranked for drafting (docs/drafts.md, "Writing a draft"); touches only ticket_messages' indexes.
+        // 6: earlier resolved tickets' sent replies, ranked for drafting (docs/drafts.md, "Writing a draft"); touches only ticket_messages' indexes.
         Drafts.Writing.ResolvedReplySchema.Sqlite,
+        // 7: the tickets table's revision: every insert, update and delete of a ticket moves it, from this process
+        // or any other, so a list page can be answered again from memory while it stands (TicketPageCache;
+        // docs/storage.md, "Fast paths"). One row, written inside the writing statement's own transaction.
+        """
+        CREATE TABLE ticket_revision (id INTEGER PRIMARY KEY CHECK (id = 1), n INTEGER NOT NULL);
+        INSERT INTO ticket_revision (id, n) VALUES (1, 0);
+        CREATE TRIGGER tickets_revision_insert AFTER INSERT ON tickets BEGIN UPDATE ticket_revision SET n = n + 1; END;
+        CREATE TRIGGER tickets_revision_update AFTER UPDATE ON tickets BEGIN UPDATE ticket_revision SET n = n + 1; END;
+        CREATE TRIGGER tickets_revision_delete AFTER DELETE ON tickets BEGIN UPDATE ticket_revision SET n = n + 1; END;
+        """,
     ];
 
     /// <summary>The step after which existing tickets are triaged (<see cref="TriageBackfill"/>).</summary>

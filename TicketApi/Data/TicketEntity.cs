@@ -1,4 +1,3 @@
-using System.Text.Json;
 using TicketApi.Contracts;
 using TicketApi.Triage;
 
@@ -22,13 +21,13 @@ public sealed class TicketEntity
     public string? RequesterName { get; set; }
     public string? RequesterEmail { get; set; }
 
-    /// <summary>The <see cref="TicketTriage"/> record as JSON text, served as it is stored.</summary>
+    /// <summary>The <see cref="TicketTriage"/> record as JSON text (<see cref="StoredTriageJson"/>), served as it is stored.</summary>
     public string? Triage { get; set; }
     public DateTime? FirstResponseAt { get; set; }
     public DateTime? ResolvedAt { get; set; }
     public DateTime? ClosedAt { get; set; }
 
-    public TicketTriage? TriageRecord => Triage is null ? null : JsonSerializer.Deserialize(Triage, TicketJsonContext.Default.TicketTriage);
+    public TicketTriage? TriageRecord => Triage is null ? null : StoredTriageJson.Deserialize(Triage);
 
     public TicketDto ToDto() => new(Id, Title, Description, Created, Updated, ResolutionStatus,
         TicketLabels.PriorityName(Priority), Category, Sentiment, RequesterName, RequesterEmail, TriageRecord,
@@ -44,6 +43,6 @@ public sealed class TicketEntity
         Priority = TicketLabels.PriorityRank(triage.Priority.Value);
         Category = triage.Category.Value;
         Sentiment = triage.Sentiment.Value;
-        Triage = JsonSerializer.Serialize(triage, TicketJsonContext.Default.TicketTriage);
+        Triage = StoredTriageJson.Serialize(triage);
     }
 }

@@ -56,9 +56,16 @@ public static class TicketEndpoints
         return group;
     }
 
-    public static async Task<Results<Ok<TicketPage>, ProblemHttpResult>> List(
-        HttpRequest request, TicketQueryRunner runner, CancellationToken cancellationToken)
+    public static async Task<Results<TicketPageResult, ProblemHttpResult>> List(
+        HttpRequest request, TicketQueryRunner runner, TicketPageCache cache, CancellationToken cancellationToken)
     {
+        // Read before the rows, so a page kept under it is never older than it (TicketPageCache).
+        var revision = await runner.RevisionAsync(cancellationToken);
+        var key = revision is null ? null : PageKey(request);
+        if (revision is { } current && cache.TryGet(key!, current, out var written))
+        {
+            return TicketPageResult.FromCache(written);
+        }
         var parsed = TicketQueryParser.Parse(request.Query);
         if (parsed.Query is not { } query)
         {
@@ -69,12 +76,17 @@ public static class TicketEndpoints
         {
             return TicketProblems.InvalidPage(query.Page);
         }
-        return TypedResults.Ok(new TicketPage(
+        return TicketPageResult.FromRows(
             result.Count,
             PageLinks.Next(request, query.Page, query.PageSize, result.Count),
             PageLinks.Previous(request, query.Page),
-            result.Tickets.Select(t => t.ToDto()).ToList()));
+            result.Tickets,
+            revision is { } stored ? page => cache.Store(key!, stored, page) : null);
     }
+
+    /// <summary>Everything a page's bytes depend on: its links repeat the scheme, host, path and every parameter.</summary>
+    private static string PageKey(HttpRequest request) =>
+        string.Concat(request.Scheme, "://", request.Host.Value, request.PathBase.Value, request.Path.Value, request.QueryString.Value);
 
     public static async Task<Results<Created<TicketDto>, ProblemHttpResult>> Create(
         HttpContext context, TicketStore store, CancellationToken cancellationToken)

@@ -69,6 +69,13 @@ public sealed class SqliteTicketQueryRunner(IOptions<TicketDatabaseOptions> opti
         return new PageResult(count, tickets);
     }
 
+    /// <summary>One indexed row (the <c>ticket_revision</c> table, kept by triggers; docs/storage.md, "Fast paths").</summary>
+    public override async Task<long?> RevisionAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await SqliteConnectionSetup.OpenAsync(_connectionString, cancellationToken);
+        return await ScalarAsync(connection, "SELECT n FROM ticket_revision WHERE id = 1", [], cancellationToken);
+    }
+
     /// <summary>
     /// Every word must appear in title or description, as a whole word or (from three letters) a word
     /// prefix. Words are quoted, so FTS5 syntax in user text (OR, NEAR, *, quotes) is only ever text.

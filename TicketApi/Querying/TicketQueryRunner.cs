@@ -12,6 +12,12 @@ public abstract class TicketQueryRunner
 
     public abstract Task<PageResult> RunAsync(TicketQuery query, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// The tickets table's revision, which every write of a ticket moves (any process), or null where the
+    /// store keeps none: while it stands, a list page already written stands too (TicketPageCache).
+    /// </summary>
+    public virtual Task<long?> RevisionAsync(CancellationToken cancellationToken) => Task.FromResult<long?>(null);
+
     /// <summary>True when the only filter is the search (so the full-text count is the whole count).</summary>
     protected static bool IsSearchOnly(TicketQuery query) =>
         query with { SearchWords = null } is { FiltersOnlyByStatus: true, Status: null, StatusIn: null };

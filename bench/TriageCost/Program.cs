@@ -39,46 +39,63 @@ while (watch.Elapsed < TimeSpan.FromSeconds(3))
 }
 var triageMicros = watch.Elapsed.TotalMicroseconds / (rounds * examples.Count);
 
-async Task<double> CreatesPerSecondAsync(bool withTriage)
+// Writers: 1 is one client creating tickets one after another; Concurrent is as many clients at once as
+// bench/run.sh has connections, where triage runs outside the write gate beside other clients' writes.
+const int Concurrent = 32;
+async Task<double> CreatesPerSecondAsync(bool withTriage, int writers)
 {
     var fixedRecord = TicketTriaging.Run(triager, new TicketEntity { Title = "x" }, kept: null, DateTime.UtcNow);
     var clock = Stopwatch.StartNew();
-    for (var i = 0; i < Creates; i++)
+    await Task.WhenAll(Enumerable.Range(0, writers).Select(writer => Task.Run(() => WriteAsync(writer))));
+    return Creates / clock.Elapsed.TotalSeconds;
+
+    async Task WriteAsync(int writer)
     {
-        var example = examples[i % examples.Count];
-        await using var scope = app.Services.CreateAsyncScope();
-        if (withTriage)
+        for (var i = writer; i < Creates; i += writers)
         {
-            await scope.ServiceProvider.GetRequiredService<TicketStore>()
-                .CreateAsync(new TicketChanges(example.Title, example.Description, null), CancellationToken.None);
-        }
-        else
-        {
-            var db = scope.ServiceProvider.GetRequiredService<TicketDbContext>();
-            var gate = scope.ServiceProvider.GetRequiredService<WriteGate>();
-            var ticket = new TicketEntity { Title = example.Title, Description = example.Description, Created = DateTime.UtcNow, Updated = DateTime.UtcNow };
-            ticket.Apply(fixedRecord);
-            db.Tickets.Add(ticket);
-            await gate.RunAsync(() => db.SaveChangesAsync(CancellationToken.None), CancellationToken.None);
+            var example = examples[i % examples.Count];
+            await using var scope = app.Services.CreateAsyncScope();
+            if (withTriage)
+            {
+                await scope.ServiceProvider.GetRequiredService<TicketStore>()
+                    .CreateAsync(new TicketChanges(example.Title, example.Description, null), CancellationToken.None);
+            }
+            else
+            {
+                var db = scope.ServiceProvider.GetRequiredService<TicketDbContext>();
+                var gate = scope.ServiceProvider.GetRequiredService<WriteGate>();
+                var ticket = new TicketEntity { Title = example.Title, Description = example.Description, Created = DateTime.UtcNow, Updated = DateTime.UtcNow };
+                ticket.Apply(fixedRecord);
+                db.Tickets.Add(ticket);
+                await gate.RunAsync(() => db.SaveChangesAsync(CancellationToken.None), CancellationToken.None);
+            }
         }
     }
-    return Creates / clock.Elapsed.TotalSeconds;
 }
 
-await CreatesPerSecondAsync(withTriage: true); // warm-up
 // Alternating short blocks, so drift in the machine's load (it is shared) falls on both sides alike.
-var without = new List<double>();
-var with = new List<double>();
-for (var round = 0; round < Rounds; round++)
+async Task<(double Without, double With)> MeasureAsync(int writers)
 {
-    (round % 2 == 0 ? without : with).Add(await CreatesPerSecondAsync(withTriage: round % 2 != 0));
-    (round % 2 == 0 ? with : without).Add(await CreatesPerSecondAsync(withTriage: round % 2 == 0));
+    await CreatesPerSecondAsync(withTriage: true, writers); // warm-up
+    var without = new List<double>();
+    var with = new List<double>();
+    for (var round = 0; round < Rounds; round++)
+    {
+        (round % 2 == 0 ? without : with).Add(await CreatesPerSecondAsync(withTriage: round % 2 != 0, writers));
+        (round % 2 == 0 ? with : without).Add(await CreatesPerSecondAsync(withTriage: round % 2 == 0, writers));
+    }
+    return (Median(without), Median(with));
 }
 double Median(List<double> values) => values.Order().ElementAt(values.Count / 2);
+var sequential = await MeasureAsync(1);
+var concurrent = await MeasureAsync(Concurrent);
 
 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
     $"triage per ticket: {triageMicros:F1} us ({rounds * examples.Count} calls); load average {File.ReadAllText("/proc/loadavg").Split(' ')[0]}"));
-Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-    $"creates/s (SQLite, one writer, median of {Rounds} blocks of {Creates}): without triage {Median(without):F0}, with triage {Median(with):F0}; ratio with/without {Median(with) / Median(without):F2}"));
+foreach (var (label, (without, with)) in new[] { ("one writer", sequential), ($"{Concurrent} concurrent writers", concurrent) })
+{
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+        $"creates/s (SQLite, {label}, median of {Rounds} blocks of {Creates}): without triage {without:F0}, with triage {with:F0}; ratio with/without {with / without:F2}"));
+}
 await app.StopAsync();
 Directory.Delete(folder, recursive: true);

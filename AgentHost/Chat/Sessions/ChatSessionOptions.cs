@@ -23,8 +23,9 @@ public sealed class ChatSessionOptions
     public TimeSpan ConfirmationTimeout { get; set; } = TimeSpan.FromMinutes(5);
 
     /// <summary>
-    /// How long a running turn holds its stored session against other hosts. A host that dies mid-turn leaves
-    /// the session busy (409) for at most this long; a turn running longer may be overtaken and then is not saved.
+    /// How long a running turn holds its stored session against other hosts without renewing it. A live turn
+    /// renews it every third of this (TurnLeaseRenewal); a host that dies mid-turn leaves the session busy (409)
+    /// for at most this long, and a turn whose host stopped renewing may be overtaken and then is not saved.
     /// </summary>
     public TimeSpan TurnLease { get; set; } = TimeSpan.FromMinutes(5);
 }

@@ -31,6 +31,8 @@ public sealed partial class ChatSessionStore(
 
     public TimeSpan IdleTimeout => _options.IdleTimeout;
 
+    public TimeSpan TurnLease => _options.TurnLease;
+
     /// <summary>A client-chosen id must be 1-64 letters, digits, '-' or '_' (it is echoed into JSON, logs and event ids).</summary>
     public static bool IsValidId(string id) => ValidId().IsMatch(id);
 

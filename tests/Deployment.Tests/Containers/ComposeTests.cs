@@ -70,4 +70,19 @@ public sealed class ComposeTests
             Assert.All(passed, name => Assert.True(ServiceSources.Read(name), $"compose passes {name}, but no service reads it"));
         }
     }
+
+    [Fact]
+    public async Task The_ticket_api_is_given_kb_seed_so_a_compose_deployment_can_start_with_an_empty_knowledge_base()
+    {
+        foreach (var files in (string[][])[ComposeConfig.Default, ComposeConfig.Postgres])
+        {
+            var config = await ComposeConfig.LoadAsync(files, new Dictionary<string, string>
+            {
+                ["POSTGRES_PASSWORD"] = ComposeConfig.TestPassword,
+                ["KB_SEED"] = "false",
+            });
+
+            Assert.Equal("false", config.Environment("ticket_api")["KB_SEED"]);
+        }
+    }
 }

@@ -116,6 +116,21 @@ public sealed class ChatSessionRepository(ChatSessionDatabase database, IOptions
         return true;
     }
 
+    /// <summary>
+    /// Moves a running turn's lease start to <paramref name="now"/>, so a turn longer than
+    /// <see cref="ChatSessionOptions.TurnLease"/> keeps its session (<see cref="TurnLeaseRenewal"/>). The version
+    /// stays, so the claim still saves; false when the claim is no longer this turn's (taken over, released, evicted).
+    /// </summary>
+    public async Task<bool> RenewAsync(ClaimedSession claim, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(claim);
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var renew = Command(connection, null,
+            "UPDATE chat_sessions SET turn_started = @now WHERE id = @id AND version = @version AND turn_started IS NOT NULL",
+            ("id", claim.Id), ("version", claim.Version), ("now", Micros(now)));
+        return await renew.ExecuteNonQueryAsync(cancellationToken) == 1;
+    }
+
     /// <summary>Ends a claim without saving a turn (it failed or its client went away), so the session takes messages again at once.</summary>
     public async Task ReleaseAsync(ClaimedSession claim, CancellationToken cancellationToken)
     {
