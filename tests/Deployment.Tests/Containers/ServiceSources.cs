@@ -15,6 +15,9 @@ internal static partial class ServiceSources
         "ASPNETCORE_URLS", "ASPNETCORE_HTTP_PORTS", "ASPNETCORE_ENVIRONMENT", "DOTNET_ENVIRONMENT",
     };
 
+    /// <summary>Wire values spelled like settings (docs/drafts.md's solution statuses), which no configuration reads.</summary>
+    private static readonly HashSet<string> WireValues = new(StringComparer.Ordinal) { "NEEDS_FOLLOW_UP" };
+
     private static readonly Lazy<string> AllText = new(() => string.Join(
         "\n",
         ((string[])["TicketApi", "AgentHost"])
@@ -53,7 +56,7 @@ internal static partial class ServiceSources
     /// </summary>
     public static IReadOnlyList<string> UpperSnakeNames() => UpperSnakeLiteral().Matches(AllText.Value)
         .Select(m => m.Groups[1].Value)
-        .Where(name => !FrameworkVariables.Contains(name))
+        .Where(name => !FrameworkVariables.Contains(name) && !WireValues.Contains(name))
         .Distinct()
         .Order(StringComparer.Ordinal)
         .ToList();
