@@ -101,6 +101,8 @@ public static class SqliteSchemaMigrator
         """,
         // 5: the knowledge base (docs/knowledge-base.md); touches no ticket table.
         KnowledgeBase.Storage.ArticleSchema.Sqlite,
+        // the outbox (docs/mail.md, "Storage"); touches no other table.
+        Mail.OutboxSchema.Sqlite,
     ];
 
     /// <summary>The step after which existing tickets are triaged (<see cref="TriageBackfill"/>).</summary>
