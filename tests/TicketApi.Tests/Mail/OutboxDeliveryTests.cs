@@ -74,6 +74,21 @@ public abstract class OutboxDeliveryTests(TicketStoreFixture store) : IAsyncLife
     }
 
     [Fact]
+    public async Task A_committed_notice_wakes_the_sender_at_once_not_at_its_next_poll()
+    {
+        var server = await MailDevAsync();
+        var settings = MailHostFactory.FastSender(server.SmtpPort);
+        settings["OUTBOX_POLL_SECONDS"] = "600";
+        var client = Host(settings);
+        await MailHostFactory.OutboxAsync(client); // started: the sender has looked once and sleeps for its poll
+
+        await MailHostFactory.ResolveTicketAsync(client, "Wake up");
+
+        // Far below the ten-minute poll: only the commit's signal can have woken the sender.
+        Assert.Single(await server.WaitForEmailsAsync(1, TimeSpan.FromSeconds(20)));
+    }
+
+    [Fact]
     public async Task Mail_staged_while_the_server_is_down_climbs_attempts_with_backoff_and_arrives_exactly_once_when_it_is_back()
     {
         var port = MailDevServer.FreePort();
