@@ -137,7 +137,7 @@ public sealed partial class OutboxSender(
     /// Exponential, capped, with "equal jitter" (half fixed, half random): senders that failed together do not
     /// all come back at the same instant, and no retry comes sooner than half its step.
     /// </summary>
-    public TimeSpan Backoff(int attempts)
+    private TimeSpan Backoff(int attempts)
     {
         var step = settings.RetryBase.TotalSeconds * Math.Pow(2, Math.Min(attempts - 1, 30));
         var capped = Math.Min(step, settings.RetryCap.TotalSeconds);

@@ -72,6 +72,41 @@ public sealed class SmtpSessionTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_recipient_the_server_refuses_with_5xx_is_a_permanent_failure_that_names_the_reply()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        var peer = Task.Run(async () =>
+        {
+            using var client = await listener.AcceptTcpClientAsync();
+            var stream = client.GetStream();
+            using var reader = new StreamReader(stream, Encoding.ASCII);
+            async Task Say(string line) => await stream.WriteAsync(Encoding.ASCII.GetBytes(line + "\r\n"));
+            await Say("220 scripted.example ESMTP");
+            while (await reader.ReadLineAsync() is { } command)
+            {
+                if (command.StartsWith("EHLO", StringComparison.Ordinal)) await Say("250-scripted.example\r\n250 8BITMIME");
+                else if (command.StartsWith("MAIL", StringComparison.Ordinal)) await Say("250 2.1.0 Ok");
+                else if (command.StartsWith("RCPT", StringComparison.Ordinal)) await Say("550 5.1.1 No such user");
+                else { await Say("221 Bye"); return; }
+            }
+        });
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+
+        SmtpException error;
+        await using (var session = await SmtpSession.OpenAsync(Settings(port: ((IPEndPoint)listener.LocalEndpoint).Port), timeout.Token))
+        {
+            error = await Assert.ThrowsAsync<SmtpException>(() => session.SendAsync("help@desk.example", "nobody@example.com", "Subject: x\r\n\r\nx\r\n", timeout.Token));
+            await session.QuitAsync(timeout.Token);
+        }
+        await peer;
+
+        Assert.True(error.Permanent);
+        Assert.Equal(550, error.Code);
+        Assert.Equal("The server answered RCPT TO:<nobody@example.com> with 550 5.1.1 No such user.", error.Message);
+    }
+
+    [Fact]
     public async Task A_peer_that_never_answers_ends_at_the_callers_deadline()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
