@@ -8,6 +8,7 @@ using TicketApi.Drafts.Writing;
 using TicketApi.Endpoints;
 using TicketApi.Http;
 using TicketApi.KnowledgeBase;
+using TicketApi.Mail;
 using TicketApi.ModelTriage;
 using TicketApi.OpenApi;
 using TicketApi.Querying;
@@ -58,16 +59,17 @@ public static class TicketApiExtensions
         services.AddTicketOpenApi();
         services.AddKnowledgeBase(configuration, database.Kind);
         services.AddDraftWriting(configuration);
+        services.AddMail(configuration);
         return services;
     }
 
     // Pooled contexts: the writes then cost no context construction per request.
     private static void AddSqliteStore(IServiceCollection services, string connectionString)
     {
-        services.AddDbContextPool<TicketDbContext>(options => options
+        services.AddDbContextPool<TicketDbContext>((provider, options) => options
             .UseSqlite(connectionString)
             .UseQueryTrackingBehavior(QueryTrackingBehavior.NoTracking)
-            .AddInterceptors(new SqliteConnectionSetup()));
+            .AddInterceptors(new SqliteConnectionSetup(), provider.GetRequiredService<OutboxCommitSignal>()));
         services.AddSingleton<TicketReader, SqliteTicketReader>();
         services.AddSingleton<TicketQueryRunner, SqliteTicketQueryRunner>();
         services.AddSingleton<BulkRetriageSql, SqliteBulkRetriageSql>();
@@ -79,13 +81,14 @@ public static class TicketApiExtensions
         services.AddSingleton(_ => NpgsqlDataSource.Create(connectionString));
         services.AddDbContextPool<TicketDbContext>((provider, options) => options
             .UseNpgsql(provider.GetRequiredService<NpgsqlDataSource>())
-            .UseQueryTrackingBehavior(QueryTrackingBehavior.NoTracking));
+            .UseQueryTrackingBehavior(QueryTrackingBehavior.NoTracking)
+            .AddInterceptors(provider.GetRequiredService<OutboxCommitSignal>()));
         services.AddSingleton<TicketReader, PostgresTicketReader>();
         services.AddSingleton<TicketQueryRunner, PostgresTicketQueryRunner>();
         services.AddSingleton<BulkRetriageSql, PostgresBulkRetriageSql>();
     }
 
-    /// <summary>Maps <c>/api/tickets/</c>, its item routes, <c>/api/tickets/{id}/triage</c>, <c>/api/tickets/triage</c>, <c>/api/tickets/{id}/messages</c> and <c>/api/articles/</c>.</summary>
+    /// <summary>Maps <c>/api/tickets/</c>, its item routes, <c>/api/tickets/{id}/triage</c>, <c>/api/tickets/triage</c>, <c>/api/tickets/{id}/messages</c>, <c>/api/articles/</c> and <c>/api/outbox/</c>.</summary>
     public static IEndpointRouteBuilder MapTicketApi(this IEndpointRouteBuilder app)
     {
         app.MapTicketEndpoints();
@@ -93,6 +96,7 @@ public static class TicketApiExtensions
         app.MapTicketMessageEndpoints();
         app.MapKnowledgeBase();
         app.MapTicketBulkTriageEndpoints();
+        app.MapMail();
         return app;
     }
 }

@@ -14,7 +14,8 @@ export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPE
 # or a file pattern. PostgreSQL: the contract suite runs on a real server (initdb + pg_ctl into a temporary
 # folder; the server binaries are not on PATH). Chromium: browser tests (EventSource, CORS, the desk).
 # docker-compose: the compose files are checked by Docker's own parser (no engine is needed). Node/npm:
-# the OpenAPI document is linted by a third-party linter from npm.
+# the OpenAPI document is linted by a third-party linter from npm, and the mail tests run MailDev (a real
+# SMTP server) installed from npm into ~/.cache/agenttickets-maildev on first use.
 declare -A needs=(
   ['/usr/lib/postgresql/*/bin/initdb']=postgresql
   [chromium]=chromium

@@ -127,8 +127,10 @@ public static class PostgresSchemaMigrator
         """,
         // 5: the knowledge base (docs/knowledge-base.md); uses step 1's ticket_search_text, touches no ticket table.
         KnowledgeBase.Storage.ArticleSchema.Postgres,
-        // Earlier resolved tickets' sent replies, ranked for drafting (docs/drafts.md, "Writing a draft"); touches only ticket_messages' indexes.
+        // 6: earlier resolved tickets' sent replies, ranked for drafting (docs/drafts.md, "Writing a draft"); touches only ticket_messages' indexes.
         Drafts.Writing.ResolvedReplySchema.Postgres,
+        // 7: the outbox (docs/mail.md, "Storage"); touches no other table.
+        Mail.OutboxSchema.Postgres,
     ];
 
     /// <summary>The step after which existing tickets are triaged (<see cref="TriageBackfill"/>).</summary>

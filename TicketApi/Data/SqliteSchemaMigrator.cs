@@ -113,6 +113,8 @@ public static class SqliteSchemaMigrator
         CREATE TRIGGER tickets_revision_update AFTER UPDATE ON tickets BEGIN UPDATE ticket_revision SET n = n + 1; END;
         CREATE TRIGGER tickets_revision_delete AFTER DELETE ON tickets BEGIN UPDATE ticket_revision SET n = n + 1; END;
         """,
+        // 8: the outbox (docs/mail.md, "Storage"); touches no other table.
+        Mail.OutboxSchema.Sqlite,
     ];
 
     /// <summary>The step after which existing tickets are triaged (<see cref="TriageBackfill"/>).</summary>

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using TicketApi.Contracts;
 using TicketApi.Conversations;
+using TicketApi.Mail;
 
 namespace TicketApi.Data;
 
@@ -14,6 +15,9 @@ public sealed class TicketDbContext(DbContextOptions<TicketDbContext> options) :
     public DbSet<TicketEntity> Tickets => Set<TicketEntity>();
 
     public DbSet<TicketMessageEntity> Messages => Set<TicketMessageEntity>();
+
+    /// <summary>Mail waiting for delivery, staged in the same unit of work as its cause (docs/mail.md).</summary>
+    public DbSet<OutboxMail> Outbox => Set<OutboxMail>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -74,5 +78,7 @@ public sealed class TicketDbContext(DbContextOptions<TicketDbContext> options) :
                 created.HasConversion(new ValueConverter<DateTime, long>(v => StoredValues.ToMicroseconds(v), v => StoredValues.FromMicroseconds(v)));
             }
         });
+
+        modelBuilder.ApplyConfiguration(new OutboxModel(Database.IsSqlite()));
     }
 }

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using TicketApi.Contracts;
 using TicketApi.Data;
+using TicketApi.Mail;
 using TicketApi.ModelTriage;
 using TicketApi.Triage;
 
@@ -13,7 +14,7 @@ namespace TicketApi.Tickets;
 /// won, exactly as if the requests had arrived one after the other (docs/storage.md, "Concurrency").
 /// </summary>
 public sealed class TicketStore(TicketDbContext db, TicketReader reader, TimeProvider clock, WriteGate gate, OfflineTriager triager,
-    ModelTriageInbox modelTriage)
+    ModelTriageInbox modelTriage, IOutbox outbox)
 {
     private const int MaxAttempts = 50;
 
@@ -132,9 +133,40 @@ public sealed class TicketStore(TicketDbContext db, TicketReader reader, TimePro
     /// <summary>The status the rules' answer is stored with: <c>pending</c> while a model is to be asked.</summary>
     private string RulesStatus => modelTriage.Enabled ? TicketTriage.Pending : TicketTriage.Done;
 
-    /// <summary>One statement, conditional on the version that was read: false when someone wrote first.</summary>
-    private async Task<bool> WriteAsync(TicketEntity current, TicketEntity next, CancellationToken cancellationToken) =>
-        await gate.RunAsync(() => db.Tickets
+    /// <summary>
+    /// One statement, conditional on the version that was read: false when someone wrote first. A move to
+    /// RESOLVED or CLOSED also stages the notice to the requester, in one transaction with the write, so the
+    /// notice exists exactly when the move does (docs/mail.md, "What is mailed").
+    /// </summary>
+    private async Task<bool> WriteAsync(TicketEntity current, TicketEntity next, CancellationToken cancellationToken)
+    {
+        if (next.ResolutionStatus == current.ResolutionStatus || next.ResolutionStatus == TicketStatus.Open || next.RequesterEmail is null)
+        {
+            return await gate.RunAsync(() => UpdateAsync(current, next, cancellationToken), cancellationToken) == 1;
+        }
+        return await gate.RunAsync(async () =>
+        {
+            try
+            {
+                await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+                if (await UpdateAsync(current, next, cancellationToken) != 1)
+                {
+                    return false; // rolled back as the transaction is disposed: no notice for a move that did not happen
+                }
+                outbox.StageStatusNotice(db, next);
+                await db.SaveChangesAsync(cancellationToken);
+                await transaction.CommitAsync(cancellationToken);
+                return true;
+            }
+            finally
+            {
+                db.ChangeTracker.Clear();
+            }
+        }, cancellationToken);
+    }
+
+    private Task<int> UpdateAsync(TicketEntity current, TicketEntity next, CancellationToken cancellationToken) =>
+        db.Tickets
             .Where(t => t.Id == current.Id && t.Version == current.Version)
             .ExecuteUpdateAsync(set => set
                 .SetProperty(t => t.Title, next.Title)
@@ -149,7 +181,7 @@ public sealed class TicketStore(TicketDbContext db, TicketReader reader, TimePro
                 .SetProperty(t => t.ResolvedAt, next.ResolvedAt)
                 .SetProperty(t => t.ClosedAt, next.ClosedAt)
                 .SetProperty(t => t.Updated, next.Updated)
-                .SetProperty(t => t.Version, next.Version), cancellationToken), cancellationToken) == 1;
+                .SetProperty(t => t.Version, next.Version), cancellationToken);
 
     public Task<WriteOutcome> DeleteAsync(long id, Func<long, bool>? precondition, CancellationToken cancellationToken) =>
         WriteOptimisticallyAsync(id, precondition, async current =>

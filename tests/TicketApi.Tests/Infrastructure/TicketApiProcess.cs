@@ -25,7 +25,9 @@ public sealed class TicketApiProcess : IAsyncDisposable
 
     public string Log { get { lock (_log) { return _log.ToString(); } } }
 
-    public static async Task<TicketApiProcess> StartAsync(string connectionString, CancellationToken cancellationToken)
+    /// <param name="environment">More variables for the service (the mail tests' SMTP settings).</param>
+    public static async Task<TicketApiProcess> StartAsync(string connectionString, CancellationToken cancellationToken,
+        IReadOnlyDictionary<string, string?>? environment = null)
     {
         var dll = typeof(TicketApiProcess).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == "TicketApiDll").Value!;
         Assert.True(File.Exists(dll), $"the ticket service is not built at {dll}");
@@ -41,6 +43,10 @@ public sealed class TicketApiProcess : IAsyncDisposable
         info.Environment["ASPNETCORE_URLS"] = $"http://127.0.0.1:{port}";
         info.Environment["ConnectionStrings__Tickets"] = connectionString;
         info.Environment["DOTNET_NOLOGO"] = "1";
+        foreach (var (name, value) in environment ?? new Dictionary<string, string?>())
+        {
+            info.Environment[name] = value;
+        }
         var process = new Process { StartInfo = info };
         var service = new TicketApiProcess(process, new Uri($"http://127.0.0.1:{port}"));
         process.OutputDataReceived += (_, e) => service.Append(e.Data);
