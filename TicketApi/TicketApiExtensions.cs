@@ -4,6 +4,7 @@ using Npgsql;
 using TicketApi.Contracts;
 using TicketApi.Conversations;
 using TicketApi.Data;
+using TicketApi.Drafts;
 using TicketApi.Endpoints;
 using TicketApi.Http;
 using TicketApi.KnowledgeBase;
@@ -55,6 +56,7 @@ public static class TicketApiExtensions
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
         services.AddTicketOpenApi();
         services.AddKnowledgeBase(configuration, database.Kind);
+        services.AddDrafts();
         return services;
     }
 
@@ -82,7 +84,7 @@ public static class TicketApiExtensions
         services.AddSingleton<BulkRetriageSql, PostgresBulkRetriageSql>();
     }
 
-    /// <summary>Maps <c>/api/tickets/</c>, its item routes, <c>/api/tickets/{id}/triage</c>, <c>/api/tickets/triage</c>, <c>/api/tickets/{id}/messages</c> and <c>/api/articles/</c>.</summary>
+    /// <summary>Maps <c>/api/tickets/</c>, its item routes, <c>/api/tickets/{id}/triage</c>, <c>/api/tickets/triage</c>, <c>/api/tickets/{id}/messages</c>, <c>/api/tickets/{id}/draft</c> and <c>/api/articles/</c>.</summary>
     public static IEndpointRouteBuilder MapTicketApi(this IEndpointRouteBuilder app)
     {
         app.MapTicketEndpoints();
@@ -90,6 +92,7 @@ public static class TicketApiExtensions
         app.MapTicketMessageEndpoints();
         app.MapKnowledgeBase();
         app.MapTicketBulkTriageEndpoints();
+        app.MapDrafts();
         return app;
     }
 }

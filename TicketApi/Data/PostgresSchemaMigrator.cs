@@ -127,6 +127,8 @@ public static class PostgresSchemaMigrator
         """,
         // 5: the knowledge base (docs/knowledge-base.md); uses step 1's ticket_search_text, touches no ticket table.
         KnowledgeBase.Storage.ArticleSchema.Postgres,
+        // drafts: every version of a ticket's drafted reply (docs/drafts.md, "Storage"); touches no other table.
+        Drafts.Storage.DraftSchema.Postgres,
     ];
 
     /// <summary>The step after which existing tickets are triaged (<see cref="TriageBackfill"/>).</summary>

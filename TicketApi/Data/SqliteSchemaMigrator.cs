@@ -101,6 +101,8 @@ public static class SqliteSchemaMigrator
         """,
         // 5: the knowledge base (docs/knowledge-base.md); touches no ticket table.
         KnowledgeBase.Storage.ArticleSchema.Sqlite,
+        // drafts: every version of a ticket's drafted reply (docs/drafts.md, "Storage"); touches no other table.
+        Drafts.Storage.DraftSchema.Sqlite,
     ];
 
     /// <summary>The step after which existing tickets are triaged (<see cref="TriageBackfill"/>).</summary>

@@ -15,6 +15,8 @@ public sealed class TicketDbContext(DbContextOptions<TicketDbContext> options) :
 
     public DbSet<TicketMessageEntity> Messages => Set<TicketMessageEntity>();
 
+    public DbSet<Drafts.Storage.DraftEntity> Drafts => Set<Drafts.Storage.DraftEntity>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         var status = new ValueConverter<TicketStatus, string>(v => TicketStatuses.ToWire(v), v => TicketStatuses.FromWire(v));
@@ -74,5 +76,7 @@ public sealed class TicketDbContext(DbContextOptions<TicketDbContext> options) :
                 created.HasConversion(new ValueConverter<DateTime, long>(v => StoredValues.ToMicroseconds(v), v => StoredValues.FromMicroseconds(v)));
             }
         });
+
+        modelBuilder.ApplyConfiguration(new Drafts.Storage.DraftEntityConfiguration(Database.IsSqlite()));
     }
 }
