@@ -124,7 +124,7 @@ public static class DraftBodyReader
     private static async Task<Result<T>> ReadAsync<T>(HttpRequest request, bool allowEmpty,
         Func<JsonElement, Result<T>> validate, CancellationToken cancellationToken)
     {
-        if (allowEmpty && request.ContentLength == 0 && string.IsNullOrEmpty(request.ContentType))
+        if (allowEmpty && string.IsNullOrEmpty(request.ContentType) && request.ContentLength is null or 0 && await IsEmptyAsync(request, cancellationToken))
         {
             using var empty = JsonDocument.Parse("{}");
             return validate(empty.RootElement);
@@ -138,6 +138,17 @@ public static class DraftBodyReader
         {
             return validate(document.RootElement);
         }
+    }
+
+    /// <summary>True when the body holds nothing; a body with bytes but no Content-Type is then refused as non-JSON (415).</summary>
+    private static async Task<bool> IsEmptyAsync(HttpRequest request, CancellationToken cancellationToken)
+    {
+        if (request.ContentLength == 0)
+        {
+            return true;
+        }
+        var probe = new byte[1];
+        return await request.Body.ReadAsync(probe, cancellationToken) == 0;
     }
 
     /// <summary>The object's properties, each name once: a repeated one is a shape error and skipped.</summary>

@@ -91,9 +91,10 @@ public static class DraftEndpoints
     /// <c>Accept: text/event-stream</c> the answer streams (<see cref="DraftEventFrames"/>).
     /// </summary>
     public static async Task<Results<Created<DraftDto>, Ok<DraftDto>, EmptyHttpResult, ProblemHttpResult>> Write(
-        string id, HttpContext context, TicketDrafts drafts, CancellationToken cancellationToken)
+        string id, HttpContext context, TicketReader reader, TicketDrafts drafts, CancellationToken cancellationToken)
     {
-        if (!TicketEndpoints.TryParseId(id, out var ticketId))
+        // A missing ticket is reported before anything about the body, as the ticket writes do.
+        if (!TicketEndpoints.TryParseId(id, out var ticketId) || await reader.FindAsync(ticketId, cancellationToken) is null)
         {
             return TicketProblems.NotFound(id);
         }

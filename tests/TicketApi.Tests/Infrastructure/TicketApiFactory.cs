@@ -2,11 +2,16 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using TicketApi.Drafts;
+using TicketApi.Mail;
+using TicketApi.Tests.Drafts;
 
 namespace TicketApi.Tests.Infrastructure;
 
 /// <summary>The real ticket API in memory, on a fresh database of the given store that is removed afterwards.</summary>
-public sealed class TicketApiFactory(TicketStoreFixture store) : WebApplicationFactory<Program>
+/// <param name="services">More test services, registered last (so they replace the app's).</param>
+public sealed class TicketApiFactory(TicketStoreFixture store, Action<IServiceCollection>? services = null) : WebApplicationFactory<Program>
 {
     public TicketStoreFixture Store { get; } = store;
 
@@ -20,7 +25,15 @@ public sealed class TicketApiFactory(TicketStoreFixture store) : WebApplicationF
         // Offline triage whatever the developer's environment holds (OPENAI_API_KEY ...): these tests assert the rules' answers.
         builder.UseSetting("TRIAGE_MODEL", "off");
         builder.UseEnvironment("Testing");
-        builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Clock));
+        builder.ConfigureTestServices(testServices =>
+        {
+            testServices.AddSingleton<TimeProvider>(Clock);
+            // Drafting and mail are features of their own; where the app has none registered, scripted
+            // stand-ins keep the draft routes answering (the draft tests register theirs explicitly).
+            testServices.TryAddSingleton<IDraftWriter, ScriptedDraftWriter>();
+            testServices.TryAddSingleton<IOutbox, RecordingOutbox>();
+            services?.Invoke(testServices);
+        });
     }
 
     protected override void Dispose(bool disposing)
