@@ -111,6 +111,7 @@ public static class TicketApiScenario
         await ExpectAsync(client, Bare(HttpMethod.Delete, item), HttpStatusCode.NotFound);
 
         await ArticleApiScenario.RunAsync(client);
+        await DraftApiScenario.RunAsync(client);
 
         await ExpectAsync(client, Bare(HttpMethod.Get, "/health"), HttpStatusCode.OK);
         await ExpectAsync(client, Bare(HttpMethod.Head, "/health"), HttpStatusCode.OK);

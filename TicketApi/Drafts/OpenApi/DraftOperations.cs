@@ -36,7 +36,7 @@ public sealed class DraftOperations : IOpenApiOperationTransformer
                 break;
             case "WriteDraft":
                 TicketOperations.Id(operation);
-                OptionalBody(operation, document, DraftSchemas.WriteRequest, new JsonObject());
+                OptionalBody(operation, document, DraftSchemas.WriteRequest, new JsonObject { ["instruction"] = null });
                 TicketOperations.Respond(operation, "201", "A new current draft (the ticket had none); Location names it.", DraftSchemas.ExampleDraft(), ETag(), Location());
                 TicketOperations.Respond(operation, "200",
                     "The new version that replaced the current draft; or, with Accept: text/event-stream, the stream: token frames ({\"delta\": ...}) then one end frame (the stored draft) or error frame (a problem).",
