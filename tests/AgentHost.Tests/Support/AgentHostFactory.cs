@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using TicketApi.Ai;
 
 namespace AgentHost.Tests.Support;
@@ -92,6 +93,11 @@ public sealed class AgentHostFactory : WebApplicationFactory<AgentHost.Tools.Tic
                 services.UseTicketServiceHandler(_ => TicketServiceHandler());
                 services.AddSingleton<ITicketService>(sp => sp.GetRequiredService<TicketApiClient>());
             }
+
+            // Drafting and mail are features of their own; where the host has none registered, scripted stand-ins
+            // keep the draft tools answering (docs/testing.md).
+            services.TryAddSingleton<TicketApi.Drafts.IDraftWriter, AgentTickets.Testing.ScriptedDraftWriter>();
+            services.TryAddSingleton<TicketApi.Mail.IOutbox, AgentTickets.Testing.RecordingOutbox>();
 
             services.Configure<TicketServiceOptions>(o =>
             {

@@ -1,3 +1,4 @@
+using AgentTickets.Testing;
 using System.Net;
 using System.Text;
 using Microsoft.Extensions.DependencyInjection;

@@ -1,3 +1,4 @@
+using AgentTickets.Testing;
 using System.Text;
 
 namespace TicketApi.Tests.Drafts;

@@ -5,7 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using TicketApi.Drafts;
 using TicketApi.Mail;
-using TicketApi.Tests.Drafts;
+using AgentTickets.Testing;
 
 namespace TicketApi.Tests.Infrastructure;
 

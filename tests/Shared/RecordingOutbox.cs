@@ -3,7 +3,7 @@ using TicketApi.Conversations;
 using TicketApi.Data;
 using TicketApi.Mail;
 
-namespace TicketApi.Tests.Drafts;
+namespace AgentTickets.Testing;
 
 /// <summary>
 /// Stands in for the outbox (another feature's): records each staging call, so tests can say a reply was staged

@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using TicketApi.Drafts;
 
-namespace TicketApi.Tests.Drafts;
+namespace AgentTickets.Testing;
 
 /// <summary>
 /// A draft writer for the storage and HTTP tests: the real writers' content is another feature's (and their
