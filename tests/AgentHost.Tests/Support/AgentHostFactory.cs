@@ -95,7 +95,7 @@ public sealed class AgentHostFactory : WebApplicationFactory<AgentHost.Tools.Tic
             }
 
             // Drafting and mail are features of their own; where the host has none registered, scripted stand-ins
-            // keep the draft tools answering (docs/testing.md).
+            // keep the draft tools answering (docs/drafts.md, "Testing").
             services.TryAddSingleton<TicketApi.Drafts.IDraftWriter, AgentTickets.Testing.ScriptedDraftWriter>();
             services.TryAddSingleton<TicketApi.Mail.IOutbox, AgentTickets.Testing.RecordingOutbox>();
 
