@@ -104,12 +104,21 @@ public static class DraftEndpoints
             return problem;
         }
         var stream = DraftEventFrames.Wanted(context.Request) ? new DraftEventFrames(context.Response) : null;
-        var outcome = await drafts.GenerateAsync(ticketId, body.Value, stream is null ? null : stream.TokenAsync, cancellationToken);
-        if (stream is not null && (stream.Started || outcome.Value is not null))
+        TicketService.Outcome<TicketDrafts.Written> outcome;
+        try
         {
-            await (outcome.Value is { } done
-                ? stream.EndAsync(done.Draft, cancellationToken)
-                : stream.ErrorAsync(outcome.Problem!, cancellationToken));
+            outcome = await drafts.GenerateAsync(ticketId, body.Value, stream is null ? null : stream.TokenAsync, cancellationToken);
+            if (stream is not null && (stream.Started || outcome.Value is not null))
+            {
+                await (outcome.Value is { } done
+                    ? stream.EndAsync(done.Draft, cancellationToken)
+                    : stream.ErrorAsync(outcome.Problem!, cancellationToken));
+                return TypedResults.Empty;
+            }
+        }
+        catch (Exception ex) when (ex is OperationCanceledException or IOException && cancellationToken.IsCancellationRequested)
+        {
+            // The client left: a writer still at work was cancelled with it (nothing stored); nobody is listening for an answer.
             return TypedResults.Empty;
         }
         if (outcome.Value is not { } written)

@@ -1,6 +1,6 @@
-using AgentTickets.Testing;
 using System.Net;
 using System.Text.Json.Nodes;
+using AgentTickets.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using TicketApi.Data;

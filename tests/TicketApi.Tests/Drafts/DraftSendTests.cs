@@ -1,4 +1,3 @@
-using AgentTickets.Testing;
 using System.Net;
 using System.Text;
 using Microsoft.Extensions.DependencyInjection;

@@ -1,8 +1,7 @@
-using AgentTickets.Testing;
-using System.Net;
 using System.Net.Http.Headers;
-using System.Text;
+using System.Net;
 using System.Text.Json.Nodes;
+using System.Text;
 using TicketApi.Drafts.Http;
 using TicketApi.Tests.Infrastructure;
 

@@ -1,4 +1,3 @@
-using AgentTickets.Testing;
 using System.Text;
 
 namespace TicketApi.Tests.Drafts;
