@@ -44,6 +44,11 @@ public static class DraftProblems
         Problem(StatusCodes.Status503ServiceUnavailable, "Service Unavailable",
             $"No draft could be written for ticket {id}: {reason} Nothing was stored; try again.");
 
+    /// <summary>The approval could not stage its mail; it was refused whole, so nothing was sent or stored.</summary>
+    public static ProblemHttpResult CannotSend(long id, string reason) =>
+        Problem(StatusCodes.Status503ServiceUnavailable, "Service Unavailable",
+            $"The draft of ticket {id} was not sent: {reason} Nothing was stored; the draft is still current.");
+
     private static ProblemHttpResult Problem(int status, string title, string detail) =>
         TypedResults.Problem(detail, statusCode: status, title: title);
 

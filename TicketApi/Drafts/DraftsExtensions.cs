@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using TicketApi.Drafts.Http;
 using TicketApi.Drafts.OpenApi;
 using TicketApi.Drafts.Storage;
@@ -10,10 +11,14 @@ public static class DraftsExtensions
     /// <summary>
     /// The draft store, the approval and the facade both faces use, with their JSON and OpenAPI description.
     /// The writer (<see cref="IDraftWriter"/>, from <c>AddDraftWriting</c>) and the outbox
-    /// (<see cref="Mail.IOutbox"/>) are registered by their own features; a draft request needs both.
+    /// (<see cref="Mail.IOutbox"/>) are registered by their own features; where a host has none, stand-ins that
+    /// answer 503 keep it starting (and its service validation passing). A feature's own registration wins
+    /// whether it comes before this call (TryAdd skips) or after it (Add; the last registration is resolved).
     /// </summary>
     public static IServiceCollection AddDrafts(this IServiceCollection services)
     {
+        services.TryAddSingleton<IDraftWriter, UnavailableDraftWriter>();
+        services.TryAddSingleton<Mail.IOutbox, UnavailableOutbox>();
         services.AddScoped<DraftStore>();
         services.AddScoped<DraftSender>();
         services.AddScoped<TicketDrafts>();

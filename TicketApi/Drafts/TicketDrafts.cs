@@ -90,6 +90,10 @@ public sealed class TicketDrafts(TicketReader reader, TicketDbContext db, DraftS
                 ? await writer.WriteAsync(subject, replyText, cancellationToken)
                 : await writer.RefineAsync(subject, current!.ToContent(), instruction, replyText, cancellationToken);
         }
+        catch (DraftPartUnavailableException ex)
+        {
+            return DraftProblems.WriterFailed(ticketId, ex.Message).ProblemDetails;
+        }
         catch (Exception ex) when (ex is not OperationCanceledException && !cancellationToken.IsCancellationRequested && ex is not IOException)
         {
             // A writer that fails is a service fault worth a clear 503, not a 500 with nothing said; nothing is stored.
@@ -175,7 +179,16 @@ public sealed class TicketDrafts(TicketReader reader, TicketDbContext db, DraftS
         Func<long, bool>? precondition = approval.Version is { } approved
             ? version => version == approved && (ifMatch is null || ifMatch(version))
             : ifMatch;
-        return await sender.SendAsync(ticketId, approval.Resolve, author, precondition, channel, cancellationToken) switch
+        DraftSender.SendOutcome outcome;
+        try
+        {
+            outcome = await sender.SendAsync(ticketId, approval.Resolve, author, precondition, channel, cancellationToken);
+        }
+        catch (DraftPartUnavailableException ex)
+        {
+            return DraftProblems.CannotSend(ticketId, ex.Message).ProblemDetails;
+        }
+        return outcome switch
         {
             DraftSender.SendOutcome.Sent sent => new TicketService.Outcome<TicketMessageDto>(sent.Message.ToDto(), null),
             DraftSender.SendOutcome.TicketClosed => DraftProblems.TicketClosed(ticketId).ProblemDetails,

@@ -16,7 +16,7 @@ namespace TicketApi.Drafts.Http;
 ///   POST   /api/tickets/{id}/draft        WriteDraft     201 new | 200 replaced | SSE | 400 | 404 | 409 | 413 | 415 | 422 | 503
 ///   PUT    /api/tickets/{id}/draft        EditDraft      200 + ETag | 400 | 404 | 412 | 413 | 415 | 422
 ///   DELETE /api/tickets/{id}/draft        DiscardDraft   204 | 400 | 404 | 412
-///   POST   /api/tickets/{id}/draft/send   SendDraft      201 message | 400 | 404 | 409 | 412 | 413 | 415 | 422
+///   POST   /api/tickets/{id}/draft/send   SendDraft      201 message | 400 | 404 | 409 | 412 | 413 | 415 | 422 | 503
 ///   GET    /api/tickets/{id}/drafts/      ListDrafts     200 page (newest first) | 400 | 404                       (HEAD too)
 /// </code>
 /// </summary>
@@ -67,7 +67,8 @@ public static class DraftEndpoints
             .ProducesProblem(StatusCodes.Status412PreconditionFailed)
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
             .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
-            .ProducesValidationProblem(StatusCodes.Status422UnprocessableEntity);
+            .ProducesValidationProblem(StatusCodes.Status422UnprocessableEntity)
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
         group.MapGetAndHead("/{id}/drafts/", List).WithName("ListDrafts")
             .WithSummary("Every version of the ticket's drafts, newest first, a page at a time.")
             .ProducesProblem(StatusCodes.Status400BadRequest)

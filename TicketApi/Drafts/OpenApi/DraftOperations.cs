@@ -20,7 +20,7 @@ public sealed class DraftOperations : IOpenApiOperationTransformer
         ["413"] = "The body is larger than 256 KiB.",
         ["415"] = "The body is not JSON.",
         ["422"] = "A field value that cannot be taken: blank or too long instruction or reply, too long tech instructions or author.",
-        ["503"] = "The draft writer failed or gave an answer that cannot be stored; nothing was stored.",
+        ["503"] = "The draft writer failed or gave an answer that cannot be stored, or no writer or outbox is configured; nothing was stored.",
     };
 
     public Task TransformAsync(OpenApiOperation operation, OpenApiOperationTransformerContext context, CancellationToken cancellationToken)

@@ -5,7 +5,6 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using TicketApi.Ai;
 
 namespace AgentHost.Tests.Support;
@@ -96,8 +95,7 @@ public sealed class AgentHostFactory : WebApplicationFactory<AgentHost.Tools.Tic
 
             // Drafting and mail are features of their own; where the host has none registered, scripted stand-ins
             // keep the draft tools answering (docs/drafts.md, "Testing").
-            services.TryAddSingleton<TicketApi.Drafts.IDraftWriter, AgentTickets.Testing.ScriptedDraftWriter>();
-            services.TryAddSingleton<TicketApi.Mail.IOutbox, AgentTickets.Testing.RecordingOutbox>();
+            AgentTickets.Testing.DraftStandIns.ReplaceUnavailable(services);
 
             services.Configure<TicketServiceOptions>(o =>
             {

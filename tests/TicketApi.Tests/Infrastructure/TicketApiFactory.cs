@@ -1,11 +1,8 @@
+using AgentTickets.Testing;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
-using TicketApi.Drafts;
-using TicketApi.Mail;
-using AgentTickets.Testing;
 
 namespace TicketApi.Tests.Infrastructure;
 
@@ -28,10 +25,9 @@ public sealed class TicketApiFactory(TicketStoreFixture store, Action<IServiceCo
         builder.ConfigureTestServices(testServices =>
         {
             testServices.AddSingleton<TimeProvider>(Clock);
-            // Drafting and mail are features of their own; where the app has none registered, scripted
-            // stand-ins keep the draft routes answering (the draft tests register theirs explicitly).
-            testServices.TryAddSingleton<IDraftWriter, ScriptedDraftWriter>();
-            testServices.TryAddSingleton<IOutbox, RecordingOutbox>();
+            // Drafting and mail are features of their own; where the app has none, scripted stand-ins keep the
+            // draft routes answering (docs/drafts.md, "Testing"; the draft tests register theirs explicitly).
+            DraftStandIns.ReplaceUnavailable(testServices);
             services?.Invoke(testServices);
         });
     }
