@@ -5,6 +5,7 @@ using TicketApi.Contracts;
 using TicketApi.Conversations;
 using TicketApi.Data;
 using TicketApi.Drafts.Writing;
+using TicketApi.Drafts;
 using TicketApi.Endpoints;
 using TicketApi.Http;
 using TicketApi.KnowledgeBase;
@@ -60,6 +61,7 @@ public static class TicketApiExtensions
         services.AddKnowledgeBase(configuration, database.Kind);
         services.AddDraftWriting(configuration);
         services.AddMail(configuration);
+        services.AddDrafts();
         return services;
     }
 
@@ -88,7 +90,7 @@ public static class TicketApiExtensions
         services.AddSingleton<BulkRetriageSql, PostgresBulkRetriageSql>();
     }
 
-    /// <summary>Maps <c>/api/tickets/</c>, its item routes, <c>/api/tickets/{id}/triage</c>, <c>/api/tickets/triage</c>, <c>/api/tickets/{id}/messages</c>, <c>/api/articles/</c> and <c>/api/outbox/</c>.</summary>
+    /// <summary>Maps <c>/api/tickets/</c>, its item routes, <c>/api/tickets/{id}/triage</c>, <c>/api/tickets/triage</c>, <c>/api/tickets/{id}/messages</c>, <c>/api/tickets/{id}/draft</c>, <c>/api/articles/</c> and <c>/api/outbox/</c>.</summary>
     public static IEndpointRouteBuilder MapTicketApi(this IEndpointRouteBuilder app)
     {
         app.MapTicketEndpoints();
@@ -97,6 +99,7 @@ public static class TicketApiExtensions
         app.MapKnowledgeBase();
         app.MapTicketBulkTriageEndpoints();
         app.MapMail();
+        app.MapDrafts();
         return app;
     }
 }

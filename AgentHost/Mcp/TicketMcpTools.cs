@@ -26,14 +26,14 @@ internal static class TicketMcpTools
         ArgumentNullException.ThrowIfNull(definition);
 
         // Every hint is set explicitly: MCP's defaults (destructive=true, openWorld=true) would tell clients
-        // that listing tickets might destroy data or reach the internet.
+        // that listing tickets might destroy data or reach the internet. Only send_draft is open-world: it emails a person.
         var options = new McpServerToolCreateOptions
         {
             Title = definition.Title,
             ReadOnly = definition.ReadOnly,
             Destructive = definition.Destructive,
             Idempotent = definition.Idempotent,
-            OpenWorld = false,
+            OpenWorld = definition.OpenWorld,
         };
 
         return new ToolErrorResultTool(

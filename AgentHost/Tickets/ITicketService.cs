@@ -1,4 +1,5 @@
 using TicketApi.Contracts;
+using TicketApi.Drafts;
 using TicketApi.KnowledgeBase;
 using TicketApi.Querying;
 using TicketApi.Tickets;
@@ -57,4 +58,19 @@ public interface ITicketService
 
     /// <summary>One article, internal notes included (staff only: docs/tools.md, "Knowledge base").</summary>
     Task<TicketApiResult<ArticleDto>> GetArticleAsync(long id, CancellationToken cancellationToken);
+
+    /// <summary>The ticket's current draft reply and its ETag; 404 naming whether the ticket or the draft is missing (docs/drafts.md).</summary>
+    Task<TicketApiResult<DraftDto>> GetDraftAsync(long id, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// A fresh draft reply (no <paramref name="instruction"/>) or a refinement of the current one; sends nothing.
+    /// A refinement without a current draft is a 409.
+    /// </summary>
+    Task<TicketApiResult<DraftDto>> DraftReplyAsync(long id, string? instruction, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// The approval: the current draft joins the thread as a reply and is queued for the requester; with
+    /// <paramref name="resolve"/> the ticket also moves to RESOLVED. 409 without a current draft or on a CLOSED ticket.
+    /// </summary>
+    Task<TicketApiResult<TicketMessageDto>> SendDraftAsync(long id, bool resolve, CancellationToken cancellationToken);
 }

@@ -1,4 +1,5 @@
 using TicketApi.Contracts;
+using TicketApi.Drafts;
 using TicketApi.Http;
 using TicketApi.KnowledgeBase;
 using TicketApi.Querying;
@@ -58,6 +59,21 @@ public sealed class InProcessTicketService(IServiceScopeFactory scopes) : ITicke
 
     public Task<TicketApiResult<ArticleDto>> GetArticleAsync(long id, CancellationToken cancellationToken) =>
         RunAsync<ArticleService, ArticleDto>(articles => articles.GetAsync(id, cancellationToken));
+
+    public Task<TicketApiResult<DraftDto>> GetDraftAsync(long id, CancellationToken cancellationToken) =>
+        RunAsync<TicketDrafts, DraftDto>(drafts => drafts.GetAsync(id, cancellationToken));
+
+    public Task<TicketApiResult<DraftDto>> DraftReplyAsync(long id, string? instruction, CancellationToken cancellationToken) =>
+        RunAsync<TicketDrafts, DraftDto>(async drafts =>
+        {
+            var outcome = await drafts.GenerateAsync(id, instruction, replyText: null, cancellationToken);
+            return new TicketService.Outcome<DraftDto>(outcome.Value?.Draft, outcome.Problem, outcome.Version);
+        });
+
+    /// <summary>In-process the approval comes from an MCP client (the chat has no send tool), so the reply's channel is mcp.</summary>
+    public Task<TicketApiResult<TicketMessageDto>> SendDraftAsync(long id, bool resolve, CancellationToken cancellationToken) =>
+        RunAsync<TicketDrafts, TicketMessageDto>(drafts =>
+            drafts.SendAsync(id, new DraftApproval(resolve), ifMatch: null, TicketMessageChannels.Mcp, cancellationToken));
 
     private Task<TicketApiResult<T>> RunAsync<T>(Func<TicketService, Task<TicketService.Outcome<T>>> call) => RunAsync<TicketService, T>(call);
 

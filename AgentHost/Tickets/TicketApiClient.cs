@@ -8,6 +8,7 @@ using Microsoft.Extensions.Options;
 using Polly;
 using Polly.Timeout;
 using TicketApi.Contracts;
+using TicketApi.Drafts;
 using TicketApi.KnowledgeBase;
 using TicketApi.Querying;
 using TicketApi.Tickets;
@@ -140,6 +141,23 @@ public sealed class TicketApiClient : ITicketService
         SendAsync<ArticleDto>(() => new HttpRequestMessage(HttpMethod.Get, $"api/articles/{id.ToString(CultureInfo.InvariantCulture)}/"),
             idempotent: true, cancellationToken);
 
+    public Task<TicketApiResult<DraftDto>> GetDraftAsync(long id, CancellationToken cancellationToken) =>
+        SendAsync<DraftDto>(() => new HttpRequestMessage(HttpMethod.Get, ItemPath(id) + "draft"), idempotent: true, cancellationToken);
+
+    /// <summary>Not retried: each try would write another version (and ask the writer again).</summary>
+    public Task<TicketApiResult<DraftDto>> DraftReplyAsync(long id, string? instruction, CancellationToken cancellationToken) =>
+        SendAsync<DraftDto>(() => new HttpRequestMessage(HttpMethod.Post, ItemPath(id) + "draft")
+        {
+            Content = JsonContent.Create(new DraftWriteBody(instruction), options: Json),
+        }, idempotent: false, cancellationToken);
+
+    /// <summary>Not retried: a lost answer to a send that went through must not send again (the retry would be a 409 anyway).</summary>
+    public Task<TicketApiResult<TicketMessageDto>> SendDraftAsync(long id, bool resolve, CancellationToken cancellationToken) =>
+        SendAsync<TicketMessageDto>(() => new HttpRequestMessage(HttpMethod.Post, ItemPath(id) + "draft/send")
+        {
+            Content = JsonContent.Create(new DraftSendBody(resolve), options: Json),
+        }, idempotent: false, cancellationToken);
+
     private static string ItemPath(long id) => $"api/tickets/{id.ToString(CultureInfo.InvariantCulture)}/";
 
     private async Task<TicketApiResult<T>> SendAsync<T>(Func<HttpRequestMessage> createRequest, bool idempotent,
@@ -205,6 +223,10 @@ public sealed class TicketApiClient : ITicketService
         string? RequesterName = null, string? RequesterEmail = null);
 
     private sealed record MessageCreateBody(string Kind, string Body, string? Author);
+
+    private sealed record DraftWriteBody(string? Instruction);
+
+    private sealed record DraftSendBody(bool Resolve);
 }
 
 /// <summary>The fields a PATCH may change; null fields are left out of the body.</summary>

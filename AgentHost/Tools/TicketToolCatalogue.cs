@@ -21,13 +21,18 @@ public sealed class TicketToolCatalogue
     public const string AddMessage = "add_message";
     public const string SearchArticles = "search_articles";
     public const string GetArticle = "get_article";
+    public const string DraftReply = "draft_reply";
+    public const string GetDraft = "get_draft";
+    public const string SendDraft = "send_draft";
 
     public TicketToolCatalogue(TicketTools tools, TicketThreadTools threads)
     {
         ArgumentNullException.ThrowIfNull(tools);
         ArgumentNullException.ThrowIfNull(threads);
         Tools = Build(tools, threads, TicketMessageChannels.Chat);
-        McpTools = Build(tools, threads, TicketMessageChannels.Mcp);
+        // send_draft emails a person: only an MCP client, which asks its user first, is offered it; the chat's model never is.
+        McpTools = [.. Build(tools, threads, TicketMessageChannels.Mcp),
+            new(tools.SendDraft(), "Send a draft reply to the requester", ReadOnly: false, Destructive: false, Idempotent: false, OpenWorld: true)];
         Functions = Tools.Select(t => (AITool)t.Function).ToList();
     }
 
@@ -53,12 +58,15 @@ public sealed class TicketToolCatalogue
         new(threads.AddMessage(channel), "Add a message to a ticket", ReadOnly: false, Destructive: false, Idempotent: false),
         new(tools.SearchArticles(), "Search the knowledge base", ReadOnly: true, Destructive: false, Idempotent: true),
         new(tools.GetArticle(), "Get a knowledge-base article", ReadOnly: true, Destructive: false, Idempotent: true),
+        // Adds a version (earlier ones are kept) and sends nothing; each call writes another version.
+        new(tools.DraftReply(), "Draft a reply", ReadOnly: false, Destructive: false, Idempotent: false),
+        new(tools.GetDraft(), "Get a ticket's draft reply", ReadOnly: true, Destructive: false, Idempotent: true),
     ];
 
     /// <summary>The chat pipeline's tools (add_message may speak for the requester; its channel is chat).</summary>
     public IReadOnlyList<TicketToolDefinition> Tools { get; }
 
-    /// <summary>The MCP server's tools: add_message records channel mcp and refuses kind customer.</summary>
+    /// <summary>The MCP server's tools: add_message records channel mcp and refuses kind customer; send_draft is here only.</summary>
     public IReadOnlyList<TicketToolDefinition> McpTools { get; }
 
     /// <summary>The chat face's tools as <see cref="ChatOptions.Tools"/> wants them.</summary>

@@ -39,6 +39,9 @@ public sealed record ToolParameter(string Name, Kind Kind, string Description, b
             case Kind.WholeNumber:
                 schema["type"] = "integer";
                 break;
+            case Kind.YesNo:
+                schema["type"] = "boolean";
+                break;
             case Kind.Status:
                 schema["type"] = "string";
                 schema["enum"] = StatusArray();
@@ -74,6 +77,7 @@ public sealed record ToolParameter(string Name, Kind Kind, string Description, b
     public (object? Value, string? Error) Read(JsonElement value) => Kind switch
     {
         Kind.WholeNumber => WholeNumber(value) is { } number ? (number, null) : (null, $"{Name} must be a whole number, not {Describe(value)}."),
+        Kind.YesNo => YesNo(value) is { } yes ? (yes, null) : (null, $"{Name} must be true or false, not {Describe(value)}."),
         Kind.Status => Status(value) is { } status ? (status, null) : (null, $"{Name} must be one of {StatusNames}, not {Describe(value)}."),
         Kind.WholeNumberList => List(value, v => WholeNumber(v)?.ToString(CultureInfo.InvariantCulture)) is { } ids
             ? (ids, null) : (null, $"{Name} must be a list of whole numbers, e.g. [1, 2], not {Describe(value)}."),
@@ -110,6 +114,15 @@ public sealed record ToolParameter(string Name, Kind Kind, string Description, b
     {
         JsonValueKind.Number when value.TryGetInt64(out var number) => number,
         JsonValueKind.String when long.TryParse(value.GetString(), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var number) => number,
+        _ => null,
+    };
+
+    // A yes/no value; models sometimes quote it ("true"), which means the same thing.
+    private static bool? YesNo(JsonElement value) => value.ValueKind switch
+    {
+        JsonValueKind.True => true,
+        JsonValueKind.False => false,
+        JsonValueKind.String when bool.TryParse(value.GetString()!.Trim(), out var parsed) => parsed,
         _ => null,
     };
 

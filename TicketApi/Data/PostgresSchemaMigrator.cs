@@ -131,6 +131,8 @@ public static class PostgresSchemaMigrator
         Drafts.Writing.ResolvedReplySchema.Postgres,
         // 7: the outbox (docs/mail.md, "Storage"); touches no other table.
         Mail.OutboxSchema.Postgres,
+        // 8: drafts: every version of a ticket's drafted reply (docs/drafts.md, "Storage"); touches no other table.
+        Drafts.Storage.DraftSchema.Postgres,
     ];
 
     /// <summary>The step after which existing tickets are triaged (<see cref="TriageBackfill"/>).</summary>

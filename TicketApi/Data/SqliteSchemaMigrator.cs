@@ -115,6 +115,8 @@ public static class SqliteSchemaMigrator
         """,
         // 8: the outbox (docs/mail.md, "Storage"); touches no other table.
         Mail.OutboxSchema.Sqlite,
+        // 9: drafts: every version of a ticket's drafted reply (docs/drafts.md, "Storage"); touches no other table.
+        Drafts.Storage.DraftSchema.Sqlite,
     ];
 
     /// <summary>The step after which existing tickets are triaged (<see cref="TriageBackfill"/>).</summary>

@@ -18,6 +18,7 @@ public sealed class TicketDbContext(DbContextOptions<TicketDbContext> options) :
 
     /// <summary>Mail waiting for delivery, staged in the same unit of work as its cause (docs/mail.md).</summary>
     public DbSet<OutboxMail> Outbox => Set<OutboxMail>();
+    public DbSet<Drafts.Storage.DraftEntity> Drafts => Set<Drafts.Storage.DraftEntity>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -80,5 +81,6 @@ public sealed class TicketDbContext(DbContextOptions<TicketDbContext> options) :
         });
 
         modelBuilder.ApplyConfiguration(new OutboxModel(Database.IsSqlite()));
+        modelBuilder.ApplyConfiguration(new Drafts.Storage.DraftEntityConfiguration(Database.IsSqlite()));
     }
 }

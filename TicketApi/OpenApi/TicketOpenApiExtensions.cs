@@ -26,6 +26,7 @@ public static class TicketOpenApiExtensions
         {
             ["Tickets"] = "Tickets and their lifecycle: OPEN -> RESOLVED -> CLOSED, RESOLVED -> OPEN.",
             ["Conversations"] = "A ticket's thread: the requester's messages, public replies and internal notes.",
+            ["Drafts"] = "Drafted replies: written, refined and edited as versions, sent to the requester only by a person's approval.",
             ["Knowledge base"] = "Articles with customer-safe steps and staff-only internal notes, searchable by relevance.",
             ["Health"] = "Liveness and the state of the service's checks.",
             ["Chat"] = "The agent: plain-language requests answered as Server-Sent Events.",

@@ -14,7 +14,7 @@ namespace TicketApi.Querying;
 public static class TicketQueryParameters
 {
     /// <summary>What a parameter's value is; the tools' argument schema and the OpenAPI schema follow from it.</summary>
-    public enum ValueKind { WholeNumber, Text, DateTime, Status, WholeNumberList, StatusList, Label, LabelList }
+    public enum ValueKind { WholeNumber, Text, DateTime, Status, WholeNumberList, StatusList, Label, LabelList, YesNo }
 
     /// <param name="IsFilter">False for the parameters that shape the page (page, page_size, ordering) rather than choose tickets.</param>
     /// <param name="Write">The value as the parser reads it back, or null when the query leaves it at its default.</param>

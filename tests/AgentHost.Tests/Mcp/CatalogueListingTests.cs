@@ -3,17 +3,18 @@ namespace AgentHost.Tests.Mcp;
 /// <summary>The real catalogue as MCP tools, without a ticket service: what is listed, and how.</summary>
 public sealed class CatalogueListingTests
 {
-    private static readonly string[] ReadTools = ["list_tickets", "get_ticket", "count_tickets", "list_messages", "search_articles", "get_article"];
+    private static readonly string[] ReadTools = ["list_tickets", "get_ticket", "count_tickets", "list_messages", "search_articles", "get_article", "get_draft"];
 
     [Fact]
-    public async Task The_ticket_and_knowledge_base_tools_are_listed_exactly_as_in_the_checked_in_snapshot()
+    public async Task The_ticket_knowledge_base_and_draft_tools_are_listed_exactly_as_in_the_checked_in_snapshot()
     {
         await using var connection = await PipeMcpConnection.StartWithCatalogueAsync();
 
         var tools = await connection.Client.ListToolsAsync();
 
         Assert.Equal(
-            ["list_tickets", "get_ticket", "create_ticket", "update_ticket", "set_ticket_status", "delete_ticket", "count_tickets", "triage_ticket", "list_messages", "add_message", "search_articles", "get_article"],
+            ["list_tickets", "get_ticket", "create_ticket", "update_ticket", "set_ticket_status", "delete_ticket", "count_tickets", "triage_ticket", "list_messages", "add_message", "search_articles", "get_article",
+             "draft_reply", "get_draft", "send_draft"],
             tools.Select(t => t.Name));
         ToolSnapshot.AssertMatches(tools);
     }
@@ -33,7 +34,8 @@ public sealed class CatalogueListingTests
             Assert.NotNull(a.ReadOnlyHint);
             Assert.NotNull(a.DestructiveHint);
             Assert.NotNull(a.IdempotentHint);
-            Assert.False(a.OpenWorldHint);
+            // Only send_draft leaves the system (it emails a person), so only it tells clients to ask their user first.
+            Assert.Equal(tool.Name == "send_draft", a.OpenWorldHint);
             Assert.Equal(ReadTools.Contains(tool.Name), a.ReadOnlyHint);
         });
         Assert.False(tools.Single(t => t.Name == "create_ticket").ProtocolTool.Annotations!.DestructiveHint);
@@ -43,6 +45,13 @@ public sealed class CatalogueListingTests
         Assert.False(addMessage.DestructiveHint);
         Assert.False(addMessage.IdempotentHint);
         Assert.True(tools.Single(t => t.Name == "triage_ticket").ProtocolTool.Annotations!.DestructiveHint);
+        // Drafting adds a version and overwrites nothing; sending appends a reply: neither is destructive, neither idempotent.
+        foreach (var name in new[] { "draft_reply", "send_draft" })
+        {
+            var draft = tools.Single(t => t.Name == name).ProtocolTool.Annotations!;
+            Assert.False(draft.DestructiveHint);
+            Assert.False(draft.IdempotentHint);
+        }
     }
 
     [Fact]

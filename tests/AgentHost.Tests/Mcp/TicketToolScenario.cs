@@ -133,10 +133,10 @@ internal static class TicketToolScenario
     public static async Task ReadOnlyAsync(McpClient client)
     {
         var tools = await client.ListToolsAsync();
-        Assert.Equal(["count_tickets", "get_article", "get_ticket", "list_messages", "list_tickets", "search_articles"], tools.Select(t => t.Name).Order());
+        Assert.Equal(["count_tickets", "get_article", "get_draft", "get_ticket", "list_messages", "list_tickets", "search_articles"], tools.Select(t => t.Name).Order());
         await SucceedAsync(client, "list_tickets", new());
         await SucceedAsync(client, "search_articles", new() { ["query"] = "printer" });
-        foreach (var write in new[] { "create_ticket", "update_ticket", "set_ticket_status", "delete_ticket", "triage_ticket", "add_message" })
+        foreach (var write in new[] { "create_ticket", "update_ticket", "set_ticket_status", "delete_ticket", "triage_ticket", "add_message", "draft_reply", "send_draft" })
         {
             var message = await FailAsync(client, write, new() { ["id"] = 1, ["title"] = "x" });
             Assert.Contains("read-only mode", message, StringComparison.Ordinal);

@@ -93,6 +93,10 @@ public sealed class AgentHostFactory : WebApplicationFactory<AgentHost.Tools.Tic
                 services.AddSingleton<ITicketService>(sp => sp.GetRequiredService<TicketApiClient>());
             }
 
+            // Drafting and mail are features of their own; where the host has none registered, scripted stand-ins
+            // keep the draft tools answering (docs/drafts.md, "Testing").
+            AgentTickets.Testing.DraftStandIns.ReplaceUnavailable(services);
+
             services.Configure<TicketServiceOptions>(o =>
             {
                 o.BaseDelay = TimeSpan.FromMilliseconds(5);

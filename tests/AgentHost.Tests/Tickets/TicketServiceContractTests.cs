@@ -27,6 +27,18 @@ public abstract partial class TicketServiceContractTests : IAsyncLifetime
 
     protected ITicketService Tickets { get; private set; } = null!;
 
+    /// <summary>The draft writer and outbox of this test's ticket service, whichever face it is reached through.</summary>
+    protected AgentTickets.Testing.ScriptedDraftWriter Writer { get; } = new();
+
+    protected AgentTickets.Testing.RecordingOutbox Outbox { get; } = new();
+
+    /// <summary>The ticket service's own stand-ins for drafting and mail (other features' parts).</summary>
+    protected void AddDraftParts(IServiceCollection services)
+    {
+        services.AddSingleton<TicketApi.Drafts.IDraftWriter>(Writer);
+        services.AddSingleton<TicketApi.Mail.IOutbox>(Outbox);
+    }
+
     /// <summary>The configuration the agent host would get in this mode.</summary>
     protected abstract Task<Dictionary<string, string?>> StartAsync();
 
@@ -37,6 +49,7 @@ public abstract partial class TicketServiceContractTests : IAsyncLifetime
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(await StartAsync()).Build();
         var services = new ServiceCollection().AddLogging().AddSingleton<IConfiguration>(configuration);
         services.AddTicketService(configuration);
+        AddDraftParts(services); // used in-process only; over HTTP the ticket service has its own
         _services = services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true });
         foreach (var hosted in _services.GetServices<IHostedService>())
         {
@@ -219,6 +232,7 @@ public sealed class HttpTicketServiceContractTests : TicketServiceContractTests
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["ConnectionStrings:Tickets"] = $"Data Source={DatabasePath}" });
         builder.WebHost.UseKestrel(options => options.Listen(IPAddress.Loopback, 0));
         builder.Services.AddTicketApi(builder.Configuration);
+        AddDraftParts(builder.Services);
         _ticketService = builder.Build();
         _ticketService.MapTicketApi();
         await _ticketService.StartAsync();

@@ -19,7 +19,22 @@ public class TicketToolSchemaTests
     public void The_catalogue_has_the_tools_of_the_contract()
     {
         var names = Catalogue().Tools.Select(t => t.Name).ToArray();
-        Assert.Equal(["list_tickets", "get_ticket", "create_ticket", "update_ticket", "set_ticket_status", "delete_ticket", "count_tickets", "triage_ticket", "list_messages", "add_message", "search_articles", "get_article"], names);
+        Assert.Equal(["list_tickets", "get_ticket", "create_ticket", "update_ticket", "set_ticket_status", "delete_ticket", "count_tickets", "triage_ticket", "list_messages", "add_message", "search_articles", "get_article", "draft_reply", "get_draft"], names);
+    }
+
+    [Fact]
+    public void The_chat_is_never_offered_a_tool_that_sends_and_mcp_offers_send_draft_as_open_world()
+    {
+        var catalogue = Catalogue();
+
+        Assert.DoesNotContain(catalogue.Tools, t => t.Name == "send_draft");
+        Assert.DoesNotContain(catalogue.Functions, f => f.Name == "send_draft");
+        Assert.Null(catalogue.Find("send_draft"));
+        var send = Assert.Single(catalogue.McpTools, t => t.Name == "send_draft");
+        Assert.True(send.OpenWorld);
+        Assert.False(send.Destructive);
+        Assert.False(send.ReadOnly);
+        Assert.All(catalogue.McpTools.Where(t => t.Name != "send_draft"), t => Assert.False(t.OpenWorld));
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using AgentTickets.Testing;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
@@ -6,7 +7,8 @@ using Microsoft.Extensions.DependencyInjection;
 namespace TicketApi.Tests.Infrastructure;
 
 /// <summary>The real ticket API in memory, on a fresh database of the given store that is removed afterwards.</summary>
-public sealed class TicketApiFactory(TicketStoreFixture store) : WebApplicationFactory<Program>
+/// <param name="services">More test services, registered last (so they replace the app's).</param>
+public sealed class TicketApiFactory(TicketStoreFixture store, Action<IServiceCollection>? services = null) : WebApplicationFactory<Program>
 {
     public TicketStoreFixture Store { get; } = store;
 
@@ -20,7 +22,14 @@ public sealed class TicketApiFactory(TicketStoreFixture store) : WebApplicationF
         // Offline triage whatever the developer's environment holds (OPENAI_API_KEY ...): these tests assert the rules' answers.
         builder.UseSetting("TRIAGE_MODEL", "off");
         builder.UseEnvironment("Testing");
-        builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Clock));
+        builder.ConfigureTestServices(testServices =>
+        {
+            testServices.AddSingleton<TimeProvider>(Clock);
+            // Drafting and mail are features of their own; where the app has none, scripted stand-ins keep the
+            // draft routes answering (docs/drafts.md, "Testing"; the draft tests register theirs explicitly).
+            DraftStandIns.ReplaceUnavailable(testServices);
+            services?.Invoke(testServices);
+        });
     }
 
     protected override void Dispose(bool disposing)

@@ -12,9 +12,10 @@ namespace TicketApi.Tests.Infrastructure;
 /// </summary>
 public abstract class TicketApiTest : IDisposable
 {
-    protected TicketApiTest(TicketStoreFixture store)
+    /// <param name="services">More test services for the host, registered after the app's.</param>
+    protected TicketApiTest(TicketStoreFixture store, Action<Microsoft.Extensions.DependencyInjection.IServiceCollection>? services = null)
     {
-        Factory = new TicketApiFactory(store);
+        Factory = new TicketApiFactory(store, services);
         Client = Factory.CreateClient();
     }
 
