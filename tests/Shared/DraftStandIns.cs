@@ -14,17 +14,20 @@ public static class DraftStandIns
     public static void ReplaceUnavailable(IServiceCollection services)
     {
         ArgumentNullException.ThrowIfNull(services);
-        if (Resolved(services, typeof(IDraftWriter)) is null || Resolved(services, typeof(IDraftWriter)) == typeof(UnavailableDraftWriter))
+        if (NeedsStandIn(services, typeof(IDraftWriter), typeof(UnavailableDraftWriter)))
         {
             services.AddSingleton<IDraftWriter, ScriptedDraftWriter>();
         }
-        if (Resolved(services, typeof(IOutbox)) is null || Resolved(services, typeof(IOutbox)) == typeof(UnavailableOutbox))
+        if (NeedsStandIn(services, typeof(IOutbox), typeof(UnavailableOutbox)))
         {
             services.AddSingleton<IOutbox, RecordingOutbox>();
         }
     }
 
-    /// <summary>The implementation type the last registration of <paramref name="service"/> names (null when none, or a factory or instance).</summary>
-    private static Type? Resolved(IServiceCollection services, Type service) =>
-        services.LastOrDefault(d => d.ServiceType == service) is { } last ? last.ImplementationType ?? last.ImplementationInstance?.GetType() : null;
+    /// <summary>
+    /// True when nothing serves <paramref name="service"/> or only the 503 stand-in does; a factory registration
+    /// (how <c>AddDraftWriting</c> picks the offline or the model writer) is a real one.
+    /// </summary>
+    private static bool NeedsStandIn(IServiceCollection services, Type service, Type unavailable) =>
+        services.LastOrDefault(d => d.ServiceType == service) is not { } last || last.ImplementationType == unavailable;
 }
