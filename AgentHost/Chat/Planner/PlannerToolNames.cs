@@ -21,10 +21,8 @@ public static class PlannerToolNames
     public const string SearchArticles = TicketToolCatalogue.SearchArticles;
     public const string GetArticle = TicketToolCatalogue.GetArticle;
 
-    // The drafting tools (docs/tools.md) come with the drafts API; until they are in the catalogue a plan that needs
-    // them is answered with "not available here", never called.
-    public const string DraftReply = "draft_reply";
-    public const string GetDraft = "get_draft";
+    public const string DraftReply = TicketToolCatalogue.DraftReply;
+    public const string GetDraft = TicketToolCatalogue.GetDraft;
 
     public static PlannedCall Call(string tool, params (string Name, object? Value)[] args) =>
         new(tool, args.ToDictionary(a => a.Name, a => a.Value, StringComparer.Ordinal));

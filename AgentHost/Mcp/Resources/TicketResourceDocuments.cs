@@ -1,6 +1,7 @@
 using System.Text.Json.Serialization;
 using AgentHost.Tools;
 using TicketApi.Contracts;
+using TicketApi.Drafts;
 
 namespace AgentHost.Mcp.Resources;
 
@@ -11,13 +12,13 @@ namespace AgentHost.Mcp.Resources;
 /// <param name="Ticket">The ticket, in the REST contract's shape.</param>
 /// <param name="Messages">The thread, oldest first, at most <see cref="TicketResourceReader.MaxThreadMessages"/>.</param>
 /// <param name="MessageCount">How many messages the thread holds (more than <paramref name="Messages"/> when cut).</param>
-/// <param name="Draft">The current drafted reply. Always null until the drafts API is part of this build: the one
-/// place it goes, so clients can rely on the property being there.</param>
+/// <param name="Draft">The current drafted reply (docs/drafts.md, "The draft"), tech instructions included: the
+/// resource is for staff. Null when the ticket has none; the property is always there.</param>
 public sealed record TicketResourceDocument(
     TicketDto Ticket,
     IReadOnlyList<TicketMessageDto> Messages,
     long MessageCount,
-    [property: JsonIgnore(Condition = JsonIgnoreCondition.Never)] object? Draft);
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.Never)] DraftDto? Draft);
 
 /// <summary>
 /// The JSON of <c>kb://articles/{id}</c>: the <c>get_article</c> tool's data (docs/tools.md, "Internal notes"),

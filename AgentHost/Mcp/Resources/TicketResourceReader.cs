@@ -85,7 +85,10 @@ public sealed class TicketResourceReader(ITicketService tickets)
             }
         }
 
-        var document = new TicketResourceDocument(ticket, messages, total, Draft: null);
+        // No draft is a 404 of its own, not a missing resource: the ticket is there, its draft is null.
+        var draft = await tickets.GetDraftAsync(id, cancellationToken);
+        var current = draft.Problem is { Status: StatusCodes.Status404NotFound } ? null : Required(draft, TicketResourceUris.Ticket(id));
+        var document = new TicketResourceDocument(ticket, messages, total, current);
         return Json(TicketResourceUris.Ticket(id), document);
     }
 

@@ -52,6 +52,12 @@ internal static class ResourcePromptScenario
         Assert.Equal("Please restart the VPN client.", document.GetProperty("messages")[0].GetProperty("body").GetString());
         Assert.Equal(JsonValueKind.Null, document.GetProperty("draft").ValueKind);
 
+        await client.CallToolAsync("draft_reply", new Dictionary<string, object?> { ["id"] = id });
+        var drafted = JsonDocument.Parse(Assert.IsType<TextResourceContents>(Assert.Single((await client.ReadResourceAsync($"ticket://{id}")).Contents)).Text).RootElement;
+        var draft = drafted.GetProperty("draft");
+        Assert.Equal((id, "DRAFT"), (draft.GetProperty("ticket_id").GetInt64(), draft.GetProperty("status").GetString()));
+        Assert.StartsWith("Hi Dana", draft.GetProperty("reply").GetString(), StringComparison.Ordinal);
+
         await AssertErrorAsync(notFound, $"ticket://{id + 100000}", async () => await client.ReadResourceAsync($"ticket://{id + 100000}"));
         foreach (var bad in new[] { "ticket://twelve", "ticket://0", "ticket://012", "ticket://12/thread", "tickets://12", "kb://articles/", "https://example.com/1" })
         {
