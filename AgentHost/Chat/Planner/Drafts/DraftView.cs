@@ -7,8 +7,9 @@ namespace AgentHost.Chat.Planner.Drafts;
 public sealed record DraftSource(string Type, long Id, string Title);
 
 /// <summary>
-/// A draft as <c>draft_reply</c> and <c>get_draft</c> return it (the design's draft JSON: reply, tech_instructions,
-/// solution_status, follow_up_questions, sources), read from a tool result's data, directly or under <c>draft</c>.
+/// A draft as <c>draft_reply</c> and <c>get_draft</c> return it (<see cref="AgentHost.Tools.DraftView"/>: reply,
+/// tech_instructions_staff_only, solution_status, follow_up_questions, sources), read from a tool result's data,
+/// directly or under <c>draft</c>.
 /// </summary>
 public sealed record DraftView(
     long TicketId,
@@ -46,7 +47,7 @@ public sealed record DraftView(
             data.TryGetProperty("ticket_id", out var id) && id.ValueKind == JsonValueKind.Number ? id.GetInt64() : ticketId,
             data.TryGetProperty("version", out var version) && version.ValueKind == JsonValueKind.Number ? version.GetInt32() : null,
             reply.GetString()!,
-            Text(data, "tech_instructions"),
+            Text(data, "tech_instructions_staff_only"),
             Text(data, "solution_status").ToUpperInvariant(),
             data.TryGetProperty("follow_up_questions", out var questions) && questions.ValueKind == JsonValueKind.Array
                 ? questions.EnumerateArray().Where(q => q.ValueKind == JsonValueKind.String).Select(q => q.GetString()!).ToList()

@@ -4,7 +4,7 @@ namespace AgentHost.Tests.Planner.Turns;
 
 /// <summary>
 /// The chat's draft phrases (docs/offline-assistant.md, "Drafts"), turn by turn, answered from a draft JSON of the
-/// design's shape (reply, tech_instructions, solution_status, follow_up_questions, sources) written here.
+/// tools' shape (reply, tech_instructions_staff_only, solution_status, follow_up_questions, sources) written here.
 /// </summary>
 public sealed class DraftTurnTests
 {
@@ -14,7 +14,7 @@ public sealed class DraftTurnTests
     {
         ["ticket_id"] = 12, ["version"] = 3, ["status"] = "DRAFT",
         ["reply"] = "Hi Dana,\n\nPlease restart your router and reconnect the VPN.\n\nBest regards",
-        ["tech_instructions"] = "Likely cause: gateway rekey.\nConfirm: PanGPS.log shows keep-alive timeouts.",
+        ["tech_instructions_staff_only"] = "Likely cause: gateway rekey.\nConfirm: PanGPS.log shows keep-alive timeouts.",
         ["solution_status"] = status,
         ["follow_up_questions"] = questions,
         ["sources"] = new[] { new Dictionary<string, object?> { ["type"] = "article", ["id"] = 4, ["title"] = "VPN drops every few minutes" } },
