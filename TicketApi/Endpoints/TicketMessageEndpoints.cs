@@ -18,7 +18,6 @@ namespace TicketApi.Endpoints;
 public static class TicketMessageEndpoints
 {
     /// <summary>The only query parameters a thread takes, spelt and checked as the ticket list's.</summary>
-    private static readonly string[] PagingParameters = [TicketQueryParameters.Keys.Page, TicketQueryParameters.Keys.PageSize];
 
     public static RouteGroupBuilder MapTicketMessageEndpoints(this IEndpointRouteBuilder app)
     {
@@ -47,7 +46,7 @@ public static class TicketMessageEndpoints
         {
             return TicketProblems.NotFound(id);
         }
-        var (page, pageSize, errors) = ParsePaging(request.Query);
+        var (page, pageSize, errors) = SubresourcePaging.Parse(request.Query);
         if (errors is not null)
         {
             return TicketProblems.Fields(StatusCodes.Status400BadRequest, "One or more query parameters are invalid.", errors);
@@ -82,31 +81,5 @@ public static class TicketMessageEndpoints
         return outcome.Value is { } added
             ? TypedResults.Created((string?)null, added)
             : TypedResults.Problem(outcome.Problem!);
-    }
-
-    /// <summary>
-    /// page and page_size through the ticket list's own parser (its words for a bad value, its cap on the page
-    /// size); any other parameter, or one given twice, is refused as the list refuses it.
-    /// </summary>
-    private static (int Page, int PageSize, Dictionary<string, string[]>? Errors) ParsePaging(IQueryCollection query)
-    {
-        var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
-        foreach (var (name, values) in query)
-        {
-            if (!PagingParameters.Contains(name, StringComparer.Ordinal))
-            {
-                errors[name] = [$"Unknown query parameter. Allowed parameters are: {string.Join(", ", PagingParameters)}."];
-            }
-            else if (values.Count > 1)
-            {
-                errors[name] = ["Given more than once; give it once."];
-            }
-        }
-        if (errors.Count > 0)
-        {
-            return (0, 0, errors);
-        }
-        var parsed = TicketQueryParser.Parse(query.Select(p => new KeyValuePair<string, string?>(p.Key, p.Value.ToString())));
-        return parsed.Query is { } paging ? (paging.Page, paging.PageSize, null) : (0, 0, parsed.Errors);
     }
 }

@@ -22,7 +22,6 @@ namespace TicketApi.Drafts.Http;
 /// </summary>
 public static class DraftEndpoints
 {
-    private static readonly string[] PagingParameters = [TicketQueryParameters.Keys.Page, TicketQueryParameters.Keys.PageSize];
 
     public static RouteGroupBuilder MapDraftEndpoints(this IEndpointRouteBuilder app)
     {
@@ -200,7 +199,7 @@ public static class DraftEndpoints
         {
             return TicketProblems.NotFound(id);
         }
-        var (page, pageSize, errors) = ParsePaging(request.Query);
+        var (page, pageSize, errors) = SubresourcePaging.Parse(request.Query);
         if (errors is not null)
         {
             return TicketProblems.Fields(StatusCodes.Status400BadRequest, "One or more query parameters are invalid.", errors);
@@ -229,29 +228,6 @@ public static class DraftEndpoints
         }
         response.Headers.ETag = ETags.For(draft.Version);
         return ok(draft);
-    }
-
-    /// <summary>page and page_size as the thread reads them (the ticket list's parser and words); nothing else.</summary>
-    private static (int Page, int PageSize, Dictionary<string, string[]>? Errors) ParsePaging(IQueryCollection query)
-    {
-        var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
-        foreach (var (name, values) in query)
-        {
-            if (!PagingParameters.Contains(name, StringComparer.Ordinal))
-            {
-                errors[name] = [$"Unknown query parameter. Allowed parameters are: {string.Join(", ", PagingParameters)}."];
-            }
-            else if (values.Count > 1)
-            {
-                errors[name] = ["Given more than once; give it once."];
-            }
-        }
-        if (errors.Count > 0)
-        {
-            return (0, 0, errors);
-        }
-        var parsed = TicketQueryParser.Parse(query.Select(p => new KeyValuePair<string, string?>(p.Key, p.Value.ToString())));
-        return parsed.Query is { } paging ? (paging.Page, paging.PageSize, null) : (0, 0, parsed.Errors);
     }
 
     private static RouteHandlerBuilder WithBodyLimit(this RouteHandlerBuilder builder) =>
