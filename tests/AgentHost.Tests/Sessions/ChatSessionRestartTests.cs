@@ -1,6 +1,5 @@
 using System.Net;
 using System.Net.Http.Json;
-using System.Runtime.CompilerServices;
 using System.Text.Json;
 using AgentHost.Tests.Support;
 using Microsoft.Extensions.AI;
@@ -158,32 +157,6 @@ public abstract class ChatSessionRestartTests(TicketStoreFixture stores) : IDisp
         Assert.Equal(AgentHost.Chat.ChatTurnRunner.NotSaved, frames[^1].Data.GetProperty("message").GetString());
         Assert.Equal(["what's open?"], transcript.GetProperty("turns").EnumerateArray()
             .Where(t => t.GetProperty("role").GetString() == "user").Select(t => t.GetProperty("text").GetString()));
-    }
-
-    /// <summary>A model that says one word, then waits for the test to let it finish.</summary>
-    private sealed class GatedChatClient : IChatClient
-    {
-        public TaskCompletionSource FirstWordSent { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
-
-        public TaskCompletionSource Gate { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
-
-        public Task<ChatResponse> GetResponseAsync(IEnumerable<ChatMessage> messages, ChatOptions? options = null, CancellationToken cancellationToken = default) =>
-            throw new NotSupportedException();
-
-        public async IAsyncEnumerable<ChatResponseUpdate> GetStreamingResponseAsync(IEnumerable<ChatMessage> messages, ChatOptions? options = null,
-            [EnumeratorCancellation] CancellationToken cancellationToken = default)
-        {
-            yield return new ChatResponseUpdate(ChatRole.Assistant, "one ");
-            FirstWordSent.TrySetResult();
-            await Gate.Task.WaitAsync(cancellationToken);
-            yield return new ChatResponseUpdate(ChatRole.Assistant, "two");
-        }
-
-        public object? GetService(Type serviceType, object? serviceKey = null) => null;
-
-        public void Dispose()
-        {
-        }
     }
 }
 

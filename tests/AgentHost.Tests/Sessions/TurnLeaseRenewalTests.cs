@@ -1,6 +1,5 @@
 using System.Net;
 using System.Net.Http.Json;
-using System.Runtime.CompilerServices;
 using AgentHost.Chat.Sessions;
 using AgentHost.Chat.Sessions.Storage;
 using AgentHost.Tests.Support;
@@ -78,32 +77,6 @@ public abstract class TurnLeaseRenewalTests(TicketStoreFixture stores) : IDispos
         Clock = clock,
         ConfigureServices = services => services.Configure<ChatSessionOptions>(options => options.TurnLease = ShortLease),
     };
-
-    /// <summary>A model that says one word, then waits for the test to let it finish.</summary>
-    private sealed class GatedChatClient : IChatClient
-    {
-        public TaskCompletionSource FirstWordSent { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
-
-        public TaskCompletionSource Gate { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
-
-        public Task<ChatResponse> GetResponseAsync(IEnumerable<ChatMessage> messages, ChatOptions? options = null, CancellationToken cancellationToken = default) =>
-            throw new NotSupportedException();
-
-        public async IAsyncEnumerable<ChatResponseUpdate> GetStreamingResponseAsync(IEnumerable<ChatMessage> messages, ChatOptions? options = null,
-            [EnumeratorCancellation] CancellationToken cancellationToken = default)
-        {
-            yield return new ChatResponseUpdate(ChatRole.Assistant, "one ");
-            FirstWordSent.TrySetResult();
-            await Gate.Task.WaitAsync(cancellationToken);
-            yield return new ChatResponseUpdate(ChatRole.Assistant, "two");
-        }
-
-        public object? GetService(Type serviceType, object? serviceKey = null) => null;
-
-        public void Dispose()
-        {
-        }
-    }
 }
 
 public sealed class TurnLeaseRenewalOnSqliteTests() : TurnLeaseRenewalTests(SqliteStore.Instance);
