@@ -24,6 +24,7 @@ var app = builder.Build();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseBrowserCors();
+app.UseEmbeddedAccounts();
 app.MapEmbeddedTicketService();
 app.MapAgentHealth();
 app.MapChat();

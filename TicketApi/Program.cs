@@ -1,4 +1,5 @@
 using TicketApi;
+using TicketApi.Accounts;
 using TicketApi.Health;
 using TicketApi.Http;
 
@@ -18,6 +19,7 @@ var app = builder.Build();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseBrowserCors();
+app.UseAccounts();
 app.MapOpenApi().AllowHead();
 app.UseSwaggerUI(options => options.SwaggerEndpoint("/openapi/v1.json", "AgentTickets ticket API"));
 app.MapServiceHealth();

@@ -1,6 +1,8 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Npgsql;
+using TicketApi.Accounts;
+using TicketApi.Audit;
 using TicketApi.Contracts;
 using TicketApi.Conversations;
 using TicketApi.Data;
@@ -49,6 +51,7 @@ public static class TicketApiExtensions
         }
         services.AddOfflineTriager();
         services.AddModelTriage(configuration);
+        services.AddSingleton<ChangeJournal>();
         services.AddScoped<TicketStore>();
         services.AddScoped<ConversationStore>();
         services.AddScoped<TicketConversations>();
@@ -62,6 +65,7 @@ public static class TicketApiExtensions
         services.AddDraftWriting(configuration);
         services.AddMail(configuration);
         services.AddDrafts();
+        services.AddAccounts(configuration, database);
         return services;
     }
 
@@ -100,6 +104,7 @@ public static class TicketApiExtensions
         app.MapTicketBulkTriageEndpoints();
         app.MapMail();
         app.MapDrafts();
+        app.MapAccounts();
         return app;
     }
 }

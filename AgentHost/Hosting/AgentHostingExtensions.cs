@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.AspNetCore.OpenApi;
 using TicketApi;
+using TicketApi.Accounts;
 using TicketApi.Http;
 
 namespace AgentHost.Hosting;
@@ -70,6 +71,21 @@ public static class AgentHostingExtensions
         }
 
         return services;
+    }
+
+    /// <summary>
+    /// Accounts (docs/accounts.md) live in the ticket database, so the host that embeds it signs requests in;
+    /// every route after this (the chat and MCP too) then acts as the signed-in person.
+    /// </summary>
+    public static WebApplication UseEmbeddedAccounts(this WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        if (EmbedsTicketService(app.Configuration))
+        {
+            app.UseAccounts();
+        }
+
+        return app;
     }
 
     /// <summary>Maps <c>/api/tickets/</c>, its OpenAPI document and Swagger UI when the service is embedded.</summary>

@@ -133,6 +133,8 @@ public static class PostgresSchemaMigrator
         Mail.OutboxSchema.Postgres,
         // 8: drafts: every version of a ticket's drafted reply (docs/drafts.md, "Storage"); touches no other table.
         Drafts.Storage.DraftSchema.Postgres,
+        // 9: accounts: ASP.NET Core Identity's tables and the three roles (docs/accounts.md, "Storage"); touches no other table.
+        Accounts.AccountSchema.Postgres,
     ];
 
     /// <summary>The step after which existing tickets are triaged (<see cref="TriageBackfill"/>).</summary>

@@ -117,6 +117,8 @@ public static class SqliteSchemaMigrator
         Mail.OutboxSchema.Sqlite,
         // 9: drafts: every version of a ticket's drafted reply (docs/drafts.md, "Storage"); touches no other table.
         Drafts.Storage.DraftSchema.Sqlite,
+        // 10: accounts: ASP.NET Core Identity's tables and the three roles (docs/accounts.md, "Storage"); touches no other table.
+        Accounts.AccountSchema.Sqlite,
     ];
 
     /// <summary>The step after which existing tickets are triaged (<see cref="TriageBackfill"/>).</summary>

@@ -20,6 +20,7 @@ public static class HealthEndpoints
         var host = describeHost ?? (_ => new Dictionary<string, string?>());
         return app.MapGetAndHead(Path, (HttpContext context, [FromServices] HealthCheckService? checks, CancellationToken cancellationToken) =>
                 GetHealthAsync(host(context.RequestServices), checks, cancellationToken))
+            .AllowAnonymous() // the one route every mode answers without credentials (docs/accounts.md, "Modes")
             .WithName("GetHealth")
             .WithTags("Health")
             .WithSummary("Liveness, the state of each check and what the host runs with.")

@@ -1,0 +1,92 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using AgentTickets.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using TicketApi.Accounts;
+using TicketApi.Tests.Infrastructure;
+
+namespace TicketApi.Tests.Accounts;
+
+/// <summary>The two modes (docs/accounts.md, "Modes"), on both stores, through Identity's real login.</summary>
+public abstract class AuthModeTests(TicketStoreFixture store)
+{
+    private static void Required(IServiceCollection services) => services.AddSingleton(new AccountSettings { Mode = AuthMode.Required });
+
+    [Fact]
+    public async Task In_local_mode_a_request_without_credentials_acts_as_the_local_admin()
+    {
+        using var factory = new TicketApiFactory(store);
+        using var client = factory.CreateClient();
+
+        var response = await client.PostAsJsonAsync("/api/tickets/", new { title = "Printer jam" });
+
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task In_required_mode_a_request_without_credentials_is_a_401_problem_with_a_bearer_challenge()
+    {
+        using var factory = new TicketApiFactory(store, Required);
+        using var client = factory.CreateClient();
+
+        var response = await client.GetAsync(new Uri("/api/tickets/", UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        Assert.Equal("Bearer", response.Headers.WwwAuthenticate.Single().Scheme);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+    }
+
+    [Fact]
+    public async Task In_required_mode_health_and_login_answer_without_credentials()
+    {
+        using var factory = new TicketApiFactory(store, Required);
+        using var client = factory.CreateClient();
+
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync(new Uri("/health", UriKind.Relative))).StatusCode);
+        var login = await client.PostAsJsonAsync("/api/account/login", new { email = "nobody@example.com", password = "wrong" });
+        Assert.Equal(HttpStatusCode.Unauthorized, login.StatusCode);
+    }
+
+    [Fact]
+    public async Task In_required_mode_a_person_who_signed_in_is_let_through()
+    {
+        using var factory = new TicketApiFactory(store, Required);
+        using var agent = await TestAccounts.SignInAsync(factory, "sam@example.com", "agent");
+
+        var response = await agent.GetAsync(new Uri("/api/tickets/", UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(0, (long)JsonNode.Parse(await response.Content.ReadAsStringAsync())!["count"]!);
+    }
+
+    [Fact]
+    public async Task A_registered_person_can_sign_in_with_the_password_they_chose()
+    {
+        using var factory = new TicketApiFactory(store, Required);
+        using var client = factory.CreateClient();
+
+        var registered = await client.PostAsJsonAsync("/api/account/register", new { email = "dana@example.com", password = TestAccounts.Password });
+        Assert.Equal(HttpStatusCode.OK, registered.StatusCode);
+
+        Assert.NotEmpty(await TestAccounts.LoginAsync(client, "dana@example.com"));
+    }
+
+    [Fact]
+    public async Task Registration_turned_off_is_a_403_problem_and_stores_nobody()
+    {
+        using var factory = new TicketApiFactory(store, services => services.AddSingleton(new AccountSettings { Mode = AuthMode.Required, AllowRegistration = false }));
+        using var client = factory.CreateClient();
+
+        var registered = await client.PostAsJsonAsync("/api/account/register", new { email = "dana@example.com", password = TestAccounts.Password });
+
+        Assert.Equal(HttpStatusCode.Forbidden, registered.StatusCode);
+        var login = await client.PostAsJsonAsync("/api/account/login", new { email = "dana@example.com", password = TestAccounts.Password });
+        Assert.Equal(HttpStatusCode.Unauthorized, login.StatusCode);
+    }
+}
+
+public sealed class AuthModeOnSqliteTests() : AuthModeTests(SqliteStore.Instance);
+
+[Collection(PostgresServerGroup.Name)]
+public sealed class AuthModeOnPostgresTests(PostgresServer server) : AuthModeTests(server);
