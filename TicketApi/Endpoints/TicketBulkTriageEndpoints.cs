@@ -4,6 +4,7 @@ using TicketApi.Contracts;
 using TicketApi.Http;
 using TicketApi.Querying;
 using TicketApi.Tickets;
+using TicketApi.Accounts;
 
 namespace TicketApi.Endpoints;
 
@@ -19,7 +20,7 @@ public static class TicketBulkTriageEndpoints
     public static RouteGroupBuilder MapTicketBulkTriageEndpoints(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup(TicketEndpoints.BasePath).WithTags("Tickets");
-        group.MapPost("/triage/", TriageMany).WithName("TriageTickets")
+        group.MapPost("/triage/", TriageMany).WithName("TriageTickets").RequireAccess(Access.StaffWrite)
             .WithSummary("Triage every ticket the filters select again (no filter: all); priority and category a person set are kept.")
             .ProducesProblem(StatusCodes.Status400BadRequest);
         return group;

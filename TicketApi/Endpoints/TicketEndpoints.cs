@@ -4,6 +4,7 @@ using TicketApi.Contracts;
 using TicketApi.Http;
 using TicketApi.Querying;
 using TicketApi.Tickets;
+using TicketApi.Accounts;
 
 namespace TicketApi.Endpoints;
 
@@ -26,11 +27,11 @@ public static class TicketEndpoints
     {
         var group = app.MapGroup(BasePath).WithTags("Tickets");
 
-        group.MapGetAndHead("/", List).WithName("ListTickets")
+        group.MapGetAndHead("/", List).WithName("ListTickets").RequireAccess(Access.Read)
             .WithSummary("List tickets: filter, search, order and page.")
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status404NotFound);
-        group.MapPost("/", Create).WithName("CreateTicket")
+        group.MapPost("/", Create).WithName("CreateTicket").RequireAccess(Access.Write)
             .WithSummary("Create a ticket; it starts OPEN and is triaged (priority, category, sentiment) unless a person set them.")
             .WithBodyLimit()
             .ProducesProblem(StatusCodes.Status400BadRequest)
@@ -38,17 +39,17 @@ public static class TicketEndpoints
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
             .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
             .ProducesValidationProblem(StatusCodes.Status422UnprocessableEntity);
-        group.MapGetAndHead("/{id}/", Get).WithName("GetTicket")
+        group.MapGetAndHead("/{id}/", Get).WithName("GetTicket").RequireAccess(Access.Read)
             .WithSummary("Get one ticket, with its ETag.")
             .Produces(StatusCodes.Status304NotModified)
             .ProducesProblem(StatusCodes.Status404NotFound);
-        group.MapPut("/{id}/", Replace).WithName("ReplaceTicket")
+        group.MapPut("/{id}/", Replace).WithName("ReplaceTicket").RequireAccess(Access.StaffWrite)
             .WithSummary("Replace a ticket's writable fields (title, description and resolution_status all required).")
             .ProducesWriteProblems();
-        group.MapPatch("/{id}/", Patch).WithName("PatchTicket")
+        group.MapPatch("/{id}/", Patch).WithName("PatchTicket").RequireAccess(Access.StaffWrite)
             .WithSummary("Change some of a ticket's fields; status changes follow the lifecycle.")
             .ProducesWriteProblems();
-        group.MapDelete("/{id}/", Delete).WithName("DeleteTicket")
+        group.MapDelete("/{id}/", Delete).WithName("DeleteTicket").RequireAccess(Access.StaffWrite)
             .WithSummary("Delete a ticket.")
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status404NotFound)

@@ -5,6 +5,7 @@ using TicketApi.Conversations;
 using TicketApi.Http;
 using TicketApi.Querying;
 using TicketApi.Tickets;
+using TicketApi.Accounts;
 
 namespace TicketApi.Endpoints;
 
@@ -22,11 +23,11 @@ public static class TicketMessageEndpoints
     public static RouteGroupBuilder MapTicketMessageEndpoints(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup(TicketEndpoints.BasePath).WithTags("Conversations");
-        group.MapGetAndHead("/{id}/messages/", List).WithName("ListTicketMessages")
+        group.MapGetAndHead("/{id}/messages/", List).WithName("ListTicketMessages").RequireAccess(Access.Read)
             .WithSummary("A ticket's conversation thread, oldest first, a page at a time.")
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status404NotFound);
-        group.MapPost("/{id}/messages/", Add).WithName("AddTicketMessage")
+        group.MapPost("/{id}/messages/", Add).WithName("AddTicketMessage").RequireAccess(Access.Write)
             .WithSummary("Add a customer message, a public reply or an internal note; a customer message reopens a RESOLVED ticket.")
             .WithMetadata(new RequestSizeLimitAttribute(TicketBodyReader.MaxBodyBytes))
             .ProducesProblem(StatusCodes.Status400BadRequest)

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using TicketApi.Contracts;
 using TicketApi.Http;
 using TicketApi.Tickets;
+using TicketApi.Accounts;
 
 namespace TicketApi.Endpoints;
 
@@ -16,7 +17,7 @@ public static class TicketTriageEndpoints
     public static RouteGroupBuilder MapTicketTriageEndpoints(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup(TicketEndpoints.BasePath).WithTags("Tickets");
-        group.MapPost("/{id}/triage/", Triage).WithName("TriageTicket")
+        group.MapPost("/{id}/triage/", Triage).WithName("TriageTicket").RequireAccess(Access.StaffWrite)
             .WithSummary("Triage a ticket again now; priority and category a person set are kept.")
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict);

@@ -6,6 +6,7 @@ using TicketApi.Endpoints;
 using TicketApi.Http;
 using TicketApi.Querying;
 using TicketApi.Tickets;
+using TicketApi.Accounts;
 
 namespace TicketApi.Drafts.Http;
 
@@ -26,10 +27,10 @@ public static class DraftEndpoints
     public static RouteGroupBuilder MapDraftEndpoints(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup(TicketEndpoints.BasePath).WithTags("Drafts");
-        group.MapGetAndHead("/{id}/draft", Get).WithName("GetDraft")
+        group.MapGetAndHead("/{id}/draft", Get).WithName("GetDraft").RequireAccess(Access.StaffRead)
             .WithSummary("The ticket's current draft reply, with its ETag.")
             .ProducesProblem(StatusCodes.Status404NotFound);
-        group.MapPost("/{id}/draft", Write).WithName("WriteDraft")
+        group.MapPost("/{id}/draft", Write).WithName("WriteDraft").RequireAccess(Access.StaffWrite)
             .WithSummary("Draft a reply ({}), or refine the current draft ({\"instruction\": ...}); streams with Accept: text/event-stream. Sends nothing.")
             .WithBodyLimit()
             .Produces<DraftDto>(StatusCodes.Status200OK, "application/json", DraftEventFrames.MediaType)
@@ -41,7 +42,7 @@ public static class DraftEndpoints
             .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
             .ProducesValidationProblem(StatusCodes.Status422UnprocessableEntity)
             .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
-        group.MapPut("/{id}/draft", Edit).WithName("EditDraft")
+        group.MapPut("/{id}/draft", Edit).WithName("EditDraft").RequireAccess(Access.StaffWrite)
             .WithSummary("A person's edit of the current draft: a new version with edited: true.")
             .WithBodyLimit()
             .ProducesProblem(StatusCodes.Status400BadRequest)
@@ -51,12 +52,12 @@ public static class DraftEndpoints
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
             .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
             .ProducesValidationProblem(StatusCodes.Status422UnprocessableEntity);
-        group.MapDelete("/{id}/draft", Discard).WithName("DiscardDraft")
+        group.MapDelete("/{id}/draft", Discard).WithName("DiscardDraft").RequireAccess(Access.StaffWrite)
             .WithSummary("Discard the current draft (it stays in the history as DISCARDED).")
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status412PreconditionFailed);
-        group.MapPost("/{id}/draft/send", Send).WithName("SendDraft")
+        group.MapPost("/{id}/draft/send", Send).WithName("SendDraft").RequireAccess(Access.StaffWrite)
             .WithSummary("Approve and send the current draft: it joins the thread as a reply and is queued for the requester; resolve: true also resolves the ticket.")
             .WithBodyLimit()
             .ProducesProblem(StatusCodes.Status400BadRequest)
@@ -68,7 +69,7 @@ public static class DraftEndpoints
             .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
             .ProducesValidationProblem(StatusCodes.Status422UnprocessableEntity)
             .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
-        group.MapGetAndHead("/{id}/drafts/", List).WithName("ListDrafts")
+        group.MapGetAndHead("/{id}/drafts/", List).WithName("ListDrafts").RequireAccess(Access.StaffRead)
             .WithSummary("Every version of the ticket's drafts, newest first, a page at a time.")
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status404NotFound);

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 using TicketApi.Endpoints;
 using TicketApi.Http;
 using TicketApi.KnowledgeBase.Storage;
+using TicketApi.Accounts;
 
 namespace TicketApi.KnowledgeBase.Http;
 
@@ -24,11 +25,11 @@ public static class ArticleEndpoints
     {
         var group = app.MapGroup(BasePath).WithTags("Knowledge base");
 
-        group.MapGetAndHead("/", List).WithName("ListArticles")
+        group.MapGetAndHead("/", List).WithName("ListArticles").RequireAccess(Access.Read)
             .WithSummary("List articles: search (ranked by relevance), filter by category, order and page.")
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status404NotFound);
-        group.MapPost("/", Create).WithName("CreateArticle")
+        group.MapPost("/", Create).WithName("CreateArticle").RequireAccess(Access.StaffWrite)
             .WithSummary("Create an article; without a slug one is made from the title.")
             .WithMetadata(new RequestSizeLimitAttribute(ArticleBodyReader.MaxBodyBytes))
             .ProducesProblem(StatusCodes.Status400BadRequest)
@@ -37,11 +38,11 @@ public static class ArticleEndpoints
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
             .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
             .ProducesValidationProblem(StatusCodes.Status422UnprocessableEntity);
-        group.MapGetAndHead("/{id}/", Get).WithName("GetArticle")
+        group.MapGetAndHead("/{id}/", Get).WithName("GetArticle").RequireAccess(Access.Read)
             .WithSummary("Get one article, with its ETag.")
             .Produces(StatusCodes.Status304NotModified)
             .ProducesProblem(StatusCodes.Status404NotFound);
-        group.MapPatch("/{id}/", Patch).WithName("PatchArticle")
+        group.MapPatch("/{id}/", Patch).WithName("PatchArticle").RequireAccess(Access.StaffWrite)
             .WithSummary("Change some of an article's fields.")
             .WithMetadata(new RequestSizeLimitAttribute(ArticleBodyReader.MaxBodyBytes))
             .ProducesProblem(StatusCodes.Status400BadRequest)
@@ -52,7 +53,7 @@ public static class ArticleEndpoints
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
             .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
             .ProducesValidationProblem(StatusCodes.Status422UnprocessableEntity);
-        group.MapDelete("/{id}/", Delete).WithName("DeleteArticle")
+        group.MapDelete("/{id}/", Delete).WithName("DeleteArticle").RequireAccess(Access.StaffWrite)
             .WithSummary("Delete an article.")
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status404NotFound)

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using TicketApi.Data;
 using TicketApi.Http;
+using TicketApi.Accounts;
 
 namespace TicketApi.Mail.Http;
 
@@ -18,7 +19,7 @@ public static class OutboxEndpoints
     public static RouteGroupBuilder MapOutboxEndpoints(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup(BasePath).WithTags("Outbox");
-        group.MapGetAndHead("/", List).WithName("ListOutbox")
+        group.MapGetAndHead("/", List).WithName("ListOutbox").RequireAccess(Access.StaffRead)
             .WithSummary("List outbound mail, newest first: queued, sending, sent and failed, with attempts and the last error.")
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status404NotFound);

@@ -61,6 +61,21 @@ public abstract class AuthModeTests(TicketStoreFixture store)
     }
 
     [Fact]
+    public async Task A_requester_may_file_a_ticket_but_deleting_one_is_a_403_problem()
+    {
+        using var factory = new TicketApiFactory(store, Required);
+        using var requester = await TestAccounts.SignInAsync(factory, "dana@example.com", "requester");
+
+        var created = await requester.PostAsJsonAsync("/api/tickets/", new { title = "VPN drops" });
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        var id = (long)JsonNode.Parse(await created.Content.ReadAsStringAsync())!["id"]!;
+
+        var deleted = await requester.DeleteAsync(new Uri($"/api/tickets/{id}/", UriKind.Relative));
+        Assert.Equal(HttpStatusCode.Forbidden, deleted.StatusCode);
+        Assert.Equal("application/problem+json", deleted.Content.Headers.ContentType?.MediaType);
+    }
+
+    [Fact]
     public async Task A_registered_person_can_sign_in_with_the_password_they_chose()
     {
         using var factory = new TicketApiFactory(store, Required);
