@@ -31,14 +31,20 @@ public sealed class ConversationStore(TicketDbContext db, TicketReader reader, T
         public sealed record Contended : AddOutcome;
     }
 
-    /// <summary>The page, or null when the ticket does not exist.</summary>
-    public async Task<ThreadPage?> ListAsync(long ticketId, int page, int pageSize, CancellationToken cancellationToken)
+    /// <summary>The page, or null when the ticket does not exist or <paramref name="visible"/> says it is not the reader's to see.</summary>
+    /// <param name="publicOnly">Customer messages and replies only, never notes: a requester's view (docs/accounts.md, "Visibility").</param>
+    public async Task<ThreadPage?> ListAsync(long ticketId, int page, int pageSize, CancellationToken cancellationToken,
+        Func<TicketEntity, bool>? visible = null, bool publicOnly = false)
     {
-        if (await reader.FindAsync(ticketId, cancellationToken) is null)
+        if (await reader.FindAsync(ticketId, cancellationToken) is not { } ticket || (visible is not null && !visible(ticket)))
         {
             return null;
         }
         var thread = db.Messages.Where(m => m.TicketId == ticketId);
+        if (publicOnly)
+        {
+            thread = thread.Where(m => m.Kind != TicketMessageKinds.Note);
+        }
         var count = await thread.LongCountAsync(cancellationToken);
         var skip = (long)(page - 1) * pageSize;
         if (skip >= count)

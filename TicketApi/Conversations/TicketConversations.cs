@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
+using TicketApi.Accounts;
 using TicketApi.Contracts;
 using TicketApi.Http;
 using TicketApi.Querying;
@@ -10,7 +11,8 @@ namespace TicketApi.Conversations;
 /// <summary>
 /// A ticket's conversation thread with its rules (docs/rest-api.md, "Conversation thread"): the REST
 /// endpoints and the in-process <see cref="TicketService"/> both go through it, so both refuse the same
-/// things with the same problem details. Scoped, like <see cref="ConversationStore"/>.
+/// things with the same problem details. Scoped, like <see cref="ConversationStore"/>. A requester reads only
+/// their own tickets' public messages and adds only customer messages (<see cref="TicketVisibility"/>).
 /// </summary>
 public sealed class TicketConversations(TicketReader reader, ConversationStore store)
 {
@@ -25,7 +27,9 @@ public sealed class TicketConversations(TicketReader reader, ConversationStore s
             return TicketProblems.Fields(StatusCodes.Status400BadRequest, "One or more query parameters are invalid.", errors).ProblemDetails;
         }
         pageSize = Math.Min(pageSize, TicketQuery.MaxPageSize);
-        if (await store.ListAsync(ticketId, page, pageSize, cancellationToken) is not { } thread)
+        var actor = ActingContext.Actor;
+        var publicOnly = !TicketVisibility.SeesMessage(actor, TicketMessageKinds.Note);
+        if (await store.ListAsync(ticketId, page, pageSize, cancellationToken, ticket => TicketVisibility.CanSee(actor, ticket), publicOnly) is not { } thread)
         {
             return NotFound(ticketId);
         }
@@ -48,7 +52,8 @@ public sealed class TicketConversations(TicketReader reader, ConversationStore s
     public async Task<TicketService.Outcome<TicketMessageDto>> AddAsync(long ticketId, NewTicketMessage message, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(message);
-        if (await reader.FindAsync(ticketId, cancellationToken) is null)
+        var actor = ActingContext.Actor;
+        if (await reader.FindAsync(ticketId, cancellationToken) is not { } ticket || !TicketVisibility.CanSee(actor, ticket))
         {
             return NotFound(ticketId);
         }
@@ -56,6 +61,16 @@ public sealed class TicketConversations(TicketReader reader, ConversationStore s
         if (TicketMessageRules.Errors(message) is { Count: > 0 } errors)
         {
             return TicketProblems.Fields(StatusCodes.Status422UnprocessableEntity, "One or more fields have values a message cannot take.", errors).ProblemDetails;
+        }
+        if (!TicketVisibility.MayAdd(actor, message.Kind))
+        {
+            return TicketProblems.Forbidden(
+                $"A requester adds only customer messages to their own tickets; kind '{message.Kind}' is for support staff.").ProblemDetails;
+        }
+        if (!TicketVisibility.SeesEverything(actor))
+        {
+            // A requester speaks as themselves, whatever author the body names.
+            message = message with { Author = actor.Name };
         }
         return await store.AddAsync(ticketId, message, cancellationToken) switch
         {

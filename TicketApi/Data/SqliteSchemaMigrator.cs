@@ -119,6 +119,9 @@ public static class SqliteSchemaMigrator
         Drafts.Storage.DraftSchema.Sqlite,
         // 10: accounts: ASP.NET Core Identity's tables and the three roles (docs/accounts.md, "Storage"); touches no other table.
         Accounts.AccountSchema.Sqlite,
+        // Visibility: who filed each ticket (a user id), so a requester's tickets are those sent as theirs or filed
+        // by them (docs/accounts.md, "Visibility"). The requester's list ORs this index with ix_tickets_requester_email.
+        Tickets.TicketVisibility.FiledBySchemaSqlite,
     ];
 
     /// <summary>The step after which existing tickets are triaged (<see cref="TriageBackfill"/>).</summary>

@@ -44,6 +44,7 @@ public sealed class TicketDbContext(DbContextOptions<TicketDbContext> options) :
             var firstResponse = ticket.Property(t => t.FirstResponseAt).HasColumnName("first_response_at");
             var resolved = ticket.Property(t => t.ResolvedAt).HasColumnName("resolved_at");
             var closed = ticket.Property(t => t.ClosedAt).HasColumnName("closed_at");
+            ticket.Property(t => t.FiledBy).HasColumnName("filed_by");
             ticket.Ignore(t => t.TriageRecord);
 
             // On SQLite timestamps are stored as microseconds since the Unix epoch (UTC): integers compare

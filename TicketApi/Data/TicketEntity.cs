@@ -27,6 +27,9 @@ public sealed class TicketEntity
     public DateTime? ResolvedAt { get; set; }
     public DateTime? ClosedAt { get; set; }
 
+    /// <summary>The id of whoever filed the ticket (docs/accounts.md, "Visibility"); staff-only, never in <see cref="TicketDto"/>.</summary>
+    public string? FiledBy { get; set; }
+
     public TicketTriage? TriageRecord => Triage is null ? null : StoredTriageJson.Deserialize(Triage);
 
     public TicketDto ToDto() => new(Id, Title, Description, Created, Updated, ResolutionStatus,

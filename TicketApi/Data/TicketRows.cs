@@ -14,7 +14,7 @@ public static class TicketRows
     /// <summary>Every column of a ticket, in the order <see cref="Read"/> expects (both stores select the same list).</summary>
     public const string Columns =
         "id, title, description, created, updated, resolution_status, version, " +
-        "priority, category, sentiment, requester_name, requester_email, triage, first_response_at, resolved_at, closed_at";
+        "priority, category, sentiment, requester_name, requester_email, triage, first_response_at, resolved_at, closed_at, filed_by";
 
     /// <summary>A ticket row on SQLite, where timestamps are integer microseconds since the epoch.</summary>
     public static TicketEntity Read(SqliteDataReader reader) => Read<MicrosecondTimes>(reader);
@@ -41,6 +41,7 @@ public static class TicketRows
         FirstResponseAt = reader.IsDBNull(13) ? null : TTimes.Read(reader, 13),
         ResolvedAt = reader.IsDBNull(14) ? null : TTimes.Read(reader, 14),
         ClosedAt = reader.IsDBNull(15) ? null : TTimes.Read(reader, 15),
+        FiledBy = reader.IsDBNull(16) ? null : reader.GetString(16),
     };
 
     private interface IStoredTimes

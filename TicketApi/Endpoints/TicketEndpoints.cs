@@ -60,7 +60,13 @@ public static class TicketEndpoints
     public static async Task<Results<TicketPageResult, ProblemHttpResult>> List(
         HttpRequest request, TicketQueryRunner runner, TicketPageCache cache, CancellationToken cancellationToken)
     {
-        // Read before the rows, so a page kept under it is never older than it (TicketPageCache).
+        var actor = ActingContext.Actor;
+        if (!TicketVisibility.SeesEverything(actor))
+        {
+            return await ListOwnAsync(request, runner, actor, cancellationToken);
+        }
+        // Read before the rows, so a page kept under it is never older than it (TicketPageCache). Every staff
+        // member sees the same page, so one kept page serves them all; a requester's never enters the cache.
         var revision = await runner.RevisionAsync(cancellationToken);
         var key = revision is null ? null : PageKey(request);
         if (revision is { } current && cache.TryGet(key!, current, out var written))
@@ -85,6 +91,28 @@ public static class TicketEndpoints
             revision is { } stored ? page => cache.Store(key!, stored, page) : null);
     }
 
+    /// <summary>A requester's page: their own tickets only, shown as a requester sees them, and never cached (docs/accounts.md, "Visibility").</summary>
+    private static async Task<Results<TicketPageResult, ProblemHttpResult>> ListOwnAsync(
+        HttpRequest request, TicketQueryRunner runner, Actor actor, CancellationToken cancellationToken)
+    {
+        var parsed = TicketQueryParser.Parse(request.Query);
+        if (parsed.Query is not { } query)
+        {
+            return TicketProblems.Fields(StatusCodes.Status400BadRequest, "One or more query parameters are invalid.", parsed.Errors);
+        }
+        var result = await runner.RunAsync(TicketVisibility.Narrowed(query, actor), cancellationToken);
+        if (query.Page > 1 && result.Tickets.Count == 0)
+        {
+            return TicketProblems.InvalidPage(query.Page);
+        }
+        return TicketPageResult.FromRows(
+            result.Count,
+            PageLinks.Next(request, query.Page, query.PageSize, result.Count),
+            PageLinks.Previous(request, query.Page),
+            result.Tickets.Select(ticket => TicketVisibility.Shown(actor, ticket)).ToList(),
+            remember: null);
+    }
+
     /// <summary>Everything a page's bytes depend on: its links repeat the scheme, host, path and every parameter.</summary>
     private static string PageKey(HttpRequest request) =>
         string.Concat(request.Scheme, "://", request.Host.Value, request.PathBase.Value, request.Path.Value, request.QueryString.Value);
@@ -97,15 +125,24 @@ public static class TicketEndpoints
         {
             return body.Problem!;
         }
-        var ticket = await store.CreateAsync(changes, cancellationToken);
+        var actor = ActingContext.Actor;
+        var (filed, refused) = TicketVisibility.ForFiling(actor, changes);
+        if (refused is not null)
+        {
+            return TicketProblems.Fields(StatusCodes.Status422UnprocessableEntity, "One or more fields have values a ticket cannot take.", refused);
+        }
+        var ticket = await store.CreateAsync(filed, cancellationToken);
         context.Response.Headers.ETag = ETags.For(ticket.Version);
-        return TypedResults.Created($"{BasePath}/{ticket.Id}/", ticket.ToDto());
+        return TypedResults.Created($"{BasePath}/{ticket.Id}/", TicketVisibility.Shown(actor, ticket).ToDto());
     }
 
     public static async Task<Results<Ok<TicketDto>, StatusCodeHttpResult, ProblemHttpResult>> Get(
         string id, HttpContext context, TicketReader reader, CancellationToken cancellationToken)
     {
-        if (!TryParseId(id, out var ticketId) || await reader.FindAsync(ticketId, cancellationToken) is not { } ticket)
+        // Someone else's ticket is missing to a requester, before any ETag is set or compared: a 304 would say it exists.
+        var actor = ActingContext.Actor;
+        if (!TryParseId(id, out var ticketId) || await reader.FindAsync(ticketId, cancellationToken) is not { } ticket
+            || !TicketVisibility.CanSee(actor, ticket))
         {
             return TicketProblems.NotFound(id);
         }
@@ -114,7 +151,7 @@ public static class TicketEndpoints
         {
             return TypedResults.StatusCode(StatusCodes.Status304NotModified);
         }
-        return TypedResults.Ok(ticket.ToDto());
+        return TypedResults.Ok(TicketVisibility.Shown(actor, ticket).ToDto());
     }
 
     public static Task<Results<Ok<TicketDto>, ProblemHttpResult>> Replace(

@@ -69,7 +69,8 @@ public static class TicketMessageEndpoints
         string id, HttpRequest request, TicketReader reader, TicketConversations conversations, CancellationToken cancellationToken)
     {
         // A missing ticket is reported before anything about the body, as the ticket writes do.
-        if (!TicketEndpoints.TryParseId(id, out var ticketId) || await reader.FindAsync(ticketId, cancellationToken) is null)
+        if (!TicketEndpoints.TryParseId(id, out var ticketId) || await reader.FindAsync(ticketId, cancellationToken) is not { } ticket
+            || !TicketVisibility.CanSee(ActingContext.Actor, ticket))
         {
             return TicketProblems.NotFound(id);
         }

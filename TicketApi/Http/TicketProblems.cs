@@ -9,6 +9,10 @@ public static class TicketProblems
     public static ProblemHttpResult NotFound(string id) =>
         Problem(StatusCodes.Status404NotFound, "Not Found", $"Ticket with id '{id}' was not found.");
 
+    /// <summary>403: the person is signed in and may see the ticket, but not do this to it (docs/accounts.md, "Visibility").</summary>
+    public static ProblemHttpResult Forbidden(string detail) =>
+        Problem(StatusCodes.Status403Forbidden, "Forbidden", detail);
+
     public static ProblemHttpResult InvalidPage(int page) =>
         Problem(StatusCodes.Status404NotFound, "Not Found", $"Invalid page. Page {page} is past the last page of results.");
 

@@ -37,11 +37,11 @@ public sealed class ArticleService(ArticleStore store)
             PageSize = Math.Clamp(limit, 1, ArticleQuery.MaxPageSize),
         };
         var (count, articles) = await store.ListAsync(query, cancellationToken);
-        return new TicketService.Outcome<ArticlePage>(new ArticlePage(count, null, null, articles.Select(a => a.ToDto()).ToList()), null);
+        return new TicketService.Outcome<ArticlePage>(new ArticlePage(count, null, null, articles.Select(a => a.ShownTo(Accounts.ActingContext.Actor)).ToList()), null);
     }
 
     public async Task<TicketService.Outcome<ArticleDto>> GetAsync(long id, CancellationToken cancellationToken) =>
         await store.FindAsync(id, cancellationToken) is { } article
-            ? new TicketService.Outcome<ArticleDto>(article.ToDto(), null, article.Version)
+            ? new TicketService.Outcome<ArticleDto>(article.ShownTo(Accounts.ActingContext.Actor), null, article.Version)
             : ArticleProblems.NotFound(id.ToString(System.Globalization.CultureInfo.InvariantCulture)).ProblemDetails;
 }

@@ -79,6 +79,20 @@ public sealed class PostgresTicketFilter
                 filter.Add("lower(requester_email) = lower(@requester_email)", "requester_email", email, NpgsqlDbType.Text);
             }
         }
+        if (query.Owner is { } owner)
+        {
+            // A BitmapOr of ix_tickets_filed_by and ix_tickets_requester_email (docs/accounts.md, "Visibility").
+            filter._parameters.Add(() => new NpgsqlParameter("owner_id", NpgsqlDbType.Text) { Value = owner.UserId });
+            if (owner.Email is { } ownerEmail && !ownerEmail.Contains('\0', StringComparison.Ordinal))
+            {
+                filter._conditions.Add("(filed_by = @owner_id OR lower(requester_email) = lower(@owner_email))");
+                filter._parameters.Add(() => new NpgsqlParameter("owner_email", NpgsqlDbType.Text) { Value = ownerEmail });
+            }
+            else
+            {
+                filter._conditions.Add("filed_by = @owner_id");
+            }
+        }
         return filter;
     }
 

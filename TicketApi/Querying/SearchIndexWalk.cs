@@ -17,7 +17,8 @@ internal static class SearchIndexWalk
 
     /// <summary>The orderings it serves: a time column then id, in one direction (what the index holds).</summary>
     public static bool Serves(TicketQuery query) =>
-        query.Ordering is [{ Field: "created" or "updated" } first, { Field: "id" } second] && first.Descending == second.Descending;
+        // A requester's few tickets are found through their own indexes, never by walking everyone's.
+        query.Owner is null && query.Ordering is [{ Field: "created" or "updated" } first, { Field: "id" } second] && first.Descending == second.Descending;
 
     public static async Task<IReadOnlyList<long>> PageIdsAsync(
         SqliteConnection connection, TicketQuery query, TicketSqlFilter others, string match,

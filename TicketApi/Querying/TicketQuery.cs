@@ -35,6 +35,12 @@ public sealed record TicketQuery
     /// <summary>Words to find in title or description; an empty list means a search with no words (matches nothing).</summary>
     public IReadOnlyList<string>? SearchWords { get; init; }
 
+    /// <summary>
+    /// Only the tickets a requester owns (docs/accounts.md, "Visibility"): set by the service from the acting person,
+    /// never from a query parameter, so no request can widen it.
+    /// </summary>
+    public TicketOwner? Owner { get; init; }
+
     public IReadOnlyList<OrderKey> Ordering { get; init; } = DefaultOrdering;
     public int Page { get; init; } = 1;
     public int PageSize { get; init; } = DefaultPageSize;
@@ -44,5 +50,8 @@ public sealed record TicketQuery
         Id is null && IdIn is null && TitleContains is null && DescriptionContains is null &&
         CreatedFrom is null && CreatedTo is null && UpdatedFrom is null && UpdatedTo is null && SearchWords is null &&
         Priority is null && PriorityIn is null && Category is null && CategoryIn is null && Sentiment is null && SentimentIn is null &&
-        RequesterEmail is null;
+        RequesterEmail is null && Owner is null;
 }
+
+/// <summary>A requester, as the ticket list narrows to them: tickets sent as <paramref name="Email"/> (any case) or filed by <paramref name="UserId"/>.</summary>
+public sealed record TicketOwner(string UserId, string? Email);

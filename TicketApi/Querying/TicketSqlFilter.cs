@@ -84,6 +84,18 @@ public sealed class TicketSqlFilter
             // The column is COLLATE NOCASE (ASCII folding), which its index shares.
             filter.Add("requester_email = $requester_email", "$requester_email", email);
         }
+        if (query.Owner is { } owner)
+        {
+            // Both sides indexed (ix_tickets_requester_email, ix_tickets_filed_by): SQLite's OR-by-union plan.
+            filter._conditions.Add(owner.Email is null
+                ? "filed_by = $owner_id"
+                : "(filed_by = $owner_id OR requester_email = $owner_email)");
+            filter.Parameters.Add(new SqliteParameter("$owner_id", owner.UserId));
+            if (owner.Email is { } ownerEmail)
+            {
+                filter.Parameters.Add(new SqliteParameter("$owner_email", ownerEmail));
+            }
+        }
         return filter;
     }
 

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Mvc;
+using TicketApi.Accounts;
 using TicketApi.Contracts;
 using TicketApi.Conversations;
 using TicketApi.Data;
@@ -12,7 +13,8 @@ namespace TicketApi.Tickets;
 /// MCP stdio modes): the same reader, store, query runner, field rules and lifecycle as the REST endpoints,
 /// and refusals as the very problem details those endpoints answer with (their <c>detail</c>, <c>errors</c>
 /// and <c>allowed_transitions</c>), so a caller cannot tell the two faces apart by what they say.
-/// Scoped, like <see cref="TicketStore"/>.
+/// Scoped, like <see cref="TicketStore"/>. Every call acts as <see cref="ActingContext.Actor"/> and follows
+/// <see cref="TicketVisibility"/>: a requester reads and files their own tickets only, and cannot change one.
 /// </summary>
 public sealed class TicketService(TicketReader reader, TicketStore store, TicketQueryRunner runner, TicketConversations conversations)
 {
@@ -26,7 +28,8 @@ public sealed class TicketService(TicketReader reader, TicketStore store, Ticket
     public async Task<Outcome<TicketPage>> ListAsync(TicketQuery query, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(query);
-        var result = await runner.RunAsync(query, cancellationToken);
+        var actor = ActingContext.Actor;
+        var result = await runner.RunAsync(TicketVisibility.Narrowed(query, actor), cancellationToken);
         if (query.Page > 1 && result.Tickets.Count == 0)
         {
             return TicketProblems.InvalidPage(query.Page).ProblemDetails;
@@ -36,18 +39,21 @@ public sealed class TicketService(TicketReader reader, TicketStore store, Ticket
             result.Count,
             hasNext ? Link(query with { Page = query.Page + 1 }) : null,
             query.Page > 1 ? Link(query with { Page = query.Page - 1 }) : null,
-            result.Tickets.Select(t => t.ToDto()).ToList()), null);
+            result.Tickets.Select(t => TicketVisibility.Shown(actor, t).ToDto()).ToList()), null);
     }
 
     /// <summary>How many tickets the query's filters choose (its page and ordering do not matter).</summary>
     public async Task<long> CountAsync(TicketQuery query, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(query);
-        return (await runner.RunAsync(query with { Page = 1, PageSize = 1 }, cancellationToken)).Count;
+        return (await runner.RunAsync(TicketVisibility.Narrowed(query with { Page = 1, PageSize = 1 }, ActingContext.Actor), cancellationToken)).Count;
     }
 
+    /// <summary>The ticket, or the 404 a missing one gets when it is missing or someone else's.</summary>
     public async Task<Outcome<TicketDto>> GetAsync(long id, CancellationToken cancellationToken) =>
-        await reader.FindAsync(id, cancellationToken) is { } ticket ? Found(ticket) : NotFound(id);
+        await reader.FindAsync(id, cancellationToken) is { } ticket && TicketVisibility.CanSee(ActingContext.Actor, ticket)
+            ? Found(ticket)
+            : NotFound(id);
 
     /// <summary>A new OPEN ticket, triaged; title and description are trimmed and checked as a POST body's are.</summary>
     public Task<Outcome<TicketDto>> CreateAsync(string title, string? description, CancellationToken cancellationToken) =>
@@ -65,12 +71,18 @@ public sealed class TicketService(TicketReader reader, TicketStore store, Ticket
         {
             return problem;
         }
+        var (filed, refused) = TicketVisibility.ForFiling(ActingContext.Actor, changes);
+        if (refused is not null)
+        {
+            return Unprocessable(refused);
+        }
+        changes = filed;
         return Found(await store.CreateAsync(changes, cancellationToken));
     }
 
     /// <summary>Triage again now (human-set fields kept), as <c>POST /api/tickets/{id}/triage</c> does.</summary>
     public async Task<Outcome<TicketDto>> TriageAsync(long id, CancellationToken cancellationToken) =>
-        await store.RetriageAsync(id, cancellationToken) switch
+        StaffWriteRefusal() is { } refusal ? refusal : await store.RetriageAsync(id, cancellationToken) switch
         {
             WriteOutcome.Done { Ticket: { } ticket } => Found(ticket),
             WriteOutcome.Contended => TicketProblems.Contended(id).ProblemDetails,
@@ -84,6 +96,11 @@ public sealed class TicketService(TicketReader reader, TicketStore store, Ticket
     public async Task<Outcome<TicketDto>> UpdateAsync(long id, TicketChanges changes, string? ifMatch, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(changes);
+        // Refused before the ticket is looked up, as the REST face's access policy refuses it.
+        if (StaffWriteRefusal() is { } refusal)
+        {
+            return refusal;
+        }
         // A missing ticket is reported before anything about the fields, as the REST face does.
         if (await reader.FindAsync(id, cancellationToken) is null)
         {
@@ -105,7 +122,7 @@ public sealed class TicketService(TicketReader reader, TicketStore store, Ticket
     }
 
     public async Task<Outcome<bool>> DeleteAsync(long id, string? ifMatch, CancellationToken cancellationToken) =>
-        await store.DeleteAsync(id, Precondition(ifMatch), cancellationToken) switch
+        StaffWriteRefusal() is { } refusal ? refusal : await store.DeleteAsync(id, Precondition(ifMatch), cancellationToken) switch
         {
             WriteOutcome.Done => new Outcome<bool>(true, null),
             WriteOutcome.PreconditionFailed failed => TicketProblems.PreconditionFailed(id, ETags.For(failed.CurrentVersion)).ProblemDetails,
@@ -121,7 +138,16 @@ public sealed class TicketService(TicketReader reader, TicketStore store, Ticket
     public Task<Outcome<TicketMessageDto>> AddMessageAsync(long ticketId, NewTicketMessage message, CancellationToken cancellationToken) =>
         conversations.AddAsync(ticketId, message, cancellationToken);
 
-    private static Outcome<TicketDto> Found(TicketEntity ticket) => new(ticket.ToDto(), null, ticket.Version);
+    private static Outcome<TicketDto> Found(TicketEntity ticket) =>
+        new(TicketVisibility.Shown(ActingContext.Actor, ticket).ToDto(), null, ticket.Version);
+
+    /// <summary>The 403 <c>RequireAccess(Access.StaffWrite)</c> answers on REST, for the in-process face that has no policy.</summary>
+    private static ProblemDetails? StaffWriteRefusal() =>
+        AccessPolicies.Allows(ActingContext.Actor, Access.StaffWrite) ? null
+            : TicketProblems.Forbidden("Only support staff with a credential that may write can change, triage or delete a ticket.").ProblemDetails;
+
+    private static ProblemDetails Unprocessable(Dictionary<string, string[]> errors) =>
+        TicketProblems.Fields(StatusCodes.Status422UnprocessableEntity, "One or more fields have values a ticket cannot take.", errors).ProblemDetails;
 
     private static ProblemDetails NotFound(long id) =>
         TicketProblems.NotFound(id.ToString(System.Globalization.CultureInfo.InvariantCulture)).ProblemDetails;
@@ -140,8 +166,7 @@ public sealed class TicketService(TicketReader reader, TicketStore store, Ticket
     private static ProblemDetails? Invalid(TicketChanges changes)
     {
         var errors = TicketFieldRules.Errors(changes);
-        return errors.Count == 0 ? null
-            : TicketProblems.Fields(StatusCodes.Status422UnprocessableEntity, "One or more fields have values a ticket cannot take.", errors).ProblemDetails;
+        return errors.Count == 0 ? null : Unprocessable(errors);
     }
 
     private static string Link(TicketQuery query) => $"/api/tickets/?{TicketQueryParameters.ToQueryString(query)}";

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using TicketApi.Accounts;
 using TicketApi.Contracts;
 using TicketApi.Data;
 using TicketApi.Mail;
@@ -40,6 +41,8 @@ public sealed class TicketStore(TicketDbContext db, TicketReader reader, TimePro
             ResolutionStatus = TicketStatus.Open,
             RequesterName = Optional(changes.RequesterName),
             RequesterEmail = Optional(changes.RequesterEmail),
+            // Whoever files it owns it, whatever address it names (docs/accounts.md, "Visibility").
+            FiledBy = ActingContext.Actor is { IsAnonymous: false } actor ? actor.Id : null,
         };
         var triage = TicketTriaging.Run(triager, ticket, kept: null, now, RulesStatus);
         ticket.Apply(TicketTriaging.WithHuman(triage, changes.Priority, changes.Category));

@@ -78,7 +78,7 @@ public static class ArticleEndpoints
             count,
             PageLinks.Next(request, query.Page, query.PageSize, count),
             PageLinks.Previous(request, query.Page),
-            articles.Select(a => a.ToDto()).ToList()));
+            articles.Select(a => a.ShownTo(ActingContext.Actor)).ToList()));
     }
 
     public static async Task<Results<Created<ArticleDto>, ProblemHttpResult>> Create(
@@ -111,7 +111,7 @@ public static class ArticleEndpoints
         context.Response.Headers.ETag = ETags.For(article.Version);
         return ETags.IfNoneMatchHits(context.Request, article.Version)
             ? TypedResults.StatusCode(StatusCodes.Status304NotModified)
-            : TypedResults.Ok(article.ToDto());
+            : TypedResults.Ok(article.ShownTo(ActingContext.Actor));
     }
 
     public static async Task<Results<Ok<ArticleDto>, ProblemHttpResult>> Patch(
