@@ -43,7 +43,8 @@ public sealed class ChatTurnRunner(
             var options = new ChatOptions
             {
                 Instructions = SystemPrompt.Build(now),
-                Tools = [.. catalogue.Functions],
+                // The signed-in person's tools only: a requester's model is never shown delete or update (docs/tools.md).
+                Tools = [.. catalogue.FunctionsFor(TicketApi.Accounts.ActingContext.Actor)],
             };
             if (pending is not null)
             {

@@ -1,6 +1,8 @@
 using System.Runtime.CompilerServices;
 using AgentHost.Tools;
 using Microsoft.Extensions.AI;
+using TicketApi.Accounts;
+using TicketApi.Contracts;
 
 namespace AgentHost.Chat;
 
@@ -99,6 +101,8 @@ public sealed class ToolInvokingChatClient(IChatClient innerClient) : Delegating
 
         try
         {
+            // The audit trail records the chat's changes as the signed-in person, through channel chat, with the tool's name.
+            using var acting = ActingContext.EnterTool(TicketMessageChannels.Chat, call.Name);
             var value = await function.InvokeAsync(new AIFunctionArguments(call.Arguments), cancellationToken);
             return value switch
             {

@@ -58,8 +58,12 @@ public sealed class TicketMcpServerFactory
     public McpServerOptions CreateOptions()
     {
         var (definitions, tools) = _tools.Value;
+        // A server serves one session (or one stateless request), made in the request of the person who opened it:
+        // it offers that person's tools only (docs/tools.md, "Who is offered which tools"); the SDK refuses the rest as unknown.
+        var actor = TicketApi.Accounts.ActingContext.Actor;
+        var allowed = ToolAccess.For(actor, definitions).Select(d => d.Name).ToHashSet(StringComparer.Ordinal);
         var toolCollection = new McpServerPrimitiveCollection<McpServerTool>();
-        foreach (var tool in tools)
+        foreach (var tool in tools.Where(t => allowed.Contains(t.ProtocolTool.Name)))
         {
             toolCollection.Add(tool);
         }

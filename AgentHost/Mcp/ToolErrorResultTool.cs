@@ -1,6 +1,8 @@
 using System.Text.Json;
 using ModelContextProtocol.Protocol;
 using ModelContextProtocol.Server;
+using TicketApi.Accounts;
+using TicketApi.Contracts;
 
 namespace AgentHost.Mcp;
 
@@ -18,6 +20,8 @@ internal sealed class ToolErrorResultTool(McpServerTool inner, ILogger<ToolError
         var name = ProtocolTool.Name;
         try
         {
+            // The session's person, through channel mcp, with the tool's name: what the audit trail records.
+            using var acting = ActingContext.EnterTool(TicketMessageChannels.Mcp, name);
             var result = await base.InvokeAsync(request, cancellationToken);
             return RefusalMessage(result) is { } refusal ? ErrorResult(refusal) : result;
         }

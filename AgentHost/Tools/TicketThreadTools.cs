@@ -56,7 +56,8 @@ public sealed class TicketThreadTools(ITicketService tickets)
     private async Task<TicketToolResult> AddAsync(ToolArguments arguments, string channel, CancellationToken cancellationToken)
     {
         var (id, kind, body) = (arguments.Id("ticket_id"), arguments.Text("kind")!, arguments.Text("body")!);
-        if (kind == TicketMessageKinds.Customer && channel != TicketMessageChannels.Chat)
+        // Over MCP a requester's own words are theirs to add; staff there answer or note, never speak as the customer.
+        if (kind == TicketMessageKinds.Customer && channel != TicketMessageChannels.Chat && TicketApi.Accounts.ActingContext.Actor.IsStaff)
         {
             return TicketToolResult.Failure(
                 $"Not added: kind customer is the requester's own words, which only the chat acting for the requester may add. Over {channel.ToUpperInvariant()} add a reply (public answer) or a note (internal) to ticket #{id}.");

@@ -72,6 +72,10 @@ public sealed class TicketToolCatalogue
     /// <summary>The chat face's tools as <see cref="ChatOptions.Tools"/> wants them.</summary>
     public IReadOnlyList<AITool> Functions { get; }
 
+    /// <summary>The chat face's tools that <paramref name="actor"/> is offered (<see cref="ToolAccess"/>), as <see cref="ChatOptions.Tools"/> wants them.</summary>
+    public IReadOnlyList<AITool> FunctionsFor(TicketApi.Accounts.Actor actor) =>
+        [.. ToolAccess.For(actor, Tools).Select(t => (AITool)t.Function)];
+
     public TicketToolDefinition? Find(string name) =>
         Tools.FirstOrDefault(t => string.Equals(t.Name, name, StringComparison.Ordinal));
 }

@@ -171,7 +171,8 @@ public sealed partial class OfflinePlannerChatClient(TimeProvider timeProvider) 
         var missing = needed.FirstOrDefault(c => !offered.Contains(c.Tool));
         return missing is null
             ? Step.Run([.. needed])
-            : Step.Say($"I would use the {missing.Tool} tool for that, but it is not available here.");
+            : Step.Say(PlannerReplies.NotOffered(missing.Tool,
+                !TicketApi.Tickets.TicketVisibility.SeesEverything(TicketApi.Accounts.ActingContext.Actor)));
     }
 
     [GeneratedRegex(@"\S+\s*")]

@@ -17,6 +17,7 @@ public static class PlannerAnswers
             AnswerStyle.FiledProblem when r.Call.Tool == PlannerToolNames.CreateTicket && r.Result is { Ok: true, Ticket: { } t } => Filed(t),
             AnswerStyle.AddedAnswer when r.Result.Ok => $"Thanks, I added that to ticket #{Id(r.Call)} as your message, so the team sees it.",
             AnswerStyle.Requester when r.Result is { Ok: true, Ticket: { } t } => Requester(t),
+            AnswerStyle.OwnTickets or AnswerStyle.OwnTicketsOnly when r.Result.Ok => OwnTickets(plan.Style, r.Result),
             _ => r.Result.Summary,
         });
         return string.Join("\n", lines);
@@ -31,6 +32,15 @@ public static class PlannerAnswers
         return missing.Count == 0
             ? head + " The team will pick it up from here."
             : head + " To help the team, please tell me: " + string.Join(" ", missing.Select(ProblemFacts.Question));
+    }
+
+    /// <summary>A requester's own tickets, in the list's words, or that there are none yet.</summary>
+    private static string OwnTickets(AnswerStyle style, ToolResultView result)
+    {
+        var only = style == AnswerStyle.OwnTicketsOnly ? "I can only show you your own tickets, not other people's. " : "";
+        return result.ListedIds.Count == 0
+            ? only + "You have no tickets with the support desk yet. Tell me what is wrong and I will file one."
+            : only + "Your tickets: " + result.Summary;
     }
 
     private static string Requester(TicketDto ticket) => (ticket.RequesterName, ticket.RequesterEmail) switch

@@ -50,6 +50,12 @@ public enum AnswerStyle
 
     /// <summary>"no, still broken" after a self-service offer: what was tried added as a note for the agent.</summary>
     SelfServiceNotFixed,
+
+    /// <summary>A requester's "what's the status of my tickets?": their own tickets, or that they have none.</summary>
+    OwnTickets,
+
+    /// <summary>A requester's "list everyone's tickets": that they see their own only, then those.</summary>
+    OwnTicketsOnly,
 }
 
 /// <summary>

@@ -31,6 +31,17 @@ public static class PlannerReplies
     public const string NothingToConfirm =
         "There is nothing waiting for a yes or no. To delete a ticket, say \"delete ticket 12\" and I will ask you to confirm.";
 
+    /// <summary>A requester asking for what only staff may do: what they can do instead.</summary>
+    public const string StaffOnly =
+        "Sorry, I can't do that for you: deleting, closing or changing tickets is up to the support team. " +
+        "I can show your tickets (\"what's the status of my tickets?\"), file a new one when you tell me what is wrong, " +
+        "or add a message to one of yours (\"add to ticket 12: it works again\").";
+
+    /// <summary>A tool the plan needs is not offered to this person (their role or their credential's scope).</summary>
+    public static string NotOffered(string tool, bool requester) => requester
+        ? StaffOnly
+        : $"I would use the {tool} tool for that, but it is not available here.";
+
     public static string Kept(long id) => $"OK, ticket #{id} stays as it is; nothing was deleted.";
 
     private static string Shorten(string text) => text.Length > 80 ? text[..80] + "..." : text;

@@ -12,7 +12,7 @@ public static class IntentTable
 {
     /// <summary>About the whole message, before it is split into clauses.</summary>
     public static IReadOnlyList<IMessageRule> Opening { get; } =
-        [new SelfServiceAnswerRule(), new ConfirmationRule(), new SmallTalkRule(), new SendDraftRule(), new CreateTicketRule()];
+        [new SelfServiceAnswerRule(), new ConfirmationRule(), new RequesterLimitsRule(), new OwnTicketsRule(), new SmallTalkRule(), new SendDraftRule(), new CreateTicketRule()];
 
     /// <summary>About one clause of a request.</summary>
     public static IReadOnlyList<IIntentRule> Clauses { get; } =

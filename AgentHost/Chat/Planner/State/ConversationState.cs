@@ -30,5 +30,8 @@ public sealed record ConversationState(long? Focus, IReadOnlyList<long> Listed, 
     /// <summary>Self-service steps the previous answer offered, asking "Did that fix it?" (answers the next message only).</summary>
     public OfferedFix? Offered { get; init; }
 
+    /// <summary>The person is a requester (docs/accounts.md, "Roles"): their own tickets only, and no staff actions.</summary>
+    public bool ForRequester { get; init; }
+
     public static ConversationState Empty(DateTimeOffset now) => new(null, [], null, null, now);
 }

@@ -69,6 +69,8 @@ public static class ConversationStateReader
         {
             Drafted = Drafted(turns),
             Offered = turns.Count > 0 ? Offered(turns[^1]) : null,
+            // Who is asking comes from the signed-in person, never from what the conversation says.
+            ForRequester = !TicketApi.Tickets.TicketVisibility.SeesEverything(TicketApi.Accounts.ActingContext.Actor),
         };
     }
 
