@@ -1,3 +1,5 @@
+using Microsoft.AspNetCore.Authorization;
+
 namespace TicketApi.Http;
 
 /// <summary>
@@ -10,8 +12,15 @@ public static class HeadRoutes
 {
     public static RouteHandlerBuilder MapGetAndHead(this IEndpointRouteBuilder app, string pattern, Delegate handler)
     {
-        app.MapMethods(pattern, [HttpMethods.Head], handler).ExcludeFromDescription();
-        return app.MapGet(pattern, handler);
+        var get = app.MapGet(pattern, handler);
+        // HEAD answers what GET answers, so it needs what GET needs: the twin takes the GET endpoint's authorization
+        // (RequireAccess, AllowAnonymous) once that is built; without it a HEAD of a draft told a requester it existed.
+        // Endpoints are built in the order they were mapped, so GET's metadata is known when HEAD's is built.
+        var access = new List<object>();
+        get.Finally(endpoint => access.AddRange(endpoint.Metadata.Where(m => m is IAuthorizeData or IAllowAnonymous)));
+        app.MapMethods(pattern, [HttpMethods.Head], handler).ExcludeFromDescription()
+            .Finally(endpoint => access.ForEach(endpoint.Metadata.Add));
+        return get;
     }
 
     /// <summary>
