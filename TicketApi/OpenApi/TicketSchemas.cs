@@ -138,7 +138,12 @@ public sealed partial class TicketSchemas : IOpenApiDocumentTransformer
             ["sentiment"] = Ref(document, Sentiment),
             [RequesterName] = Nullable(RequesterNameSchema()),
             [RequesterEmail] = Nullable(RequesterEmailSchema()),
-            ["triage"] = Ref(document, Triage),
+            // A requester is shown no triage record (docs/accounts.md, "Visibility").
+            ["triage"] = new OpenApiSchema
+            {
+                Description = "How each triaged value was reached; null when the caller is a requester.",
+                OneOf = [Ref(document, Triage), new OpenApiSchema { Type = JsonSchemaType.Null }],
+            },
             ["first_response_at"] = OptionalTimestamp("First public reply, UTC; null until there is one."),
             ["resolved_at"] = OptionalTimestamp("The last move to RESOLVED, UTC; null if never resolved."),
             ["closed_at"] = OptionalTimestamp("The move to CLOSED, UTC; null unless closed."),

@@ -29,6 +29,12 @@ internal sealed class McpHttpSession : IAsyncDisposable
         Closed = _closed.Token;
     }
 
+    /// <summary>
+    /// The id of the person who opened the session (in whose request it was made, so its server acts as them): only
+    /// they may use it (<see cref="McpHttpSessionStore.AcquireAsync"/>); to anyone else it does not exist.
+    /// </summary>
+    public string OwnerId { get; } = TicketApi.Accounts.ActingContext.Actor.Id;
+
     /// <summary>Cancelled when the session is closed (DELETE, eviction, expiry, shutdown); ends its GET stream.</summary>
     public CancellationToken Closed { get; }
 

@@ -34,7 +34,9 @@ internal sealed partial class McpHttpSessionStore(McpServerSettings settings, Ti
         McpHttpSession? expired;
         lock (_gate)
         {
-            if (!_sessions.TryGetValue(id, out var session))
+            // Someone else's session is not found, as a missing one (docs/accounts.md, "Visibility"): its server acts as its opener.
+            if (!_sessions.TryGetValue(id, out var session)
+                || !string.Equals(session.OwnerId, TicketApi.Accounts.ActingContext.Actor.Id, StringComparison.Ordinal))
             {
                 return null;
             }

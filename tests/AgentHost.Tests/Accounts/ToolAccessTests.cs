@@ -78,6 +78,42 @@ public sealed class ToolAccessTests
     }
 
     [Fact]
+    public async Task An_mcp_session_opened_by_one_person_is_not_found_for_another()
+    {
+        await using var host = await SignedInHost.StartAsync();
+        using var initialize = new HttpRequestMessage(HttpMethod.Post, new Uri("/mcp", UriKind.Relative))
+        {
+            Content = new StringContent(
+                """{"jsonrpc":"2.0","id":1,"method":"initialize","params":{"protocolVersion":"2025-06-18","capabilities":{},"clientInfo":{"name":"t","version":"1"}}}""",
+                System.Text.Encoding.UTF8, "application/json"),
+        };
+        initialize.Headers.Accept.ParseAdd("application/json, text/event-stream");
+        using var opened = await host.Requester.SendAsync(initialize);
+        var sessionId = opened.Headers.GetValues("Mcp-Session-Id").Single();
+
+        HttpRequestMessage ListTools()
+        {
+            var request = new HttpRequestMessage(HttpMethod.Post, new Uri("/mcp", UriKind.Relative))
+            {
+                Content = new StringContent("""{"jsonrpc":"2.0","id":2,"method":"tools/list"}""", System.Text.Encoding.UTF8, "application/json"),
+            };
+            request.Headers.Accept.ParseAdd("application/json, text/event-stream");
+            request.Headers.Add("Mcp-Session-Id", sessionId);
+            request.Headers.Add("MCP-Protocol-Version", "2025-06-18");
+            return request;
+        }
+
+        using var asAgent = ListTools();
+        using var byAgent = await host.Agent.SendAsync(asAgent);
+        using var asOwner = ListTools();
+        using var byOwner = await host.Requester.SendAsync(asOwner);
+
+        Assert.Equal(System.Net.HttpStatusCode.OK, opened.StatusCode);
+        Assert.Equal(System.Net.HttpStatusCode.NotFound, byAgent.StatusCode);
+        Assert.Equal(System.Net.HttpStatusCode.OK, byOwner.StatusCode);
+    }
+
+    [Fact]
     public async Task A_requesters_mcp_session_is_refused_a_tool_it_was_not_offered()
     {
         await using var host = await SignedInHost.StartAsync();
