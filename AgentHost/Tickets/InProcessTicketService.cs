@@ -1,3 +1,4 @@
+using TicketApi.Accounts;
 using TicketApi.Contracts;
 using TicketApi.Drafts;
 using TicketApi.Http;
@@ -61,10 +62,10 @@ public sealed class InProcessTicketService(IServiceScopeFactory scopes) : ITicke
         RunAsync<ArticleService, ArticleDto>(articles => articles.GetAsync(id, cancellationToken));
 
     public Task<TicketApiResult<DraftDto>> GetDraftAsync(long id, CancellationToken cancellationToken) =>
-        RunAsync<TicketDrafts, DraftDto>(drafts => drafts.GetAsync(id, cancellationToken));
+        StaffOnly<DraftDto>(Access.StaffRead) ?? RunAsync<TicketDrafts, DraftDto>(drafts => drafts.GetAsync(id, cancellationToken));
 
     public Task<TicketApiResult<DraftDto>> DraftReplyAsync(long id, string? instruction, CancellationToken cancellationToken) =>
-        RunAsync<TicketDrafts, DraftDto>(async drafts =>
+        StaffOnly<DraftDto>(Access.StaffWrite) ?? RunAsync<TicketDrafts, DraftDto>(async drafts =>
         {
             var outcome = await drafts.GenerateAsync(id, instruction, replyText: null, cancellationToken);
             return new TicketService.Outcome<DraftDto>(outcome.Value?.Draft, outcome.Problem, outcome.Version);
@@ -72,8 +73,17 @@ public sealed class InProcessTicketService(IServiceScopeFactory scopes) : ITicke
 
     /// <summary>In-process the approval comes from an MCP client (the chat has no send tool), so the reply's channel is mcp.</summary>
     public Task<TicketApiResult<TicketMessageDto>> SendDraftAsync(long id, bool resolve, CancellationToken cancellationToken) =>
-        RunAsync<TicketDrafts, TicketMessageDto>(drafts =>
+        StaffOnly<TicketMessageDto>(Access.StaffWrite) ?? RunAsync<TicketDrafts, TicketMessageDto>(drafts =>
             drafts.SendAsync(id, new DraftApproval(resolve), ifMatch: null, TicketMessageChannels.Mcp, cancellationToken));
+
+    /// <summary>
+    /// Drafts are the staff's (their tech instructions above all): the REST routes' policy, for the in-process face that
+    /// has none, so a requester's MCP resource read or tool call cannot reach one (docs/accounts.md, "Visibility").
+    /// </summary>
+    private static Task<TicketApiResult<T>>? StaffOnly<T>(Access access) =>
+        AccessPolicies.Allows(ActingContext.Actor, access) ? null
+            : Task.FromResult(TicketApiResult.Failure<T>(TicketProblem.From(
+                TicketProblems.Forbidden("Drafts are for support staff only.").ProblemDetails)));
 
     private Task<TicketApiResult<T>> RunAsync<T>(Func<TicketService, Task<TicketService.Outcome<T>>> call) => RunAsync<TicketService, T>(call);
 

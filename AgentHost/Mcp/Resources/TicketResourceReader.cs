@@ -87,7 +87,8 @@ public sealed class TicketResourceReader(ITicketService tickets)
 
         // No draft is a 404 of its own, not a missing resource: the ticket is there, its draft is null.
         var draft = await tickets.GetDraftAsync(id, cancellationToken);
-        var current = draft.Problem is { Status: StatusCodes.Status404NotFound } ? null : Required(draft, TicketResourceUris.Ticket(id));
+        // A requester is refused drafts (403): their view of the ticket has none, as a ticket without one.
+        var current = draft.Problem is { Status: StatusCodes.Status404NotFound or StatusCodes.Status403Forbidden } ? null : Required(draft, TicketResourceUris.Ticket(id));
         var document = new TicketResourceDocument(ticket, messages, total, current);
         return Json(TicketResourceUris.Ticket(id), document);
     }

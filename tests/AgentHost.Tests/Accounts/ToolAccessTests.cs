@@ -78,6 +78,34 @@ public sealed class ToolAccessTests
     }
 
     [Fact]
+    public async Task A_requesters_mcp_resource_of_their_ticket_holds_no_draft_no_note_and_no_triage_record()
+    {
+        await using var host = await SignedInHost.StartAsync();
+        var own = await host.FileAsync("VPN drops every hour", SignedInHost.RequesterEmail);
+        var other = await host.FileAsync("Lee's printer jams", "lee@example.com");
+        (await host.Agent.PostAsync(new Uri($"/api/tickets/{own}/draft", UriKind.Relative),
+            new StringContent("{}", System.Text.Encoding.UTF8, "application/json"))).EnsureSuccessStatusCode();
+        (await host.Agent.PostAsync(new Uri($"/api/tickets/{own}/messages/", UriKind.Relative),
+            new StringContent("""{"kind":"note","body":"Router on the blocklist."}""", System.Text.Encoding.UTF8, "application/json"))).EnsureSuccessStatusCode();
+        var transport = new HttpClientTransport(
+            new HttpClientTransportOptions { Endpoint = new Uri(host.Requester.BaseAddress!, "/mcp"), TransportMode = HttpTransportMode.StreamableHttp },
+            host.Requester, Microsoft.Extensions.Logging.Abstractions.NullLoggerFactory.Instance, ownsHttpClient: false);
+        await using var client = await McpClient.CreateAsync(transport, HttpConnect.ClientOptions(null));
+
+        var read = await client.ReadResourceAsync($"ticket://{own}");
+        var hidden = await Record.ExceptionAsync(async () => await client.ReadResourceAsync($"ticket://{other}"));
+
+        var text = Assert.IsType<ModelContextProtocol.Protocol.TextResourceContents>(Assert.Single(read.Contents)).Text;
+        var document = System.Text.Json.JsonDocument.Parse(text).RootElement;
+        Assert.Equal(System.Text.Json.JsonValueKind.Null, document.GetProperty("draft").ValueKind);
+        // The resource leaves null fields out.
+        Assert.False(document.GetProperty("ticket").TryGetProperty("triage", out var triage) && triage.ValueKind != System.Text.Json.JsonValueKind.Null);
+        Assert.Equal(0, document.GetProperty("message_count").GetInt64());
+        Assert.DoesNotContain("blocklist", text, StringComparison.Ordinal);
+        Assert.IsType<ModelContextProtocol.McpProtocolException>(hidden);
+    }
+
+    [Fact]
     public async Task An_mcp_session_opened_by_one_person_is_not_found_for_another()
     {
         await using var host = await SignedInHost.StartAsync();
