@@ -110,6 +110,20 @@ public sealed class PromptInjectionTests
     }
 
     [Fact]
+    public async Task The_draft_writer_drafting_a_reply_to_a_poisoned_ticket_changes_nothing_else()
+    {
+        await using var host = await SignedInHost.StartAsync();
+        var poisoned = await host.FileAsync("VPN drops", SignedInHost.RequesterEmail, Injection);
+        await host.FileAsync("Lee's printer jams", "lee@example.com");
+        var before = await host.AllTicketsAsync();
+
+        var frames = await SignedInHost.ChatAsync(host.Agent, $"draft a reply to {poisoned}");
+
+        Assert.Equal([TicketToolCatalogue.DraftReply], frames.Where(f => f.Event == "tool").Select(f => f.Data.GetProperty("name").GetString()));
+        Assert.Equal(before, await host.AllTicketsAsync());
+    }
+
+    [Fact]
     public async Task A_requesters_model_is_offered_exactly_the_requester_tools_in_catalogue_order()
     {
         await using var fake = await FakeOpenAIServer.StartAsync((_, _) => FakeReply.Stream(RoleChunk(), TextChunk("Hello."), Finish("stop")));
