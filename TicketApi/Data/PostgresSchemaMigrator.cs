@@ -135,6 +135,8 @@ public static class PostgresSchemaMigrator
         Drafts.Storage.DraftSchema.Postgres,
         // 9: accounts: ASP.NET Core Identity's tables and the three roles (docs/accounts.md, "Storage"); touches no other table.
         Accounts.AccountSchema.Postgres,
+        // API keys: their hashes, scopes, last use and revocation (docs/accounts.md, "API keys"); touches no other table.
+        Accounts.Keys.ApiKeySchema.Postgres,
     ];
 
     /// <summary>The step after which existing tickets are triaged (<see cref="TriageBackfill"/>).</summary>

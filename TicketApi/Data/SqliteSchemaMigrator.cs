@@ -119,6 +119,8 @@ public static class SqliteSchemaMigrator
         Drafts.Storage.DraftSchema.Sqlite,
         // 10: accounts: ASP.NET Core Identity's tables and the three roles (docs/accounts.md, "Storage"); touches no other table.
         Accounts.AccountSchema.Sqlite,
+        // API keys: their hashes, scopes, last use and revocation (docs/accounts.md, "API keys"); touches no other table.
+        Accounts.Keys.ApiKeySchema.Sqlite,
     ];
 
     /// <summary>The step after which existing tickets are triaged (<see cref="TriageBackfill"/>).</summary>
