@@ -96,6 +96,7 @@ public static class AccountsExtensions
             }
         });
         app.MapApiKeys();
+        group.AddEndpointFilter(ApiKeyAccountGuard.RefuseKeysOnManage);
         group.AddEndpointFilter(async (context, next) =>
         {
             var http = context.HttpContext;
