@@ -1,4 +1,6 @@
+using System.Collections.Concurrent;
 using System.Data.Common;
+using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Options;
 using Npgsql;
 using TicketApi.Data;
@@ -69,18 +71,17 @@ public abstract class ApiKeyStore
     }
 
     /// <summary>The key with this hash and its owner as they are now (role rows included), or null for no such key.</summary>
-    public async Task<ApiKeyHolder?> FindHolderAsync(byte[] hash, CancellationToken cancellationToken)
+    public virtual async Task<ApiKeyHolder?> FindHolderAsync(byte[] hash, CancellationToken cancellationToken)
     {
         await using var connection = await OpenAsync(cancellationToken);
-        await using var command = Command(connection,
-            """
-            SELECT k.id, k.user_id, k.scope, k.revoked_at, k.last_used_at, u."Id", u."UserName", u."Email",
-                   (SELECT MAX(CASE r."RoleId" WHEN 'admin' THEN 2 WHEN 'agent' THEN 1 ELSE 0 END)
-                    FROM "AspNetUserRoles" r WHERE r."UserId" = k.user_id)
-            FROM api_keys k LEFT JOIN "AspNetUsers" u ON u."Id" = k.user_id
-            WHERE k.secret_hash = @hash
-            """, ("hash", hash));
+        await using var command = Command(connection, ApiKeyStoreSql.Holder, ("hash", hash));
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        return await ReadHolderAsync(reader, cancellationToken);
+    }
+
+    protected async Task<ApiKeyHolder?> ReadHolderAsync(DbDataReader reader, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(reader);
         if (!await reader.ReadAsync(cancellationToken))
         {
             return null;
@@ -132,10 +133,59 @@ public abstract class ApiKeyStore
     }
 }
 
-/// <summary>SQLite: times as microseconds since the epoch, as the ticket tables keep them (<see cref="StoredValues"/>).</summary>
-public sealed class SqliteApiKeyStore(IOptions<TicketDatabaseOptions> options) : ApiKeyStore
+/// <summary>
+/// SQLite: times as microseconds since the epoch, as the ticket tables keep them (<see cref="StoredValues"/>).
+/// The per-request lookup runs on connections kept open with the statement already prepared: compiling the
+/// statement again for every request cost as much as reading the ticket itself (bench/auth-cost.sh). Each read
+/// still sees the latest commit of any process (WAL, one autocommit read per lookup), so nothing goes stale.
+/// </summary>
+public sealed class SqliteApiKeyStore(IOptions<TicketDatabaseOptions> options) : ApiKeyStore, IDisposable
 {
     private readonly string _connectionString = options.Value.ConnectionString;
+    private readonly ConcurrentBag<PreparedLookup> _lookups = [];
+    private volatile bool _disposed;
+
+    public override async Task<ApiKeyHolder?> FindHolderAsync(byte[] hash, CancellationToken cancellationToken)
+    {
+        if (!_lookups.TryTake(out var lookup))
+        {
+            lookup = await PreparedLookup.OpenAsync(_connectionString, cancellationToken);
+        }
+        try
+        {
+            lookup.Hash.Value = hash;
+            ApiKeyHolder? holder;
+            await using (var reader = await lookup.Command.ExecuteReaderAsync(cancellationToken))
+            {
+                holder = await ReadHolderAsync(reader, cancellationToken);
+            }
+            Return(lookup);
+            return holder;
+        }
+        catch
+        {
+            lookup.Dispose(); // a lookup that failed midway is not reused
+            throw;
+        }
+    }
+
+    public void Dispose()
+    {
+        _disposed = true;
+        while (_lookups.TryTake(out var lookup))
+        {
+            lookup.Dispose();
+        }
+    }
+
+    private void Return(PreparedLookup lookup)
+    {
+        _lookups.Add(lookup);
+        if (_disposed && _lookups.TryTake(out var late))
+        {
+            late.Dispose();
+        }
+    }
 
     protected override async ValueTask<DbConnection> OpenAsync(CancellationToken cancellationToken) =>
         await SqliteConnectionSetup.OpenAsync(_connectionString, cancellationToken);
@@ -143,6 +193,43 @@ public sealed class SqliteApiKeyStore(IOptions<TicketDatabaseOptions> options) :
     protected override object ToStored(DateTime utc) => StoredValues.ToMicroseconds(utc);
 
     protected override DateTime FromStored(DbDataReader reader, int ordinal) => StoredValues.FromMicroseconds(reader.GetInt64(ordinal));
+}
+
+/// <summary>The lookup every request with a key makes: the key by hash, its owner's row and highest role.</summary>
+internal static class ApiKeyStoreSql
+{
+    public const string Holder =
+        """
+        SELECT k.id, k.user_id, k.scope, k.revoked_at, k.last_used_at, u."Id", u."UserName", u."Email",
+               (SELECT MAX(CASE r."RoleId" WHEN 'admin' THEN 2 WHEN 'agent' THEN 1 ELSE 0 END)
+                FROM "AspNetUserRoles" r WHERE r."UserId" = k.user_id)
+        FROM api_keys k LEFT JOIN "AspNetUsers" u ON u."Id" = k.user_id
+        WHERE k.secret_hash = @hash
+        """;
+}
+
+/// <summary>One open connection with the holder lookup prepared on it, for one request at a time.</summary>
+internal sealed class PreparedLookup(SqliteConnection connection, SqliteCommand command, SqliteParameter hash) : IDisposable
+{
+    public SqliteCommand Command { get; } = command;
+
+    public SqliteParameter Hash { get; } = hash;
+
+    public static async Task<PreparedLookup> OpenAsync(string connectionString, CancellationToken cancellationToken)
+    {
+        var connection = await SqliteConnectionSetup.OpenAsync(connectionString, cancellationToken);
+        var command = connection.CreateCommand();
+        command.CommandText = ApiKeyStoreSql.Holder;
+        var hash = command.Parameters.Add("@hash", SqliteType.Blob);
+        command.Prepare();
+        return new PreparedLookup(connection, command, hash);
+    }
+
+    public void Dispose()
+    {
+        Command.Dispose();
+        connection.Dispose();
+    }
 }
 
 /// <summary>PostgreSQL: timestamptz, on the ticket service's one data source (one pool).</summary>
