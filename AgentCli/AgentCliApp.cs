@@ -40,7 +40,7 @@ internal static class AgentCliApp
         var style = TerminalStyle.For(console.ErrorIsTerminal, console.Environment);
         var renderer = new AnswerRenderer(console.Out, console.Error, style, sharedScreen: console.OutputIsTerminal && console.ErrorIsTerminal);
         using var http = AgentHttp.Create();
-        var turn = new ChatTurn(new AgentChatClient(http, settings.AgentUrl), renderer, console.Interrupts);
+        var turn = new ChatTurn(new AgentChatClient(http, settings.AgentUrl, settings.Token), renderer, console.Interrupts);
 
         if (settings.Message is not null)
         {

@@ -31,11 +31,19 @@ internal static class AgentCliCommand
             HelpName = "url",
         };
 
+        var tokenOption = new Option<string?>("--token", "-t")
+        {
+            Description = $"An API key (at_..., from POST /api/keys) sent as Authorization: Bearer. Default: ${CliSettings.TokenVariable}. " +
+                "Needed when the agent host requires credentials.",
+            HelpName = "key",
+        };
+
         var root = new RootCommand("Chat with the AgentTickets agent host: answers stream to stdout, tool activity to stderr.")
         {
             message,
             urlArgument,
             urlOption,
+            tokenOption,
         };
 
         root.SetAction(async (parseResult, cancellationToken) =>
@@ -44,7 +52,8 @@ internal static class AgentCliCommand
                 parseResult.GetValue(message),
                 parseResult.GetValue(urlOption),
                 parseResult.GetValue(urlArgument),
-                environment);
+                environment,
+                parseResult.GetValue(tokenOption));
             if (settings is null)
             {
                 await error.WriteLineAsync($"error: {problem}");

@@ -20,6 +20,9 @@ internal static class ExitCodes
     /// <summary>The host answered 4xx: the request itself was rejected.</summary>
     public const int ClientError = 4;
 
+    /// <summary>The host answered 401: it needs a token, or refused the one given (--token, AGENT_TOKEN).</summary>
+    public const int Unauthorized = 7;
+
     /// <summary>The host answered 5xx.</summary>
     public const int ServerError = 5;
 

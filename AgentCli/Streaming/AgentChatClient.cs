@@ -10,7 +10,7 @@ namespace AgentCli.Streaming;
 /// Every way the exchange can fail surfaces as an <see cref="AgentHostException"/>; a stream that
 /// stops without <c>end</c> or <c>error</c> is one of them, because a half answer must not look whole.
 /// </summary>
-internal sealed class AgentChatClient(HttpClient http, Uri agentUrl)
+internal sealed class AgentChatClient(HttpClient http, Uri agentUrl, string? token = null)
 {
     // A trailing slash makes "chat" resolve under a base path (http://proxy/agent/ -> /agent/chat).
     private readonly Uri _chatUrl = new(agentUrl.AbsoluteUri.EndsWith('/') ? agentUrl : new Uri(agentUrl.AbsoluteUri + "/"), "chat");
@@ -56,6 +56,10 @@ internal sealed class AgentChatClient(HttpClient http, Uri agentUrl)
             Content = new StringContent(JsonSerializer.Serialize(request), Encoding.UTF8, "application/json"),
         };
         message.Headers.Accept.ParseAdd("text/event-stream");
+        if (token is not null)
+        {
+            message.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
+        }
 
         HttpResponseMessage response;
         try
@@ -83,7 +87,7 @@ internal sealed class AgentChatClient(HttpClient http, Uri agentUrl)
         {
             using (response)
             {
-                throw await AgentHostException.FromResponseAsync(response, cancellationToken);
+                throw await AgentHostException.FromResponseAsync(response, tokenSent: token is not null, cancellationToken);
             }
         }
 

@@ -30,9 +30,18 @@ internal sealed class AgentHostException : Exception
         new("the agent host closed the stream before the answer finished (no 'end' or 'error' frame)", ExitCodes.BrokenStream);
 
     /// <summary>Builds the error for a non-2xx answer, quoting the host's problem details when it sent them.</summary>
-    public static async Task<AgentHostException> FromResponseAsync(HttpResponseMessage response, CancellationToken cancellationToken)
+    public static async Task<AgentHostException> FromResponseAsync(HttpResponseMessage response, bool tokenSent, CancellationToken cancellationToken)
     {
         var status = (int)response.StatusCode;
+        if (status == 401)
+        {
+            // The host's own text ("Unauthorized") does not say what to do; this does (docs/accounts.md, "API keys").
+            return new AgentHostException(tokenSent
+                ? "the agent host refused the token (unknown, revoked, or its owner is gone): check --token or AGENT_TOKEN"
+                : "the agent host needs a token: --token or AGENT_TOKEN (an API key from POST /api/keys)",
+                ExitCodes.Unauthorized);
+        }
+
         var reason = response.ReasonPhrase ?? response.StatusCode.ToString();
         var detail = await ReadDetailAsync(response, cancellationToken);
         var text = $"the agent host answered {status} {reason}" + (detail is null ? string.Empty : $": {detail}");

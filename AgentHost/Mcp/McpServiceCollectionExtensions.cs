@@ -43,6 +43,7 @@ public static class McpServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<McpHttpSessionStore>();
         services.AddSingleton<McpHttpHandler>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<Microsoft.AspNetCore.Authorization.IAuthorizationMiddlewareResultHandler, McpChallengeResultHandler>());
         // The SDK logs two Information lines per request ("request handler called" and "completed", plus one per
         // tool call) and the HTTP transport four per stateless request; warnings and errors still come through.
         services.AddLogging(logging => logging

@@ -27,6 +27,10 @@ public static class McpStdioHost
         // Embedded (no TICKET_API_URL) the tools call the ticket service's code in this process: no socket, no
         // in-memory server. AddTicketMcpServer registers that seam (see TicketServiceCollectionExtensions).
         builder.Services.AddTicketMcpServer(builder.Configuration);
+        // After the schema start-up (registered by AddTicketMcpServer) and before the stdio service: a bad MCP_API_KEY
+        // stops the start here, before a client is answered.
+        builder.Services.AddSingleton<McpStdioCredential>();
+        builder.Services.AddHostedService(services => services.GetRequiredService<McpStdioCredential>());
         // The SDK's own stdio wiring: its StdioServerTransport on the raw stdin/stdout streams and a hosted service
         // that runs the one server and stops the host when the client closes stdin. Registered first, this server
         // (built by our factory, with our tools and filters) is the one it runs instead of a default one.
@@ -34,6 +38,14 @@ public static class McpStdioHost
         builder.Services.AddMcpServer().WithStdioServerTransport();
 
         using var host = builder.Build();
-        await host.RunAsync();
+        try
+        {
+            await host.RunAsync();
+        }
+        catch (McpStdioCredentialException refused)
+        {
+            await Console.Error.WriteLineAsync("agenttickets MCP server not started: " + refused.Message);
+            Environment.ExitCode = 1;
+        }
     }
 }

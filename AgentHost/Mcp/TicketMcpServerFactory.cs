@@ -87,6 +87,8 @@ public sealed class TicketMcpServerFactory
         }
 
         options.Filters.Message.IncomingFilters.Add(InitializeVersionNegotiation.Filter);
+        // First, so every later filter and the tool itself run as the person the call acts as.
+        options.Filters.Request.CallToolFilters.Add(McpActing.Create(definitions, _services.GetService<McpStdioCredential>()));
         if (_settings.ReadOnly)
         {
             options.Filters.Request.CallToolFilters.Add(ReadOnlyToolGuard.Create(definitions));

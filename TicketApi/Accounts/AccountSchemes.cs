@@ -14,11 +14,14 @@ public static class AccountSchemes
     /// <summary>No credentials: the local admin in local mode, nobody in required mode.</summary>
     public const string Local = "Local";
 
+    /// <summary>An API key: <c>Authorization: Bearer at_...</c> (docs/accounts.md, "API keys").</summary>
+    public const string ApiKey = "ApiKey";
+
     public const string IdentityCookieName = ".AspNetCore.Identity.Application";
 
     /// <summary>
     /// Which scheme reads this request: a bearer token from Identity's login, the sign-in cookie, or (neither)
-    /// the local scheme. An API key (<c>Bearer at_...</c>) goes to the key scheme when it is registered.
+    /// the local scheme. An API key (<c>Bearer at_...</c>) goes to the key scheme: Identity's tokens never start so.
     /// </summary>
     public static string Select(HttpContext context)
     {
@@ -26,7 +29,9 @@ public static class AccountSchemes
         var authorization = context.Request.Headers.Authorization.ToString();
         if (authorization.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase))
         {
-            return IdentityConstants.BearerScheme;
+            return authorization.AsSpan(7).TrimStart().StartsWith(Keys.ApiKeySecret.Marker, StringComparison.Ordinal)
+                ? ApiKey
+                : IdentityConstants.BearerScheme;
         }
         return context.Request.Cookies.ContainsKey(IdentityCookieName) ? IdentityConstants.ApplicationScheme : Local;
     }

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Authorization;
+using TicketApi.Accounts.Keys;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
@@ -49,6 +50,7 @@ public static class AccountsExtensions
             })
             .AddScheme<Microsoft.AspNetCore.Authentication.AuthenticationSchemeOptions, LocalAuthenticationHandler>(AccountSchemes.Local, null);
         services.AddAuthorization(AccessPolicies.Add);
+        services.AddApiKeys(database);
         return services;
     }
 
@@ -93,6 +95,8 @@ public static class AccountsExtensions
                 endpoint.Metadata.Add(new AllowAnonymousAttribute());
             }
         });
+        app.MapApiKeys();
+        group.AddEndpointFilter(ApiKeyAccountGuard.RefuseKeysOnManage);
         group.AddEndpointFilter(async (context, next) =>
         {
             var http = context.HttpContext;

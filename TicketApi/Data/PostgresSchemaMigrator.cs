@@ -135,9 +135,11 @@ public static class PostgresSchemaMigrator
         Drafts.Storage.DraftSchema.Postgres,
         // 9: accounts: ASP.NET Core Identity's tables and the three roles (docs/accounts.md, "Storage"); touches no other table.
         Accounts.AccountSchema.Postgres,
-        // Visibility: who filed each ticket (a user id), as SQLite's step (docs/accounts.md, "Visibility"); the
+        // 10: visibility: who filed each ticket (a user id), as SQLite's step (docs/accounts.md, "Visibility"); the
         // requester's list is a BitmapOr of this index and ix_tickets_requester_email.
         Tickets.TicketVisibility.FiledBySchemaPostgres,
+        // 11: API keys: their hashes, scopes, last use and revocation (docs/accounts.md, "API keys"); touches no other table.
+        Accounts.Keys.ApiKeySchema.Postgres,
     ];
 
     /// <summary>The step after which existing tickets are triaged (<see cref="TriageBackfill"/>).</summary>

@@ -119,9 +119,11 @@ public static class SqliteSchemaMigrator
         Drafts.Storage.DraftSchema.Sqlite,
         // 10: accounts: ASP.NET Core Identity's tables and the three roles (docs/accounts.md, "Storage"); touches no other table.
         Accounts.AccountSchema.Sqlite,
-        // Visibility: who filed each ticket (a user id), so a requester's tickets are those sent as theirs or filed
+        // 11: visibility: who filed each ticket (a user id), so a requester's tickets are those sent as theirs or filed
         // by them (docs/accounts.md, "Visibility"). The requester's list ORs this index with ix_tickets_requester_email.
         Tickets.TicketVisibility.FiledBySchemaSqlite,
+        // 12: API keys: their hashes, scopes, last use and revocation (docs/accounts.md, "API keys"); touches no other table.
+        Accounts.Keys.ApiKeySchema.Sqlite,
     ];
 
     /// <summary>The step after which existing tickets are triaged (<see cref="TriageBackfill"/>).</summary>

@@ -57,6 +57,9 @@ internal sealed class McpHttpHandler(
             message.Context ??= new JsonRpcMessageContext();
             // The server compares the header with the request's _meta and uses it to pick protocol semantics.
             message.Context.ProtocolVersion = version;
+            // Who sent this very request: a session outlives the request that opened it, so each message carries its
+            // own sender and tool calls act as them (McpActing).
+            message.Context.User = context.User;
             InitializeVersionNegotiation.PinUnknownVersion(message);
         }
 

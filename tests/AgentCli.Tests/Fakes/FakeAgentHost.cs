@@ -8,7 +8,7 @@ using Microsoft.Extensions.Logging;
 namespace AgentCli.Tests.Fakes;
 
 /// <summary>What the CLI sent for one turn.</summary>
-internal sealed record RecordedChat(string Message, string? SessionId, bool SessionIdSent, string? Accept, string? ContentType, long? ContentLength);
+internal sealed record RecordedChat(string Message, string? SessionId, bool SessionIdSent, string? Accept, string? ContentType, long? ContentLength, string? Authorization = null);
 
 /// <summary>
 /// A stand-in for the agent host: Kestrel on 127.0.0.1, a free port, <c>POST /chat</c> answered by a
@@ -49,7 +49,8 @@ internal sealed class FakeAgentHost : IAsyncDisposable
                 sessionSent,
                 context.Request.Headers.Accept.ToString(),
                 context.Request.ContentType,
-                context.Request.ContentLength);
+                context.Request.ContentLength,
+                context.Request.Headers.Authorization.Count > 0 ? context.Request.Headers.Authorization.ToString() : null);
             host!.Requests.Enqueue(chat);
             context.RequestAborted.Register(() => host.ClientDisconnected.TrySetResult());
             await respond(context, chat);

@@ -56,7 +56,7 @@ internal sealed class AgentHostProcess : IDisposable
             },
         });
 
-    public Process StartRaw()
+    public Process StartRaw(IReadOnlyDictionary<string, string?>? extra = null)
     {
         var start = new ProcessStartInfo("dotnet")
         {
@@ -68,7 +68,7 @@ internal sealed class AgentHostProcess : IDisposable
         };
         start.ArgumentList.Add(AgentHostDll);
         start.ArgumentList.Add("--mcp-stdio");
-        foreach (var (key, value) in Environment())
+        foreach (var (key, value) in Environment(extra))
         {
             if (value is null)
             {
