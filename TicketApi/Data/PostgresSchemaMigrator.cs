@@ -135,6 +135,10 @@ public static class PostgresSchemaMigrator
         Drafts.Storage.DraftSchema.Postgres,
         // 9: accounts: ASP.NET Core Identity's tables and the three roles (docs/accounts.md, "Storage"); touches no other table.
         Accounts.AccountSchema.Postgres,
+        // The audit trail (docs/accounts.md, "Audit"); touches no other table.
+        Audit.AuditSchema.Postgres,
+        // The live events, numbered in commit order, and their pruning mark (docs/accounts.md, "Live events"); touches no other table.
+        Events.EventSchema.Postgres,
     ];
 
     /// <summary>The step after which existing tickets are triaged (<see cref="TriageBackfill"/>).</summary>

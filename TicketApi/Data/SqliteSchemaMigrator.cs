@@ -119,6 +119,10 @@ public static class SqliteSchemaMigrator
         Drafts.Storage.DraftSchema.Sqlite,
         // 10: accounts: ASP.NET Core Identity's tables and the three roles (docs/accounts.md, "Storage"); touches no other table.
         Accounts.AccountSchema.Sqlite,
+        // The audit trail (docs/accounts.md, "Audit"); touches no other table.
+        Audit.AuditSchema.Sqlite,
+        // The live events and their pruning mark (docs/accounts.md, "Live events"); touches no other table.
+        Events.EventSchema.Sqlite,
     ];
 
     /// <summary>The step after which existing tickets are triaged (<see cref="TriageBackfill"/>).</summary>

@@ -1,0 +1,23 @@
+using TicketApi.Events;
+
+namespace TicketApi.Audit;
+
+/// <summary>The audit trail and the live events (docs/accounts.md, "Audit" and "Live events"): both are sinks of the <see cref="ChangeJournal"/>.</summary>
+public static class AuditExtensions
+{
+    public static IServiceCollection AddAudit(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddSingleton<TicketEventSignal>();
+        services.AddSingleton<ITicketChangeSink, AuditSink>();
+        services.AddSingleton<ITicketChangeSink, EventSink>();
+        services.AddScoped<AuditStore>();
+        services.AddScoped<EventStore>();
+        services.AddSingleton(EventSettings.From(configuration));
+        services.AddHostedService<EventPruner>();
+        services.ConfigureHttpJsonOptions(options => options.SerializerOptions.TypeInfoResolverChain.Add(AuditJsonContext.Default));
+        return services;
+    }
+
+    public static IEndpointRouteBuilder MapAudit(this IEndpointRouteBuilder app) =>
+        app.MapAuditEndpoints().MapTicketEvents();
+}
