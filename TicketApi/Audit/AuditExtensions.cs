@@ -14,7 +14,8 @@ public static class AuditExtensions
         services.AddScoped<EventStore>();
         services.AddSingleton(EventSettings.From(configuration));
         services.AddHostedService<EventPruner>();
-        services.ConfigureHttpJsonOptions(options => options.SerializerOptions.TypeInfoResolverChain.Add(AuditJsonContext.Default));
+        services.ConfigureHttpJsonOptions(options => options.SerializerOptions.TypeInfoResolverChain.Insert(0, AuditJsonContext.Default));
+        services.Configure<Microsoft.AspNetCore.OpenApi.OpenApiOptions>("v1", options => options.AddOperationTransformer<OpenApi.AuditOperations>());
         return services;
     }
 
