@@ -1,4 +1,5 @@
 using System.Data.Common;
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
 using TicketApi.Audit;
@@ -103,7 +104,11 @@ public sealed class BulkRetriage(BulkRetriageSql sql, WriteGate gate, OfflineTri
     private async Task<List<long>> WriteBatchAsync(DbConnection connection, List<(TicketEntity Before, TicketEntity After)> batch, DateTime now,
         CancellationToken cancellationToken)
     {
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        // Deferred on SQLite (Microsoft.Data.Sqlite begins IMMEDIATE by default): the write lock is taken by the first
+        // UPDATE, not at BEGIN, so a writer of another process is not shut out for longer than before.
+        await using var transaction = connection is SqliteConnection sqlite
+            ? sqlite.BeginTransaction(deferred: true)
+            : await connection.BeginTransactionAsync(cancellationToken);
         var lost = await sql.WriteAsync(connection, transaction, [.. batch.Select(t => t.After)], now, cancellationToken);
         var lostIds = lost.ToHashSet();
         var written = batch.Where(t => !lostIds.Contains(t.After.Id)).ToList();
