@@ -66,6 +66,7 @@ public static class TicketApiExtensions
         services.AddMail(configuration);
         services.AddDrafts();
         services.AddAccounts(configuration, database);
+        services.AddAudit(configuration);
         return services;
     }
 
@@ -75,7 +76,7 @@ public static class TicketApiExtensions
         services.AddDbContextPool<TicketDbContext>((provider, options) => options
             .UseSqlite(connectionString)
             .UseQueryTrackingBehavior(QueryTrackingBehavior.NoTracking)
-            .AddInterceptors(new SqliteConnectionSetup(), provider.GetRequiredService<OutboxCommitSignal>()));
+            .AddInterceptors(new SqliteConnectionSetup(), provider.GetRequiredService<OutboxCommitSignal>(), provider.GetRequiredService<Events.TicketEventSignal>()));
         services.AddSingleton<TicketReader, SqliteTicketReader>();
         services.AddSingleton<TicketQueryRunner, SqliteTicketQueryRunner>();
         services.AddSingleton<BulkRetriageSql, SqliteBulkRetriageSql>();
@@ -88,7 +89,7 @@ public static class TicketApiExtensions
         services.AddDbContextPool<TicketDbContext>((provider, options) => options
             .UseNpgsql(provider.GetRequiredService<NpgsqlDataSource>())
             .UseQueryTrackingBehavior(QueryTrackingBehavior.NoTracking)
-            .AddInterceptors(provider.GetRequiredService<OutboxCommitSignal>()));
+            .AddInterceptors(provider.GetRequiredService<OutboxCommitSignal>(), provider.GetRequiredService<Events.TicketEventSignal>()));
         services.AddSingleton<TicketReader, PostgresTicketReader>();
         services.AddSingleton<TicketQueryRunner, PostgresTicketQueryRunner>();
         services.AddSingleton<BulkRetriageSql, PostgresBulkRetriageSql>();
@@ -105,6 +106,7 @@ public static class TicketApiExtensions
         app.MapMail();
         app.MapDrafts();
         app.MapAccounts();
+        app.MapAudit();
         return app;
     }
 }

@@ -137,6 +137,7 @@ measure_store() { # store-label port
   # Latency of one search at a time: what a person waits, without queueing behind 31 others.
   measure "$store: search page, 1 connection" "$base" search.lua 1
   measure "$store: POST create" "$base/api/tickets/" create.lua
+  measure "$store: PATCH title" "$base" patch.lua
 }
 [[ " $stores " == *" sqlite "* ]] && measure_store SQLite "$api_port"
 [[ " $stores " == *" postgres "* ]] && measure_store PostgreSQL "$pg_api_port"

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.AI;
+using TicketApi.Accounts;
 
 namespace AgentHost.Tools;
 
@@ -69,9 +70,16 @@ public sealed class TicketToolFunction : AIFunction
             }
         }
 
-        return errors.Count > 0
-            ? TicketToolResult.InvalidArguments($"Invalid arguments for {Name}: {string.Join(" ", errors)}")
-            : await _run(new ToolArguments(values), cancellationToken);
+        if (errors.Count > 0)
+        {
+            return TicketToolResult.InvalidArguments($"Invalid arguments for {Name}: {string.Join(" ", errors)}");
+        }
+        // The person of the chat or MCP request, through its channel, now with this tool named: what the audit
+        // trail records of the change the tool makes (docs/accounts.md, "Audit").
+        using (ActingContext.EnterTool(ActingContext.Current.Channel, Name))
+        {
+            return await _run(new ToolArguments(values), cancellationToken);
+        }
     }
 
     // MCP hands JsonElements; the chat loop hands what the model's JSON or the planner made (numbers, strings,

@@ -12,6 +12,7 @@ public static class TicketActions
     public const string StatusChanged = "status_changed";
     public const string MessageAdded = "message_added";
     public const string DraftWritten = "draft_written";
+    public const string DraftDiscarded = "draft_discarded";
     public const string DraftSent = "draft_sent";
     public const string Triaged = "triaged";
     public const string Assigned = "assigned";

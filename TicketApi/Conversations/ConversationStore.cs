@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using TicketApi.Audit;
 using TicketApi.Contracts;
 using TicketApi.Data;
 using TicketApi.Tickets;
@@ -10,9 +11,10 @@ namespace TicketApi.Conversations;
 /// response time) are one transaction, and the ticket part is conditional on the version the decision was
 /// made on, as every ticket write is (docs/storage.md, "Concurrency"): when the ticket moved in between, the
 /// decision is made again on its new state, so a customer message can never land on a ticket that was closed
-/// meanwhile, nor two first replies both set <c>first_response_at</c>.
+/// meanwhile, nor two first replies both set <c>first_response_at</c>. What the <see cref="ChangeJournal"/> records of
+/// the message (docs/accounts.md, "Audit") is in the same transaction.
 /// </summary>
-public sealed class ConversationStore(TicketDbContext db, TicketReader reader, TimeProvider clock, WriteGate gate)
+public sealed class ConversationStore(TicketDbContext db, TicketReader reader, TimeProvider clock, WriteGate gate, ChangeJournal journal)
 {
     private const int MaxAttempts = 50;
 
@@ -138,6 +140,8 @@ public sealed class ConversationStore(TicketDbContext db, TicketReader reader, T
                 return false; // rolled back as the transaction is disposed
             }
             db.Messages.Add(message);
+            await db.SaveChangesAsync(cancellationToken); // the message's id, which the journal's rows name
+            journal.Stage(db, TicketDiff.MessageAdded(current, next ?? current, message), message.Created);
             await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
             return true;

@@ -140,6 +140,10 @@ public static class PostgresSchemaMigrator
         Tickets.TicketVisibility.FiledBySchemaPostgres,
         // 11: API keys: their hashes, scopes, last use and revocation (docs/accounts.md, "API keys"); touches no other table.
         Accounts.Keys.ApiKeySchema.Postgres,
+        // 12: the audit trail (docs/accounts.md, "Audit"); touches no other table.
+        Audit.AuditSchema.Postgres,
+        // 13: the live events, numbered in commit order, and their pruning mark (docs/accounts.md, "Live events"); touches no other table.
+        Events.EventSchema.Postgres,
     ];
 
     /// <summary>The step after which existing tickets are triaged (<see cref="TriageBackfill"/>).</summary>

@@ -124,6 +124,10 @@ public static class SqliteSchemaMigrator
         Tickets.TicketVisibility.FiledBySchemaSqlite,
         // 12: API keys: their hashes, scopes, last use and revocation (docs/accounts.md, "API keys"); touches no other table.
         Accounts.Keys.ApiKeySchema.Sqlite,
+        // 13: the audit trail (docs/accounts.md, "Audit"); touches no other table.
+        Audit.AuditSchema.Sqlite,
+        // 14: the live events and their pruning mark (docs/accounts.md, "Live events"); touches no other table.
+        Events.EventSchema.Sqlite,
     ];
 
     /// <summary>The step after which existing tickets are triaged (<see cref="TriageBackfill"/>).</summary>

@@ -83,5 +83,7 @@ public sealed class TicketDbContext(DbContextOptions<TicketDbContext> options) :
 
         modelBuilder.ApplyConfiguration(new OutboxModel(Database.IsSqlite()));
         modelBuilder.ApplyConfiguration(new Drafts.Storage.DraftEntityConfiguration(Database.IsSqlite()));
+        modelBuilder.ApplyConfiguration(new Audit.AuditEntryModel(Database.IsSqlite()));
+        modelBuilder.ApplyConfiguration(new Events.TicketEventModel(Database.IsSqlite()));
     }
 }

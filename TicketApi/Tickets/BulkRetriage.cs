@@ -1,6 +1,11 @@
 using System.Data.Common;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Npgsql;
+using TicketApi.Audit;
 using TicketApi.Contracts;
 using TicketApi.Data;
+using TicketApi.Events;
 using TicketApi.Querying;
 using TicketApi.Triage;
 
@@ -19,8 +24,13 @@ namespace TicketApi.Tickets;
 /// rather than overwritten. Batches already written stay written if the request is cancelled; running it
 /// again finishes the job.
 /// </para>
+/// <para>
+/// Each written ticket is a <c>triaged</c> change in the journal (docs/accounts.md, "Audit"), its rows added in the
+/// batch's transaction through a context on the writing connection, so they commit exactly with the batch.
+/// </para>
 /// </summary>
-public sealed class BulkRetriage(BulkRetriageSql sql, WriteGate gate, OfflineTriager triager, TimeProvider clock)
+public sealed class BulkRetriage(BulkRetriageSql sql, WriteGate gate, OfflineTriager triager, TimeProvider clock, ChangeJournal journal,
+    TicketEventSignal events)
 {
     public const int BatchSize = 1000;
     private const int MaxRounds = 50;
@@ -71,12 +81,14 @@ public sealed class BulkRetriage(BulkRetriageSql sql, WriteGate gate, OfflineTri
     /// Writes the changed tickets of a batch; tickets that lost a race (someone wrote since they were read) are
     /// read again, if the filter still selects them, and triaged and written again. Returns how many were written.
     /// </summary>
-    private async Task<long> WriteAsync(DbConnection connection, TicketQuery query, List<TicketEntity> next, DateTime now, CancellationToken cancellationToken)
+    private async Task<long> WriteAsync(DbConnection connection, TicketQuery query, List<(TicketEntity Before, TicketEntity After)> next, DateTime now,
+        CancellationToken cancellationToken)
     {
         long written = 0;
         for (var round = 0; round < MaxRounds && next.Count > 0; round++)
         {
-            var lost = await gate.RunAsync(() => sql.WriteAsync(connection, next, now, cancellationToken), cancellationToken);
+            var batch = next;
+            var lost = await gate.RunAsync(() => WriteBatchAsync(connection, batch, now, cancellationToken), cancellationToken);
             written += next.Count - lost.Count;
             if (lost.Count == 0)
             {
@@ -88,10 +100,57 @@ public sealed class BulkRetriage(BulkRetriageSql sql, WriteGate gate, OfflineTri
         return written;
     }
 
-    /// <summary>The tickets whose triaged values change, with their new values; pure CPU work, spread over the cores.</summary>
-    private List<TicketEntity> Triage(List<TicketEntity> batch, DateTime now, CancellationToken cancellationToken)
+    /// <summary>One transaction: the batch's conditional updates, then the journal's rows for those that were written.</summary>
+    private async Task<List<long>> WriteBatchAsync(DbConnection connection, List<(TicketEntity Before, TicketEntity After)> batch, DateTime now,
+        CancellationToken cancellationToken)
     {
-        var results = new TicketEntity?[batch.Count];
+        // Deferred on SQLite (Microsoft.Data.Sqlite begins IMMEDIATE by default): the write lock is taken by the first
+        // UPDATE, not at BEGIN, so a writer of another process is not shut out for longer than before.
+        await using var transaction = connection is SqliteConnection sqlite
+            ? sqlite.BeginTransaction(deferred: true)
+            : await connection.BeginTransactionAsync(cancellationToken);
+        var lost = await sql.WriteAsync(connection, transaction, [.. batch.Select(t => t.After)], now, cancellationToken);
+        var lostIds = lost.ToHashSet();
+        var written = batch.Where(t => !lostIds.Contains(t.After.Id)).ToList();
+        if (written.Count > 0)
+        {
+            await using var db = ContextOn(connection);
+            await db.Database.UseTransactionAsync(transaction, cancellationToken);
+            foreach (var (before, after) in written)
+            {
+                after.Updated = now;
+                after.Version = before.Version + 1;
+                journal.Stage(db, TicketDiff.Changed(before, after, TicketActions.Triaged), now);
+            }
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        await transaction.CommitAsync(cancellationToken);
+        if (written.Count > 0)
+        {
+            events.Notify();
+        }
+        return lost;
+    }
+
+    /// <summary>A context of the ticket model on the bulk run's own connection, so its rows join that connection's transaction.</summary>
+    private static TicketDbContext ContextOn(DbConnection connection)
+    {
+        var options = new DbContextOptionsBuilder<TicketDbContext>();
+        if (connection is NpgsqlConnection postgres)
+        {
+            options.UseNpgsql(postgres);
+        }
+        else
+        {
+            options.UseSqlite(connection);
+        }
+        return new TicketDbContext(options.Options);
+    }
+
+    /// <summary>The tickets whose triaged values change, with their values before and after; pure CPU work, spread over the cores.</summary>
+    private List<(TicketEntity Before, TicketEntity After)> Triage(List<TicketEntity> batch, DateTime now, CancellationToken cancellationToken)
+    {
+        var results = new (TicketEntity Before, TicketEntity After)?[batch.Count];
         Parallel.For(0, batch.Count, new ParallelOptions { CancellationToken = cancellationToken }, i =>
         {
             var current = batch[i];
@@ -103,10 +162,10 @@ public sealed class BulkRetriage(BulkRetriageSql sql, WriteGate gate, OfflineTri
             {
                 var next = current.Copy();
                 next.Apply(after);
-                results[i] = next;
+                results[i] = (current, next);
             }
         });
-        return [.. results.OfType<TicketEntity>()];
+        return [.. results.Where(r => r is not null).Select(r => r!.Value)];
     }
 
     /// <summary>Microsecond precision, as every stored timestamp (TicketStore).</summary>

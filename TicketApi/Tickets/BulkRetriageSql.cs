@@ -16,7 +16,7 @@ namespace TicketApi.Tickets;
 /// </summary>
 public abstract class BulkRetriageSql
 {
-    private const string Columns = "id, title, description, requester_name, priority, category, sentiment, triage, version";
+    private const string Columns = "id, title, description, requester_name, priority, category, sentiment, triage, version, requester_email";
 
     private const string Update =
         "UPDATE tickets SET priority = @priority, category = @category, sentiment = @sentiment, triage = @triage, " +
@@ -48,18 +48,21 @@ public abstract class BulkRetriageSql
                 Sentiment = reader.GetString(6),
                 Triage = reader.IsDBNull(7) ? null : reader.GetString(7),
                 Version = reader.GetInt64(8),
+                RequesterEmail = reader.IsDBNull(9) ? null : reader.GetString(9), // whose ticket it is, for the live events
             });
         }
         return batch;
     }
 
     /// <summary>
-    /// Writes the tickets' new triaged values in one transaction, each conditional on the version read, with
-    /// the next version and <paramref name="now"/> as <c>updated</c>. Returns the ids whose write found the row
-    /// changed or gone since. One prepared statement executed per ticket: in process (SQLite) a statement costs
-    /// microseconds; a store across a network overrides this with one statement for the batch.
+    /// Writes the tickets' new triaged values in the caller's <paramref name="transaction"/> (which also holds what
+    /// the journal records of them), each conditional on the version read, with the next version and
+    /// <paramref name="now"/> as <c>updated</c>. Returns the ids whose write found the row changed or gone since.
+    /// One prepared statement executed per ticket: in process (SQLite) a statement costs microseconds; a store
+    /// across a network overrides this with one statement for the batch.
     /// </summary>
-    public virtual async Task<List<long>> WriteAsync(DbConnection connection, IReadOnlyList<TicketEntity> tickets, DateTime now, CancellationToken cancellationToken)
+    public virtual async Task<List<long>> WriteAsync(DbConnection connection, DbTransaction transaction, IReadOnlyList<TicketEntity> tickets, DateTime now,
+        CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(connection);
         ArgumentNullException.ThrowIfNull(tickets);
@@ -68,7 +71,6 @@ public abstract class BulkRetriageSql
         {
             return lost;
         }
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         await using var update = connection.CreateCommand();
         update.Transaction = transaction;
         update.CommandText = Update;
@@ -97,7 +99,6 @@ public abstract class BulkRetriageSql
                 lost.Add(ticket.Id);
             }
         }
-        await transaction.CommitAsync(cancellationToken);
         return lost;
     }
 
@@ -162,12 +163,13 @@ public sealed class PostgresBulkRetriageSql(NpgsqlDataSource dataSource) : BulkR
     public override object Timestamp(DateTime value) => value;
 
     /// <summary>
-    /// The whole batch in one statement (its own short transaction), the rows passed as arrays: one round trip
+    /// The whole batch in one statement (in the caller's short transaction), the rows passed as arrays: one round trip
     /// instead of one per ticket, which cost the service four times SQLite's CPU (docs/storage.md, "Benchmark").
     /// Each row is still conditional on its version; at READ COMMITTED a row another writer holds is waited for
     /// and then checked again, so it is reported lost rather than overwritten.
     /// </summary>
-    public override async Task<List<long>> WriteAsync(DbConnection connection, IReadOnlyList<TicketEntity> tickets, DateTime now, CancellationToken cancellationToken)
+    public override async Task<List<long>> WriteAsync(DbConnection connection, DbTransaction transaction, IReadOnlyList<TicketEntity> tickets, DateTime now,
+        CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(tickets);
         if (tickets.Count == 0)
@@ -178,7 +180,7 @@ public sealed class PostgresBulkRetriageSql(NpgsqlDataSource dataSource) : BulkR
             "UPDATE tickets AS t SET priority = v.priority, category = v.category, sentiment = v.sentiment, triage = v.triage, " +
             "updated = @updated, version = t.version + 1 " +
             "FROM unnest(@ids, @versions, @priorities, @categories, @sentiments, @triages) AS v(id, version, priority, category, sentiment, triage) " +
-            "WHERE t.id = v.id AND t.version = v.version RETURNING t.id", (NpgsqlConnection)connection);
+            "WHERE t.id = v.id AND t.version = v.version RETURNING t.id", (NpgsqlConnection)connection, (NpgsqlTransaction)transaction);
         update.Parameters.Add(new NpgsqlParameter<DateTime>("updated", now));
         update.Parameters.Add(new NpgsqlParameter<long[]>("ids", [.. tickets.Select(t => t.Id)]));
         update.Parameters.Add(new NpgsqlParameter<long[]>("versions", [.. tickets.Select(t => t.Version)]));

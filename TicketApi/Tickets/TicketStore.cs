@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using TicketApi.Accounts;
+using TicketApi.Audit;
 using TicketApi.Contracts;
 using TicketApi.Data;
 using TicketApi.Mail;
@@ -13,9 +14,11 @@ namespace TicketApi.Tickets;
 /// version that was read (EF's ExecuteUpdate/ExecuteDelete), so a status check and its write are atomic
 /// on either store and across processes; a lost race re-reads and decides again against the state that
 /// won, exactly as if the requests had arrived one after the other (docs/storage.md, "Concurrency").
+/// Each write is one transaction with what the <see cref="ChangeJournal"/> records of it (the audit row, the
+/// live event: docs/accounts.md, "Audit"), so a write that loses its race or is refused records nothing.
 /// </summary>
 public sealed class TicketStore(TicketDbContext db, TicketReader reader, TimeProvider clock, WriteGate gate, OfflineTriager triager,
-    ModelTriageInbox modelTriage, IOutbox outbox)
+    ModelTriageInbox modelTriage, IOutbox outbox, ChangeJournal journal)
 {
     private const int MaxAttempts = 50;
 
@@ -49,7 +52,15 @@ public sealed class TicketStore(TicketDbContext db, TicketReader reader, TimePro
         db.Tickets.Add(ticket);
         try
         {
-            await gate.RunAsync(() => db.SaveChangesAsync(cancellationToken), cancellationToken);
+            await gate.RunAsync(async () =>
+            {
+                await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+                await db.SaveChangesAsync(cancellationToken); // the ticket's id, which the journal's rows name
+                journal.Stage(db, TicketDiff.Created(ticket), now);
+                await db.SaveChangesAsync(cancellationToken);
+                await transaction.CommitAsync(cancellationToken);
+                return true;
+            }, cancellationToken);
         }
         finally
         {
@@ -71,7 +82,7 @@ public sealed class TicketStore(TicketDbContext db, TicketReader reader, TimePro
             {
                 return new WriteOutcome.Done(current); // nothing changes: no write, same ETag
             }
-            return await WriteAsync(current, next, cancellationToken) ? new WriteOutcome.Done(next) : null;
+            return await WriteAsync(current, next, TicketActions.Updated, cancellationToken) ? new WriteOutcome.Done(next) : null;
         }, cancellationToken);
 
     /// <summary>
@@ -88,7 +99,7 @@ public sealed class TicketStore(TicketDbContext db, TicketReader reader, TimePro
             next.Updated = Now();
             next.Version = current.Version + 1;
             next.Apply(TicketTriaging.Run(triager, current, current.TriageRecord, next.Updated, RulesStatus));
-            return await WriteAsync(current, next, cancellationToken) ? new WriteOutcome.Done(next) : null;
+            return await WriteAsync(current, next, TicketActions.Triaged, cancellationToken) ? new WriteOutcome.Done(next) : null;
         }, cancellationToken);
         if (outcome is WriteOutcome.Done)
         {
@@ -117,7 +128,7 @@ public sealed class TicketStore(TicketDbContext db, TicketReader reader, TimePro
             next.Updated = now;
             next.Version = current.Version + 1;
             next.Apply(record);
-            return await WriteAsync(current, next, cancellationToken) ? new WriteOutcome.Done(next) : null;
+            return await WriteAsync(current, next, TicketActions.Triaged, cancellationToken) ? new WriteOutcome.Done(next) : null;
         }, cancellationToken);
     }
 
@@ -137,26 +148,26 @@ public sealed class TicketStore(TicketDbContext db, TicketReader reader, TimePro
     private string RulesStatus => modelTriage.Enabled ? TicketTriage.Pending : TicketTriage.Done;
 
     /// <summary>
-    /// One statement, conditional on the version that was read: false when someone wrote first. A move to
-    /// RESOLVED or CLOSED also stages the notice to the requester, in one transaction with the write, so the
-    /// notice exists exactly when the move does (docs/mail.md, "What is mailed").
+    /// One statement, conditional on the version that was read: false, with nothing written, when someone wrote
+    /// first. In the same transaction: what the journal records of the change (as <paramref name="action"/>, or
+    /// <c>status_changed</c> when the status moved) and, for a move to RESOLVED or CLOSED, the notice to the
+    /// requester, so each exists exactly when the change does (docs/mail.md, "What is mailed").
     /// </summary>
-    private async Task<bool> WriteAsync(TicketEntity current, TicketEntity next, CancellationToken cancellationToken)
-    {
-        if (next.ResolutionStatus == current.ResolutionStatus || next.ResolutionStatus == TicketStatus.Open || next.RequesterEmail is null)
-        {
-            return await gate.RunAsync(() => UpdateAsync(current, next, cancellationToken), cancellationToken) == 1;
-        }
-        return await gate.RunAsync(async () =>
+    private Task<bool> WriteAsync(TicketEntity current, TicketEntity next, string action, CancellationToken cancellationToken) =>
+        gate.RunAsync(async () =>
         {
             try
             {
                 await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
                 if (await UpdateAsync(current, next, cancellationToken) != 1)
                 {
-                    return false; // rolled back as the transaction is disposed: no notice for a move that did not happen
+                    return false; // rolled back as the transaction is disposed
                 }
-                outbox.StageStatusNotice(db, next);
+                if (next.ResolutionStatus != current.ResolutionStatus && next.ResolutionStatus != TicketStatus.Open && next.RequesterEmail is not null)
+                {
+                    outbox.StageStatusNotice(db, next);
+                }
+                journal.Stage(db, TicketDiff.Changed(current, next, action), next.Updated);
                 await db.SaveChangesAsync(cancellationToken);
                 await transaction.CommitAsync(cancellationToken);
                 return true;
@@ -166,7 +177,6 @@ public sealed class TicketStore(TicketDbContext db, TicketReader reader, TimePro
                 db.ChangeTracker.Clear();
             }
         }, cancellationToken);
-    }
 
     private Task<int> UpdateAsync(TicketEntity current, TicketEntity next, CancellationToken cancellationToken) =>
         db.Tickets
@@ -187,13 +197,25 @@ public sealed class TicketStore(TicketDbContext db, TicketReader reader, TimePro
                 .SetProperty(t => t.Version, next.Version), cancellationToken);
 
     public Task<WriteOutcome> DeleteAsync(long id, Func<long, bool>? precondition, CancellationToken cancellationToken) =>
-        WriteOptimisticallyAsync(id, precondition, async current =>
+        WriteOptimisticallyAsync(id, precondition, current => gate.RunAsync<WriteOutcome?>(async () =>
         {
-            var deleted = await gate.RunAsync(() => db.Tickets
-                .Where(t => t.Id == id && t.Version == current.Version)
-                .ExecuteDeleteAsync(cancellationToken), cancellationToken);
-            return deleted == 1 ? new WriteOutcome.Done(null) : null;
-        }, cancellationToken);
+            try
+            {
+                await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+                if (await db.Tickets.Where(t => t.Id == id && t.Version == current.Version).ExecuteDeleteAsync(cancellationToken) != 1)
+                {
+                    return null; // rolled back as the transaction is disposed
+                }
+                journal.Stage(db, TicketDiff.Deleted(current), Now());
+                await db.SaveChangesAsync(cancellationToken);
+                await transaction.CommitAsync(cancellationToken);
+                return new WriteOutcome.Done(null);
+            }
+            finally
+            {
+                db.ChangeTracker.Clear();
+            }
+        }, cancellationToken), cancellationToken);
 
     /// <summary>
     /// Reads the ticket and lets <paramref name="attempt"/> answer, which it does by writing conditionally

@@ -113,6 +113,7 @@ public static class TicketApiScenario
         await ArticleApiScenario.RunAsync(client);
         await OutboxApiScenario.RunAsync(client);
         await DraftApiScenario.RunAsync(client);
+        await AuditApiScenario.RunAsync(client);
 
         await ExpectAsync(client, Bare(HttpMethod.Get, "/health"), HttpStatusCode.OK);
         await ExpectAsync(client, Bare(HttpMethod.Head, "/health"), HttpStatusCode.OK);

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using TicketApi.Audit;
 using TicketApi.Contracts;
 using TicketApi.Conversations;
 using TicketApi.Data;
@@ -13,9 +14,10 @@ namespace TicketApi.Drafts.Storage;
 /// changes as a reply changes it (first_response_at) and, when asked, moves to RESOLVED, the draft becomes
 /// SENT and the outbox stages the email(s). When the ticket moved in between the decision is made again on
 /// its new state, so a draft is never sent onto a ticket closed meanwhile, and of two approvals of one draft
-/// exactly one wins (the other finds no current draft).
+/// exactly one wins (the other finds no current draft). The journal's record of the approval (docs/accounts.md,
+/// "Audit") is in the same transaction.
 /// </summary>
-public sealed class DraftSender(TicketDbContext db, TicketReader reader, DraftStore drafts, WriteGate gate, IOutbox outbox)
+public sealed class DraftSender(TicketDbContext db, TicketReader reader, DraftStore drafts, WriteGate gate, IOutbox outbox, ChangeJournal journal)
 {
     private const int MaxAttempts = 50;
 
@@ -108,6 +110,9 @@ public sealed class DraftSender(TicketDbContext db, TicketReader reader, DraftSt
             {
                 outbox.StageStatusNotice(db, next);
             }
+            await db.SaveChangesAsync(cancellationToken); // the message's id, which the journal's rows name
+            var change = TicketDiff.MessageAdded(current, next, message, TicketActions.DraftSent);
+            journal.Stage(db, change with { Fields = [.. change.Fields, new FieldChange("draft_version", null, draft.Version.ToString(System.Globalization.CultureInfo.InvariantCulture))] }, now);
             await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
             return new SendOutcome.Sent(message, draft, next);

@@ -1,4 +1,6 @@
+using System.Globalization;
 using Microsoft.EntityFrameworkCore;
+using TicketApi.Audit;
 using TicketApi.Data;
 
 namespace TicketApi.Drafts.Storage;
@@ -9,9 +11,10 @@ namespace TicketApi.Drafts.Storage;
 /// no-op update, as a thread message does: docs/storage.md, "Concurrency"), so the writes of one ticket's
 /// drafts and its approval happen one after the other and each decides on what the one before left: a
 /// refinement of a version that was replaced meanwhile is refused, never stored on top of the newer one.
-/// Writing a version never moves the ticket's own version (its ETag): a draft is not a change to the ticket.
+/// Writing a version never moves the ticket's own version (its ETag): a draft is not a change to the ticket, but
+/// the journal records it (<c>draft_written</c>, <c>draft_discarded</c>: docs/accounts.md, "Audit") in the same transaction.
 /// </summary>
-public sealed class DraftStore(TicketDbContext db, TimeProvider clock, WriteGate gate)
+public sealed class DraftStore(TicketDbContext db, TimeProvider clock, WriteGate gate, ChangeJournal journal)
 {
     /// <summary>What became of a new version or a discard.</summary>
     public abstract record WriteOutcome
@@ -57,7 +60,7 @@ public sealed class DraftStore(TicketDbContext db, TimeProvider clock, WriteGate
     public Task<WriteOutcome> AddVersionAsync(long ticketId, long? basedOn, DraftEntity draft, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(draft);
-        return InTicketTransactionAsync(ticketId, async newest =>
+        return InTicketTransactionAsync(ticketId, async (ticket, newest) =>
         {
             var current = newest is { Status: DraftStatuses.Draft } ? newest : null;
             if (basedOn is { } version)
@@ -78,6 +81,8 @@ public sealed class DraftStore(TicketDbContext db, TimeProvider clock, WriteGate
             draft.Created = now;
             draft.Updated = now;
             db.Drafts.Add(draft);
+            journal.Stage(db, new TicketChange(ticketId, TicketActions.DraftWritten,
+                [new FieldChange("draft_version", Number(current?.Version), Number(draft.Version))], ticket, ticket), now);
             await db.SaveChangesAsync(cancellationToken);
             return new WriteOutcome.Saved(draft, current is not null);
         }, cancellationToken);
@@ -85,7 +90,7 @@ public sealed class DraftStore(TicketDbContext db, TimeProvider clock, WriteGate
 
     /// <summary>Marks the current draft DISCARDED; <paramref name="precondition"/> checks its version (If-Match).</summary>
     public Task<WriteOutcome> DiscardAsync(long ticketId, Func<long, bool>? precondition, CancellationToken cancellationToken) =>
-        InTicketTransactionAsync(ticketId, async newest =>
+        InTicketTransactionAsync(ticketId, async (ticket, newest) =>
         {
             if (newest is not { Status: DraftStatuses.Draft } current)
             {
@@ -98,6 +103,9 @@ public sealed class DraftStore(TicketDbContext db, TimeProvider clock, WriteGate
             current.Status = DraftStatuses.Discarded;
             current.Updated = Now();
             await MarkAsync(current, cancellationToken);
+            journal.Stage(db, new TicketChange(ticketId, TicketActions.DraftDiscarded,
+                [new FieldChange("draft_version", Number(current.Version), null)], ticket, ticket), current.Updated);
+            await db.SaveChangesAsync(cancellationToken);
             return new WriteOutcome.Saved(current, true);
         }, cancellationToken);
 
@@ -111,7 +119,7 @@ public sealed class DraftStore(TicketDbContext db, TimeProvider clock, WriteGate
     /// Runs <paramref name="decide"/> on the newest version inside a transaction that holds the ticket's row, and
     /// commits what it wrote unless its answer is a refusal.
     /// </summary>
-    private Task<WriteOutcome> InTicketTransactionAsync(long ticketId, Func<DraftEntity?, Task<WriteOutcome>> decide, CancellationToken cancellationToken) =>
+    private Task<WriteOutcome> InTicketTransactionAsync(long ticketId, Func<TicketEntity, DraftEntity?, Task<WriteOutcome>> decide, CancellationToken cancellationToken) =>
         gate.RunAsync(async () =>
         {
             try
@@ -123,7 +131,9 @@ public sealed class DraftStore(TicketDbContext db, TimeProvider clock, WriteGate
                 {
                     return new WriteOutcome.TicketNotFound();
                 }
-                var outcome = await decide(await NewestAsync(ticketId, cancellationToken));
+                // Read under the hold: the journal's rows say whose ticket it is (the live events' visibility).
+                var ticket = await db.Tickets.SingleAsync(t => t.Id == ticketId, cancellationToken);
+                var outcome = await decide(ticket, await NewestAsync(ticketId, cancellationToken));
                 if (outcome is WriteOutcome.Saved)
                 {
                     await transaction.CommitAsync(cancellationToken);
@@ -135,6 +145,8 @@ public sealed class DraftStore(TicketDbContext db, TimeProvider clock, WriteGate
                 db.ChangeTracker.Clear();
             }
         }, cancellationToken);
+
+    private static string? Number(long? version) => version?.ToString(CultureInfo.InvariantCulture);
 
     /// <summary>Microsecond precision, as every stored timestamp.</summary>
     internal DateTime Now()

@@ -83,14 +83,15 @@ public abstract partial class BulkRetriageTests
 
         public override object Timestamp(DateTime value) => inner.Timestamp(value);
 
-        public override async Task<List<long>> WriteAsync(DbConnection connection, IReadOnlyList<TicketEntity> tickets, DateTime now, CancellationToken cancellationToken)
+        public override async Task<List<long>> WriteAsync(DbConnection connection, DbTransaction transaction, IReadOnlyList<TicketEntity> tickets, DateTime now,
+            CancellationToken cancellationToken)
         {
             if (_writes++ >= skip && Interferences < times)
             {
                 Interferences++;
                 await interfere();
             }
-            return await inner.WriteAsync(connection, tickets, now, cancellationToken);
+            return await inner.WriteAsync(connection, transaction, tickets, now, cancellationToken);
         }
     }
 }
