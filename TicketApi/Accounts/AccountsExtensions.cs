@@ -1,6 +1,11 @@
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.OpenApi;
 using Microsoft.AspNetCore.Routing;
+using TicketApi.Accounts.Admin;
+using TicketApi.Accounts.OpenApi;
+using TicketApi.Accounts.Users;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
 using TicketApi.Contracts;
@@ -49,6 +54,18 @@ public static class AccountsExtensions
             })
             .AddScheme<Microsoft.AspNetCore.Authentication.AuthenticationSchemeOptions, LocalAuthenticationHandler>(AccountSchemes.Local, null);
         services.AddAuthorization(AccessPolicies.Add);
+        services.AddHttpContextAccessor();
+        services.AddSingleton<RoleCache>();
+        services.AddScoped<IClaimsTransformation, StoredRoleClaims>();
+        services.AddScoped<UserDirectory>();
+        services.AddSingleton<FirstAdmin>();
+        services.AddHostedService<FirstAdminStartup>();
+        services.ConfigureHttpJsonOptions(options => options.SerializerOptions.TypeInfoResolverChain.Insert(0, AccountJsonContext.Default));
+        services.Configure<OpenApiOptions>("v1", options =>
+        {
+            options.AddOperationTransformer<AccountOperations>();
+            options.AddDocumentTransformer<AccountSecurityScheme>();
+        });
         return services;
     }
 
@@ -58,6 +75,7 @@ public static class AccountsExtensions
     /// </summary>
     public static IApplicationBuilder UseAccounts(this IApplicationBuilder app)
     {
+        AccountsBanner.LogWhenStarted(app);
         app.UseAuthentication();
         app.Use(async (context, next) =>
         {
@@ -83,9 +101,10 @@ public static class AccountsExtensions
     /// </summary>
     public static IEndpointRouteBuilder MapAccounts(this IEndpointRouteBuilder app)
     {
-        // Kept out of the OpenAPI document until docs/accounts.md describes each operation (issue 12's accounts work).
-        var group = app.MapGroup(BasePath).WithTags("Accounts").ExcludeFromDescription();
+        var group = app.MapGroup(BasePath).WithTags("Accounts");
         group.MapIdentityApi<IdentityUser>();
+        // A group of its own: the convention below opens Identity's sign-in routes to anonymous requests, never /me.
+        app.MapGroup(BasePath).WithTags("Accounts").MapAccountMe();
         ((IEndpointConventionBuilder)group).Add(endpoint =>
         {
             if (endpoint is RouteEndpointBuilder { RoutePattern.RawText: { } pattern } && !pattern.Contains("/manage", StringComparison.Ordinal))
@@ -104,6 +123,7 @@ public static class AccountsExtensions
             }
             return await next(context);
         });
+        app.MapUserEndpoints();
         return app;
     }
 }
