@@ -16,6 +16,12 @@ public static class AccountSchemes
 
     public const string IdentityCookieName = ".AspNetCore.Identity.Application";
 
+    /// <summary>Identity's bearer token, checked against the stored person per request (<see cref="StoredPersonHandler"/>).</summary>
+    public const string StoredBearer = "StoredBearer";
+
+    /// <summary>Identity's sign-in cookie, checked against the stored person per request (<see cref="StoredPersonHandler"/>).</summary>
+    public const string StoredCookie = "StoredCookie";
+
     /// <summary>
     /// Which scheme reads this request: a bearer token from Identity's login, the sign-in cookie, or (neither)
     /// the local scheme. An API key (<c>Bearer at_...</c>) goes to the key scheme when it is registered.
@@ -26,9 +32,9 @@ public static class AccountSchemes
         var authorization = context.Request.Headers.Authorization.ToString();
         if (authorization.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase))
         {
-            return IdentityConstants.BearerScheme;
+            return StoredBearer;
         }
-        return context.Request.Cookies.ContainsKey(IdentityCookieName) ? IdentityConstants.ApplicationScheme : Local;
+        return context.Request.Cookies.ContainsKey(IdentityCookieName) ? StoredCookie : Local;
     }
 }
 

@@ -1,13 +1,12 @@
-using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.OpenApi;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.EntityFrameworkCore;
+using Npgsql;
 using TicketApi.Accounts.Admin;
 using TicketApi.Accounts.OpenApi;
 using TicketApi.Accounts.Users;
-using Microsoft.EntityFrameworkCore;
-using Npgsql;
 using TicketApi.Contracts;
 using TicketApi.Data;
 
@@ -52,11 +51,11 @@ public static class AccountsExtensions
                 options.ForwardChallenge = AccountSchemes.Local;
                 options.ForwardForbid = AccountSchemes.Local;
             })
-            .AddScheme<Microsoft.AspNetCore.Authentication.AuthenticationSchemeOptions, LocalAuthenticationHandler>(AccountSchemes.Local, null);
+            .AddScheme<Microsoft.AspNetCore.Authentication.AuthenticationSchemeOptions, LocalAuthenticationHandler>(AccountSchemes.Local, null)
+            .AddScheme<StoredPersonOptions, StoredPersonHandler>(AccountSchemes.StoredBearer, options => options.Inner = IdentityConstants.BearerScheme)
+            .AddScheme<StoredPersonOptions, StoredPersonHandler>(AccountSchemes.StoredCookie, options => options.Inner = IdentityConstants.ApplicationScheme);
         services.AddAuthorization(AccessPolicies.Add);
-        services.AddHttpContextAccessor();
         services.AddSingleton<RoleCache>();
-        services.AddScoped<IClaimsTransformation, StoredRoleClaims>();
         services.AddScoped<UserDirectory>();
         services.AddSingleton<FirstAdmin>();
         services.AddHostedService<FirstAdminStartup>();

@@ -1,7 +1,9 @@
 using System.Collections.Concurrent;
 using System.Security.Claims;
+using System.Text.Encodings.Web;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace TicketApi.Accounts;
 
@@ -51,28 +53,36 @@ public readonly record struct StoredRole(bool Exists, ActorRole Role)
 }
 
 /// <summary>
-/// Replaces the role claims a credential was issued with by the stored role (<see cref="RoleCache"/>); a credential
-/// of a deleted person signs nobody in. The local admin has no row and is left as it is.
+/// Identity's bearer token or sign-in cookie (<see cref="StoredPersonOptions.Inner"/>), checked against the store on
+/// every request: the role claims the credential was issued with are replaced by the stored role (<see cref="RoleCache"/>),
+/// and a credential of a deleted person fails, so it is a 401 as a missing one is (docs/accounts.md, "Users").
 /// </summary>
-public sealed class StoredRoleClaims(RoleCache cache, AccountsDbContext db, IHttpContextAccessor http) : IClaimsTransformation
+public sealed class StoredPersonHandler(
+    IOptionsMonitor<StoredPersonOptions> options, ILoggerFactory logger, UrlEncoder encoder, RoleCache cache, AccountsDbContext db)
+    : AuthenticationHandler<StoredPersonOptions>(options, logger, encoder)
 {
-    public async Task<ClaimsPrincipal> TransformAsync(ClaimsPrincipal principal)
+    protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
     {
-        ArgumentNullException.ThrowIfNull(principal);
-        if (principal.Identity is not { IsAuthenticated: true } identity
-            || identity.AuthenticationType == AccountSchemes.Local
-            || principal.FindFirstValue(ClaimTypes.NameIdentifier) is not { Length: > 0 } id
-            || id is Actor.LocalAdminId or Actor.SystemId)
+        var issued = await Context.AuthenticateAsync(Options.Inner);
+        if (!issued.Succeeded || issued.Principal.FindFirstValue(ClaimTypes.NameIdentifier) is not { Length: > 0 } id)
         {
-            return principal;
+            return issued.None ? AuthenticateResult.NoResult() : AuthenticateResult.Fail(issued.Failure ?? new InvalidOperationException("The credential names nobody."));
         }
-        var stored = await cache.GetAsync(id, db, http.HttpContext?.RequestAborted ?? CancellationToken.None);
+        var stored = await cache.GetAsync(id, db, Context.RequestAborted);
         if (!stored.Exists)
         {
-            return new ClaimsPrincipal(new ClaimsIdentity());
+            return AuthenticateResult.Fail("The credential's person no longer exists.");
         }
-        var current = new ClaimsIdentity(principal.Claims.Where(claim => claim.Type != ClaimTypes.Role), identity.AuthenticationType, ClaimTypes.Name, ClaimTypes.Role);
+        var identity = issued.Principal.Identity as ClaimsIdentity;
+        var current = new ClaimsIdentity(issued.Principal.Claims.Where(claim => claim.Type != ClaimTypes.Role), identity?.AuthenticationType ?? Scheme.Name,
+            ClaimTypes.Name, ClaimTypes.Role);
         current.AddClaim(new Claim(ClaimTypes.Role, Actor.RoleName(stored.Role)));
-        return new ClaimsPrincipal(current);
+        return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(current), issued.Properties, Scheme.Name));
     }
+}
+
+/// <summary>Which of Identity's schemes a <see cref="StoredPersonHandler"/> reads the credential with.</summary>
+public sealed class StoredPersonOptions : AuthenticationSchemeOptions
+{
+    public string Inner { get; set; } = "";
 }
