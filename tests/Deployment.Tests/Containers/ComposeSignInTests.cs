@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
+using AgentTickets.Testing;
 
 namespace Deployment.Tests.Containers;
 
