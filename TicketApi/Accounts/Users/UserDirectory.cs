@@ -82,7 +82,8 @@ public sealed class UserDirectory(UserManager<IdentityUser> users, AccountsDbCon
         {
             return new UserChange.Invalid(new Dictionary<string, string[]> { ["email"] = ["An email address is required."] });
         }
-        if (await users.FindByEmailAsync(email) is not null)
+        var normalizedEmail = users.NormalizeEmail(email);
+        if (await db.Users.AnyAsync(user => user.NormalizedEmail == normalizedEmail, cancellationToken))
         {
             return new UserChange.EmailTaken(email);
         }
@@ -101,7 +102,6 @@ public sealed class UserDirectory(UserManager<IdentityUser> users, AccountsDbCon
             await users.DeleteAsync(user);
             return new UserChange.Invalid(Errors(added));
         }
-        cancellationToken.ThrowIfCancellationRequested();
         return new UserChange.Done(new UserDto(user.Id, email, Actor.RoleName(role.Value)), generated);
     }
 
