@@ -4,11 +4,19 @@ using AgentHost.Hosting;
 using AgentHost.Mcp;
 using AgentHost.Tools;
 using TicketApi;
+using TicketApi.Accounts.Admin;
 
 // MCP over stdio: no web server at all; see McpStdioHost.
 if (McpStdioHost.IsRequested(args))
 {
     await McpStdioHost.RunAsync(args);
+    return;
+}
+
+// "create-admin <email>": make the first admin in the embedded ticket database and exit (docs/accounts.md, "First admin").
+if (CreateAdminCommand.IsRequested(args))
+{
+    Environment.ExitCode = await CreateAdminCommand.RunAsync(args, (services, configuration) => services.AddEmbeddedTicketService(configuration), Console.Out, Console.Error);
     return;
 }
 

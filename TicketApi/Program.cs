@@ -1,7 +1,15 @@
 using TicketApi;
 using TicketApi.Accounts;
+using TicketApi.Accounts.Admin;
 using TicketApi.Health;
 using TicketApi.Http;
+
+// "create-admin <email>": make the first admin and exit (docs/accounts.md, "First admin").
+if (CreateAdminCommand.IsRequested(args))
+{
+    Environment.ExitCode = await CreateAdminCommand.RunAsync(args, (services, configuration) => services.AddTicketApi(configuration), Console.Out, Console.Error);
+    return;
+}
 
 var builder = WebApplication.CreateBuilder(args);
 // Port 8000 on loopback unless told otherwise (--urls or ASPNETCORE_URLS, as containers do).

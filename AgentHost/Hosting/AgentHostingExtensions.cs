@@ -1,4 +1,5 @@
 using System.Globalization;
+using AgentHost.Accounts;
 using Microsoft.AspNetCore.OpenApi;
 using TicketApi;
 using TicketApi.Accounts;
@@ -69,13 +70,18 @@ public static class AgentHostingExtensions
             services.AddTicketApi(configuration);
             services.Configure<OpenApiOptions>("v1", options => options.AddOperationTransformer<ChatOperationSummaries>());
         }
+        else
+        {
+            services.AddRemoteAccounts(configuration);
+        }
 
         return services;
     }
 
     /// <summary>
-    /// Accounts (docs/accounts.md) live in the ticket database, so the host that embeds it signs requests in;
-    /// every route after this (the chat and MCP too) then acts as the signed-in person.
+    /// Accounts (docs/accounts.md) live in the ticket database, so the host that embeds it signs requests in; with
+    /// <c>TICKET_API_URL</c> the separate ticket service checks each credential and gets it forwarded ("Remote mode").
+    /// Every route after this (the chat and MCP too) then acts as the signed-in person.
     /// </summary>
     public static WebApplication UseEmbeddedAccounts(this WebApplication app)
     {
@@ -83,6 +89,10 @@ public static class AgentHostingExtensions
         if (EmbedsTicketService(app.Configuration))
         {
             app.UseAccounts();
+        }
+        else
+        {
+            app.UseRemoteAccounts();
         }
 
         return app;

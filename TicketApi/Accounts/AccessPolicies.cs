@@ -44,8 +44,10 @@ public static class AccessPolicies
     public static TBuilder RequireAccess<TBuilder>(this TBuilder builder, Access access) where TBuilder : IEndpointConventionBuilder =>
         builder.RequireAuthorization(Name(access));
 
-    internal static void Add(AuthorizationOptions options)
+    /// <summary>Registers the policies and the fallback (someone signed in); both hosts call it through their accounts wiring.</summary>
+    public static void Add(AuthorizationOptions options)
     {
+        ArgumentNullException.ThrowIfNull(options);
         foreach (var access in Enum.GetValues<Access>())
         {
             options.AddPolicy(Name(access), policy => policy

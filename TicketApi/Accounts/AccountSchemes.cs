@@ -19,6 +19,12 @@ public static class AccountSchemes
 
     public const string IdentityCookieName = ".AspNetCore.Identity.Application";
 
+    /// <summary>Identity's bearer token, checked against the stored person per request (<see cref="StoredPersonHandler"/>).</summary>
+    public const string StoredBearer = "StoredBearer";
+
+    /// <summary>Identity's sign-in cookie, checked against the stored person per request (<see cref="StoredPersonHandler"/>).</summary>
+    public const string StoredCookie = "StoredCookie";
+
     /// <summary>
     /// Which scheme reads this request: a bearer token from Identity's login, the sign-in cookie, or (neither)
     /// the local scheme. An API key (<c>Bearer at_...</c>) goes to the key scheme: Identity's tokens never start so.
@@ -31,9 +37,9 @@ public static class AccountSchemes
         {
             return authorization.AsSpan(7).TrimStart().StartsWith(Keys.ApiKeySecret.Marker, StringComparison.Ordinal)
                 ? ApiKey
-                : IdentityConstants.BearerScheme;
+                : StoredBearer;
         }
-        return context.Request.Cookies.ContainsKey(IdentityCookieName) ? IdentityConstants.ApplicationScheme : Local;
+        return context.Request.Cookies.ContainsKey(IdentityCookieName) ? StoredCookie : Local;
     }
 }
 

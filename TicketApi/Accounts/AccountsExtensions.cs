@@ -1,9 +1,13 @@
 using Microsoft.AspNetCore.Authorization;
 using TicketApi.Accounts.Keys;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.OpenApi;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
+using TicketApi.Accounts.Admin;
+using TicketApi.Accounts.OpenApi;
+using TicketApi.Accounts.Users;
 using TicketApi.Contracts;
 using TicketApi.Data;
 
@@ -48,9 +52,21 @@ public static class AccountsExtensions
                 options.ForwardChallenge = AccountSchemes.Local;
                 options.ForwardForbid = AccountSchemes.Local;
             })
-            .AddScheme<Microsoft.AspNetCore.Authentication.AuthenticationSchemeOptions, LocalAuthenticationHandler>(AccountSchemes.Local, null);
+            .AddScheme<Microsoft.AspNetCore.Authentication.AuthenticationSchemeOptions, LocalAuthenticationHandler>(AccountSchemes.Local, null)
+            .AddScheme<StoredPersonOptions, StoredPersonHandler>(AccountSchemes.StoredBearer, options => options.Inner = IdentityConstants.BearerScheme)
+            .AddScheme<StoredPersonOptions, StoredPersonHandler>(AccountSchemes.StoredCookie, options => options.Inner = IdentityConstants.ApplicationScheme);
         services.AddAuthorization(AccessPolicies.Add);
         services.AddApiKeys(database);
+        services.AddSingleton<RoleCache>();
+        services.AddScoped<UserDirectory>();
+        services.AddSingleton<FirstAdmin>();
+        services.AddHostedService<FirstAdminStartup>();
+        services.ConfigureHttpJsonOptions(options => options.SerializerOptions.TypeInfoResolverChain.Insert(0, AccountJsonContext.Default));
+        services.Configure<OpenApiOptions>("v1", options =>
+        {
+            options.AddOperationTransformer<AccountOperations>();
+            options.AddDocumentTransformer<AccountSecurityScheme>();
+        });
         return services;
     }
 
@@ -60,6 +76,7 @@ public static class AccountsExtensions
     /// </summary>
     public static IApplicationBuilder UseAccounts(this IApplicationBuilder app)
     {
+        AccountsBanner.LogWhenStarted(app);
         app.UseAuthentication();
         app.Use(async (context, next) =>
         {
@@ -85,9 +102,10 @@ public static class AccountsExtensions
     /// </summary>
     public static IEndpointRouteBuilder MapAccounts(this IEndpointRouteBuilder app)
     {
-        // Kept out of the OpenAPI document until docs/accounts.md describes each operation (issue 12's accounts work).
-        var group = app.MapGroup(BasePath).WithTags("Accounts").ExcludeFromDescription();
+        var group = app.MapGroup(BasePath).WithTags("Accounts");
         group.MapIdentityApi<IdentityUser>();
+        // A group of its own: the convention below opens Identity's sign-in routes to anonymous requests, never /me.
+        app.MapGroup(BasePath).WithTags("Accounts").MapAccountMe();
         ((IEndpointConventionBuilder)group).Add(endpoint =>
         {
             if (endpoint is RouteEndpointBuilder { RoutePattern.RawText: { } pattern } && !pattern.Contains("/manage", StringComparison.Ordinal))
@@ -108,6 +126,7 @@ public static class AccountsExtensions
             }
             return await next(context);
         });
+        app.MapUserEndpoints();
         return app;
     }
 }

@@ -76,6 +76,9 @@ public abstract class OpenApiConformanceTests(TicketStoreFixture store) : Ticket
         var operations =
             from path in document["paths"]!.AsObject()
             from operation in path.Value!.AsObject()
+            // Accounts and users need what no example can hold (a refresh token, a mail's code, a person's id made at
+            // run time); AccountApiScenario tries each of them with real values instead.
+            where !path.Key.StartsWith("/api/account", StringComparison.Ordinal) && !path.Key.StartsWith("/api/users", StringComparison.Ordinal)
             orderby Stage(operation.Key, path.Key)
             select (Method: operation.Key, Template: path.Key, Operation: operation.Value!);
         var documented = operations.ToList();

@@ -26,8 +26,9 @@ public sealed class TicketApiProcess : IAsyncDisposable
     public string Log { get { lock (_log) { return _log.ToString(); } } }
 
     /// <param name="environment">More variables for the service (the mail tests' SMTP settings).</param>
+    /// <param name="listenAddress">Where it listens (0.0.0.0: every interface, as in a container); it is reached on loopback either way.</param>
     public static async Task<TicketApiProcess> StartAsync(string connectionString, CancellationToken cancellationToken,
-        IReadOnlyDictionary<string, string?>? environment = null)
+        IReadOnlyDictionary<string, string?>? environment = null, string listenAddress = "127.0.0.1")
     {
         var dll = typeof(TicketApiProcess).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == "TicketApiDll").Value!;
         Assert.True(File.Exists(dll), $"the ticket service is not built at {dll}");
@@ -40,7 +41,7 @@ public sealed class TicketApiProcess : IAsyncDisposable
             WorkingDirectory = Path.GetDirectoryName(dll)!,
         };
         info.ArgumentList.Add(dll);
-        info.Environment["ASPNETCORE_URLS"] = $"http://127.0.0.1:{port}";
+        info.Environment["ASPNETCORE_URLS"] = $"http://{listenAddress}:{port}";
         info.Environment["ConnectionStrings__Tickets"] = connectionString;
         info.Environment["DOTNET_NOLOGO"] = "1";
         foreach (var (name, value) in environment ?? new Dictionary<string, string?>())
