@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Npgsql;
 using TicketApi.Accounts;
+using TicketApi.Assignment;
 using TicketApi.Audit;
 using TicketApi.Contracts;
 using TicketApi.Conversations;
@@ -66,6 +67,7 @@ public static class TicketApiExtensions
         services.AddMail(configuration);
         services.AddDrafts();
         services.AddAccounts(configuration, database);
+        services.AddAssignment();
         return services;
     }
 
@@ -105,6 +107,7 @@ public static class TicketApiExtensions
         app.MapMail();
         app.MapDrafts();
         app.MapAccounts();
+        app.MapAssignment();
         return app;
     }
 }

@@ -135,6 +135,10 @@ public static class PostgresSchemaMigrator
         Drafts.Storage.DraftSchema.Postgres,
         // 9: accounts: ASP.NET Core Identity's tables and the three roles (docs/accounts.md, "Storage"); touches no other table.
         Accounts.AccountSchema.Postgres,
+        // Issue 12 part E: tickets' assignee (docs/accounts.md, "Assignment"); touches only the tickets table.
+        Assignment.AssignmentSchema.Postgres,
+        // Issue 12 part E: satisfaction ratings on the ticket row (docs/accounts.md, "Satisfaction"); touches only the tickets table.
+        Ratings.RatingSchema.Postgres,
     ];
 
     /// <summary>The step after which existing tickets are triaged (<see cref="TriageBackfill"/>).</summary>

@@ -119,6 +119,10 @@ public static class SqliteSchemaMigrator
         Drafts.Storage.DraftSchema.Sqlite,
         // 10: accounts: ASP.NET Core Identity's tables and the three roles (docs/accounts.md, "Storage"); touches no other table.
         Accounts.AccountSchema.Sqlite,
+        // Issue 12 part E: tickets' assignee (docs/accounts.md, "Assignment"); touches only the tickets table.
+        Assignment.AssignmentSchema.Sqlite,
+        // Issue 12 part E: satisfaction ratings on the ticket row (docs/accounts.md, "Satisfaction"); touches only the tickets table.
+        Ratings.RatingSchema.Sqlite,
     ];
 
     /// <summary>The step after which existing tickets are triaged (<see cref="TriageBackfill"/>).</summary>

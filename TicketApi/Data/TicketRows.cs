@@ -14,7 +14,8 @@ public static class TicketRows
     /// <summary>Every column of a ticket, in the order <see cref="Read"/> expects (both stores select the same list).</summary>
     public const string Columns =
         "id, title, description, created, updated, resolution_status, version, " +
-        "priority, category, sentiment, requester_name, requester_email, triage, first_response_at, resolved_at, closed_at";
+        "priority, category, sentiment, requester_name, requester_email, triage, first_response_at, resolved_at, closed_at, " +
+        "assignee_id, assignee_name, rating_score, rating_comment, rated_at";
 
     /// <summary>A ticket row on SQLite, where timestamps are integer microseconds since the epoch.</summary>
     public static TicketEntity Read(SqliteDataReader reader) => Read<MicrosecondTimes>(reader);
@@ -41,6 +42,11 @@ public static class TicketRows
         FirstResponseAt = reader.IsDBNull(13) ? null : TTimes.Read(reader, 13),
         ResolvedAt = reader.IsDBNull(14) ? null : TTimes.Read(reader, 14),
         ClosedAt = reader.IsDBNull(15) ? null : TTimes.Read(reader, 15),
+        AssigneeId = reader.IsDBNull(16) ? null : reader.GetString(16),
+        AssigneeName = reader.IsDBNull(17) ? null : reader.GetString(17),
+        RatingScore = reader.IsDBNull(18) ? null : reader.GetInt32(18),
+        RatingComment = reader.IsDBNull(19) ? null : reader.GetString(19),
+        RatedAt = reader.IsDBNull(20) ? null : TTimes.Read(reader, 20),
     };
 
     private interface IStoredTimes

@@ -32,6 +32,13 @@ public sealed record TicketQuery
     /// <summary>Exact address, compared case-insensitively.</summary>
     public string? RequesterEmail { get; init; }
 
+    /// <summary>
+    /// <c>me</c>, <c>none</c> or a person's id, as sent (docs/accounts.md, "Assignment"). "me" stays "me" here and
+    /// is read as the acting person where the query runs (<see cref="AssigneeFilter"/>), so a query written back
+    /// into a URL or handed to the agent's tools means the same for whoever runs it.
+    /// </summary>
+    public string? Assignee { get; init; }
+
     /// <summary>Words to find in title or description; an empty list means a search with no words (matches nothing).</summary>
     public IReadOnlyList<string>? SearchWords { get; init; }
 
@@ -44,5 +51,5 @@ public sealed record TicketQuery
         Id is null && IdIn is null && TitleContains is null && DescriptionContains is null &&
         CreatedFrom is null && CreatedTo is null && UpdatedFrom is null && UpdatedTo is null && SearchWords is null &&
         Priority is null && PriorityIn is null && Category is null && CategoryIn is null && Sentiment is null && SentimentIn is null &&
-        RequesterEmail is null;
+        RequesterEmail is null && Assignee is null;
 }

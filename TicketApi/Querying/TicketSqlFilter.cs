@@ -84,6 +84,17 @@ public sealed class TicketSqlFilter
             // The column is COLLATE NOCASE (ASCII folding), which its index shares.
             filter.Add("requester_email = $requester_email", "$requester_email", email);
         }
+        switch (AssigneeFilter.AssigneeIdOf(query))
+        {
+            case null:
+                break;
+            case AssigneeFilter.Unassigned:
+                filter._conditions.Add("assignee_id IS NULL");
+                break;
+            case var assignee:
+                filter.Add("assignee_id = $assignee", "$assignee", assignee);
+                break;
+        }
         return filter;
     }
 
