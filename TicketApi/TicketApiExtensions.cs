@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Npgsql;
 using TicketApi.Accounts;
 using TicketApi.Assignment;
+using TicketApi.Ratings;
 using TicketApi.Audit;
 using TicketApi.Contracts;
 using TicketApi.Conversations;
@@ -68,6 +69,7 @@ public static class TicketApiExtensions
         services.AddDrafts();
         services.AddAccounts(configuration, database);
         services.AddAssignment();
+        services.AddRatings(configuration);
         return services;
     }
 
@@ -108,6 +110,7 @@ public static class TicketApiExtensions
         app.MapDrafts();
         app.MapAccounts();
         app.MapAssignment();
+        app.MapRatings();
         return app;
     }
 }
