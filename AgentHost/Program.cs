@@ -4,6 +4,7 @@ using AgentHost.Hosting;
 using AgentHost.Mcp;
 using AgentHost.Tools;
 using TicketApi;
+using TicketApi.Limits;
 
 // MCP over stdio: no web server at all; see McpStdioHost.
 if (McpStdioHost.IsRequested(args))
@@ -25,6 +26,7 @@ app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseBrowserCors();
 app.UseEmbeddedAccounts();
+app.UseRateLimits();
 app.MapEmbeddedTicketService();
 app.MapAgentHealth();
 app.MapChat();

@@ -2,6 +2,7 @@ using TicketApi;
 using TicketApi.Accounts;
 using TicketApi.Health;
 using TicketApi.Http;
+using TicketApi.Limits;
 
 var builder = WebApplication.CreateBuilder(args);
 // Port 8000 on loopback unless told otherwise (--urls or ASPNETCORE_URLS, as containers do).
@@ -20,6 +21,7 @@ app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseBrowserCors();
 app.UseAccounts();
+app.UseRateLimits();
 app.MapOpenApi().AllowHead();
 app.UseSwaggerUI(options => options.SwaggerEndpoint("/openapi/v1.json", "AgentTickets ticket API"));
 app.MapServiceHealth();

@@ -13,6 +13,7 @@ using TicketApi.Drafts;
 using TicketApi.Endpoints;
 using TicketApi.Http;
 using TicketApi.KnowledgeBase;
+using TicketApi.Limits;
 using TicketApi.Mail;
 using TicketApi.ModelTriage;
 using TicketApi.OpenApi;
@@ -70,6 +71,7 @@ public static class TicketApiExtensions
         services.AddAccounts(configuration, database);
         services.AddAssignment();
         services.AddRatings(configuration);
+        services.AddRateLimits(configuration);
         return services;
     }
 
