@@ -46,15 +46,15 @@ public sealed record RateLimitSettings
         return new RateLimitSettings
         {
             Enabled = enabled,
-            Writes = Bucket(configuration, "WRITES", defaults.Writes),
-            Chat = Bucket(configuration, "CHAT", defaults.Chat),
-            Model = Bucket(configuration, "MODEL", defaults.Model),
+            Writes = Bucket(configuration, "RATE_LIMIT_WRITES_BURST", "RATE_LIMIT_WRITES_PER_MINUTE", defaults.Writes),
+            Chat = Bucket(configuration, "RATE_LIMIT_CHAT_BURST", "RATE_LIMIT_CHAT_PER_MINUTE", defaults.Chat),
+            Model = Bucket(configuration, "RATE_LIMIT_MODEL_BURST", "RATE_LIMIT_MODEL_PER_MINUTE", defaults.Model),
             LocalFactor = Number(configuration, "RATE_LIMIT_LOCAL_FACTOR", defaults.LocalFactor),
         };
     }
 
-    private static BucketSettings Bucket(IConfiguration configuration, string name, BucketSettings fallback) =>
-        new(Number(configuration, $"RATE_LIMIT_{name}_BURST", fallback.Burst), Number(configuration, $"RATE_LIMIT_{name}_PER_MINUTE", fallback.PerMinute));
+    private static BucketSettings Bucket(IConfiguration configuration, string burst, string perMinute, BucketSettings fallback) =>
+        new(Number(configuration, burst, fallback.Burst), Number(configuration, perMinute, fallback.PerMinute));
 
     private static int Number(IConfiguration configuration, string name, int fallback)
     {
