@@ -20,7 +20,9 @@ public static class RatingEndpoints
 {
     public static IEndpointRouteBuilder MapRatingEndpoints(this IEndpointRouteBuilder app)
     {
-        app.MapPost(TicketEndpoints.BasePath + "/{id}/rating/", Rate).WithTags("Tickets").WithName("RateTicket").RequireAccess(Access.Write)
+        // Groups, as the other ticket routes: the OpenAPI document lists a group's routes in the order they were mapped.
+        var tickets = app.MapGroup(TicketEndpoints.BasePath).WithTags("Tickets");
+        tickets.MapPost("/{id}/rating/", Rate).WithName("RateTicket").RequireAccess(Access.Write)
             .WithSummary("Rate a RESOLVED or CLOSED ticket, once: its requester only (1-5 and an optional comment).")
             .Accepts<RatingRequest>("application/json")
             .WithMetadata(new RequestSizeLimitAttribute(TicketBodyReader.MaxBodyBytes))
@@ -31,7 +33,7 @@ public static class RatingEndpoints
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
             .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
             .ProducesValidationProblem(StatusCodes.Status422UnprocessableEntity);
-        app.MapGetAndHead("/api/ratings/summary", Summary).WithTags("Ratings").WithName("RatingSummary").RequireAccess(Access.StaffRead)
+        app.MapGroup("/api/ratings").WithTags("Ratings").MapGetAndHead("/summary", Summary).WithName("RatingSummary").RequireAccess(Access.StaffRead)
             .WithSummary("Every rating given: count, average, how many of each score, and per ticket category.");
         return app;
     }

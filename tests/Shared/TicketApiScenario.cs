@@ -20,7 +20,7 @@ public static class TicketApiScenario
 
     /// <summary>True for "METHOD /template STATUS" answers listed in <see cref="Unreachable"/> by status or in full.</summary>
     public static bool IsUnreachable(string answer) =>
-        Unreachable.Keys.Any(key => answer == key || answer.EndsWith(" " + key, StringComparison.Ordinal));
+        Unreachable.Keys.Concat(TrustApiScenario.Unreachable.Keys).Any(key => answer == key || answer.EndsWith(" " + key, StringComparison.Ordinal));
 
     public static async Task RunAsync(HttpClient client)
     {
@@ -113,6 +113,7 @@ public static class TicketApiScenario
         await ArticleApiScenario.RunAsync(client);
         await OutboxApiScenario.RunAsync(client);
         await DraftApiScenario.RunAsync(client);
+        await TrustApiScenario.RunAsync(client);
 
         await ExpectAsync(client, Bare(HttpMethod.Get, "/health"), HttpStatusCode.OK);
         await ExpectAsync(client, Bare(HttpMethod.Head, "/health"), HttpStatusCode.OK);
