@@ -7,10 +7,10 @@ namespace TicketApi.Assignment;
 
 /// <summary>
 /// Finds the person a ticket is to be assigned to (docs/accounts.md, "Assignment"): <c>me</c> (the acting
-/// person), a person's id, or their email address; the local admin (<c>local</c>) in local mode. Only agents and
+/// person), a person's id, or their email address; the local admin (<c>local</c>) when acting as it (local mode). Only agents and
 /// admins take tickets: anyone else, or nobody, is a 422 naming the value.
 /// </summary>
-public sealed class AssigneeDirectory(UserManager<IdentityUser> users, AuthModeResolver mode)
+public sealed class AssigneeDirectory(UserManager<IdentityUser> users)
 {
     public const string Field = "assignee";
 
@@ -27,7 +27,8 @@ public sealed class AssigneeDirectory(UserManager<IdentityUser> users, AuthModeR
             var actor = ActingContext.Actor;
             return actor.IsStaff ? (new TicketAssignee(actor.Id, actor.Name), null) : Refused(value, "you are not an agent or admin");
         }
-        if (value == Actor.LocalAdminId && mode.Mode == AuthMode.Local)
+        // Only a local-mode request acts as the local admin; the mode itself is not asked for, since MCP stdio has no server to ask.
+        if (value == Actor.LocalAdminId && ActingContext.Actor.Id == Actor.LocalAdminId)
         {
             return (new TicketAssignee(Actor.LocalAdmin.Id, Actor.LocalAdmin.Name), null);
         }
