@@ -5,6 +5,7 @@ using AgentHost.Mcp;
 using AgentHost.Tools;
 using TicketApi;
 using TicketApi.Accounts.Admin;
+using TicketApi.Limits;
 
 // MCP over stdio: no web server at all; see McpStdioHost.
 if (McpStdioHost.IsRequested(args))
@@ -33,6 +34,7 @@ app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseBrowserCors();
 app.UseEmbeddedAccounts();
+app.UseRateLimits();
 app.MapEmbeddedTicketService();
 app.MapAgentHealth();
 app.MapChat();

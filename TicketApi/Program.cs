@@ -3,6 +3,7 @@ using TicketApi.Accounts;
 using TicketApi.Accounts.Admin;
 using TicketApi.Health;
 using TicketApi.Http;
+using TicketApi.Limits;
 
 // "create-admin <email>": make the first admin and exit (docs/accounts.md, "First admin").
 if (CreateAdminCommand.IsRequested(args))
@@ -28,6 +29,7 @@ app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseBrowserCors();
 app.UseAccounts();
+app.UseRateLimits();
 app.MapOpenApi().AllowHead();
 app.UseSwaggerUI(options => options.SwaggerEndpoint("/openapi/v1.json", "AgentTickets ticket API"));
 app.MapServiceHealth();

@@ -2,6 +2,8 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Npgsql;
 using TicketApi.Accounts;
+using TicketApi.Assignment;
+using TicketApi.Ratings;
 using TicketApi.Audit;
 using TicketApi.Contracts;
 using TicketApi.Conversations;
@@ -11,6 +13,7 @@ using TicketApi.Drafts;
 using TicketApi.Endpoints;
 using TicketApi.Http;
 using TicketApi.KnowledgeBase;
+using TicketApi.Limits;
 using TicketApi.Mail;
 using TicketApi.ModelTriage;
 using TicketApi.OpenApi;
@@ -67,6 +70,9 @@ public static class TicketApiExtensions
         services.AddDrafts();
         services.AddAccounts(configuration, database);
         services.AddAudit(configuration);
+        services.AddAssignment();
+        services.AddRatings(configuration);
+        services.AddRateLimits(configuration);
         return services;
     }
 
@@ -107,6 +113,8 @@ public static class TicketApiExtensions
         app.MapDrafts();
         app.MapAccounts();
         app.MapAudit();
+        app.MapAssignment();
+        app.MapRatings();
         return app;
     }
 }

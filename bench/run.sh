@@ -48,7 +48,8 @@ wait_for() { # url [pid]: polls until the url answers, failing early when the pr
 }
 
 start_api() { # port connection-string log
-  ASPNETCORE_URLS="http://127.0.0.1:$1" ConnectionStrings__Tickets="$2" Logging__LogLevel__Default=Warning \
+  # RATE_LIMITS=off: the bench measures the service at full speed; the limits would turn most of it into 429s.
+  ASPNETCORE_URLS="http://127.0.0.1:$1" ConnectionStrings__Tickets="$2" Logging__LogLevel__Default=Warning RATE_LIMITS=off \
     dotnet "$work/api/TicketApi.dll" >"$3" 2>&1 &
   pids+=($!)
 }

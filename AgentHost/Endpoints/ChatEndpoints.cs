@@ -26,6 +26,8 @@ public static class ChatEndpoints
     {
         var group = app.MapGroup("/chat").WithTags("Chat");
         group.AddEndpointFilter<ChatBrowserFilter>();
+        // Chat turns are rate limited per person (docs/accounts.md, "Limits"); a 429 comes before the stream starts.
+        group.RequireRateLimiting(TicketApi.Limits.RateLimits.Chat);
         group.MapGet("", GetChat).WithName("ChatGet").WithChatResponses();
         group.MapPost("", PostChat).WithName("ChatPost").WithChatResponses()
             .Accepts<ChatRequest>("application/json")

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.OpenApi;
 using TicketApi;
 using TicketApi.Accounts;
 using TicketApi.Http;
+using TicketApi.Limits;
 
 namespace AgentHost.Hosting;
 
@@ -27,6 +28,8 @@ public static class AgentHostingExtensions
         builder.Logging.AddFilter("Polly", LogLevel.Warning);
         // Kestrel's refusals (body too large 413, too slow 408) as problem details, not 500s with stack traces.
         builder.Services.AddRequestLimitErrors();
+        // Chat turns are limited in every mode, the ticket service's writes when it is embedded (docs/accounts.md, "Limits").
+        builder.Services.AddRateLimits(builder.Configuration);
         return builder;
     }
 

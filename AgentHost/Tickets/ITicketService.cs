@@ -47,6 +47,13 @@ public interface ITicketService
     /// <summary>Adds a message to the thread, with its lifecycle effects (docs/rest-api.md, "Conversation thread").</summary>
     Task<TicketApiResult<TicketMessageDto>> AddMessageAsync(long ticketId, NewTicketMessage message, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Assigns the ticket to <paramref name="assignee"/> (<c>me</c>, a person's id or email address) or, with null,
+    /// unassigns it (docs/accounts.md, "Assignment"): 404 unknown ticket, 422 not an agent or admin, 403 for a caller
+    /// who is not staff.
+    /// </summary>
+    Task<TicketApiResult<TicketDto>> AssignAsync(long id, string? assignee, CancellationToken cancellationToken);
+
     /// <summary>A lifecycle move; a refused one is a 409 naming the allowed targets.</summary>
     Task<TicketApiResult<TicketDto>> SetStatusAsync(long id, TicketStatus status, CancellationToken cancellationToken);
 

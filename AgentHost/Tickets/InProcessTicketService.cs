@@ -1,4 +1,5 @@
 using TicketApi.Accounts;
+using TicketApi.Assignment;
 using TicketApi.Contracts;
 using TicketApi.Drafts;
 using TicketApi.Http;
@@ -51,6 +52,22 @@ public sealed class InProcessTicketService(IServiceScopeFactory scopes) : ITicke
 
     public Task<TicketApiResult<TicketMessageDto>> AddMessageAsync(long ticketId, NewTicketMessage message, CancellationToken cancellationToken) =>
         RunAsync(service => service.AddMessageAsync(ticketId, message, cancellationToken));
+
+    /// <summary>Staff only, as <c>PUT /api/tickets/{id}/assignee</c> requires: the chat's or MCP client's person must be an agent or admin.</summary>
+    public async Task<TicketApiResult<TicketDto>> AssignAsync(long id, string? assignee, CancellationToken cancellationToken)
+    {
+        if (!AccessPolicies.Allows(ActingContext.Actor, Access.StaffWrite))
+        {
+            return TicketApiResult.Failure<TicketDto>(new TicketProblem(StatusCodes.Status403Forbidden, "Only agents and admins assign tickets."));
+        }
+        return await RunAsync<TicketAssignments, TicketDto>(async assignments =>
+        {
+            var (ticket, problem) = await assignments.AssignAsync(id, assignee, precondition: null, cancellationToken);
+            return ticket is null
+                ? new TicketService.Outcome<TicketDto>(null, problem!.ProblemDetails)
+                : new TicketService.Outcome<TicketDto>(ticket.ToDto(), null, ticket.Version);
+        });
+    }
 
     public Task<TicketApiResult<bool>> DeleteAsync(long id, string? ifMatch, CancellationToken cancellationToken) =>
         RunAsync(service => service.DeleteAsync(id, ifMatch, cancellationToken));

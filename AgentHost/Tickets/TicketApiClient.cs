@@ -109,6 +109,14 @@ public sealed class TicketApiClient : ITicketService
     public Task<TicketApiResult<TicketDto>> SetStatusAsync(long id, TicketStatus status, CancellationToken cancellationToken) =>
         PatchAsync(id, new TicketPatch(ResolutionStatus: status), cancellationToken);
 
+    /// <summary>PUT of the assignee; the same assignment again lands in the same state, so it is retried.</summary>
+    public Task<TicketApiResult<TicketDto>> AssignAsync(long id, string? assignee, CancellationToken cancellationToken) =>
+        SendAsync<TicketDto>(() => new HttpRequestMessage(HttpMethod.Put, ItemPath(id) + "assignee/")
+        {
+            // Written by hand: the client's options leave nulls out, and a null here is what unassigns.
+            Content = JsonContent.Create(new System.Text.Json.Nodes.JsonObject { ["assignee"] = assignee }),
+        }, idempotent: true, cancellationToken);
+
     /// <summary>PATCH: only the non-null fields are sent. Repeating it lands in the same state, so it is retried.</summary>
     private Task<TicketApiResult<TicketDto>> PatchAsync(long id, TicketPatch patch, CancellationToken cancellationToken) =>
         SendAsync<TicketDto>(() => new HttpRequestMessage(HttpMethod.Patch, ItemPath(id))

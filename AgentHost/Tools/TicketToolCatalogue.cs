@@ -24,6 +24,7 @@ public sealed class TicketToolCatalogue
     public const string DraftReply = "draft_reply";
     public const string GetDraft = "get_draft";
     public const string SendDraft = "send_draft";
+    public const string AssignTicket = "assign_ticket";
 
     public TicketToolCatalogue(TicketTools tools, TicketThreadTools threads)
     {
@@ -61,6 +62,8 @@ public sealed class TicketToolCatalogue
         // Adds a version (earlier ones are kept) and sends nothing; each call writes another version.
         new(tools.DraftReply(), "Draft a reply", ReadOnly: false, Destructive: false, Idempotent: false),
         new(tools.GetDraft(), "Get a ticket's draft reply", ReadOnly: true, Destructive: false, Idempotent: true),
+        // Replaces the previous assignee (destructive in MCP's sense); the same assignment again changes nothing.
+        new(tools.AssignTicket(), "Assign a ticket", ReadOnly: false, Destructive: true, Idempotent: true),
     ];
 
     /// <summary>The chat pipeline's tools (add_message may speak for the requester; its channel is chat).</summary>

@@ -37,4 +37,8 @@ public sealed record TicketDto(
     [property: JsonConverter(typeof(NullableUtcTimestampJsonConverter))] DateTime? ResolvedAt = null,
     [property: Description("Move to CLOSED, UTC; null while not closed (read-only).")]
     [property: JsonPropertyName("closed_at")]
-    [property: JsonConverter(typeof(NullableUtcTimestampJsonConverter))] DateTime? ClosedAt = null);
+    [property: JsonConverter(typeof(NullableUtcTimestampJsonConverter))] DateTime? ClosedAt = null,
+    [property: Description("The agent or admin working on it; null while unassigned (read-only here: PUT /api/tickets/{id}/assignee).")]
+    [property: JsonPropertyName("assignee")] Assignment.TicketAssignee? Assignee = null,
+    [property: Description("The requester's satisfaction rating; null until rated (read-only here: POST /api/tickets/{id}/rating).")]
+    [property: JsonPropertyName("rating")] Ratings.TicketRating? Rating = null);

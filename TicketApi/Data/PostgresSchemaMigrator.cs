@@ -144,6 +144,10 @@ public static class PostgresSchemaMigrator
         Audit.AuditSchema.Postgres,
         // 13: the live events, numbered in commit order, and their pruning mark (docs/accounts.md, "Live events"); touches no other table.
         Events.EventSchema.Postgres,
+        // 14: tickets' assignee (docs/accounts.md, "Assignment"); touches only the tickets table.
+        Assignment.AssignmentSchema.Postgres,
+        // 15: satisfaction ratings on the ticket row (docs/accounts.md, "Satisfaction"); touches only the tickets table.
+        Ratings.RatingSchema.Postgres,
     ];
 
     /// <summary>The step after which existing tickets are triaged (<see cref="TriageBackfill"/>).</summary>

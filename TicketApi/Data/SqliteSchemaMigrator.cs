@@ -128,6 +128,10 @@ public static class SqliteSchemaMigrator
         Audit.AuditSchema.Sqlite,
         // 14: the live events and their pruning mark (docs/accounts.md, "Live events"); touches no other table.
         Events.EventSchema.Sqlite,
+        // 15: tickets' assignee (docs/accounts.md, "Assignment"); touches only the tickets table.
+        Assignment.AssignmentSchema.Sqlite,
+        // 16: satisfaction ratings on the ticket row (docs/accounts.md, "Satisfaction"); touches only the tickets table.
+        Ratings.RatingSchema.Sqlite,
     ];
 
     /// <summary>The step after which existing tickets are triaged (<see cref="TriageBackfill"/>).</summary>

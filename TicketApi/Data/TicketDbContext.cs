@@ -45,7 +45,14 @@ public sealed class TicketDbContext(DbContextOptions<TicketDbContext> options) :
             var resolved = ticket.Property(t => t.ResolvedAt).HasColumnName("resolved_at");
             var closed = ticket.Property(t => t.ClosedAt).HasColumnName("closed_at");
             ticket.Property(t => t.FiledBy).HasColumnName("filed_by");
+            ticket.Property(t => t.AssigneeId).HasColumnName("assignee_id");
+            ticket.Property(t => t.AssigneeName).HasColumnName("assignee_name");
+            ticket.Property(t => t.RatingScore).HasColumnName("rating_score");
+            ticket.Property(t => t.RatingComment).HasColumnName("rating_comment");
+            var rated = ticket.Property(t => t.RatedAt).HasColumnName("rated_at");
             ticket.Ignore(t => t.TriageRecord);
+            ticket.Ignore(t => t.Assignee);
+            ticket.Ignore(t => t.Rating);
 
             // On SQLite timestamps are stored as microseconds since the Unix epoch (UTC): integers compare
             // and order natively, read back as UTC (the API promises a 'Z'), and cost nothing to parse. As
@@ -61,6 +68,7 @@ public sealed class TicketDbContext(DbContextOptions<TicketDbContext> options) :
                 firstResponse.HasConversion(optionalUtc);
                 resolved.HasConversion(optionalUtc);
                 closed.HasConversion(optionalUtc);
+                rated.HasConversion(optionalUtc);
             }
         });
 

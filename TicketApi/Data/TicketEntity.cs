@@ -29,12 +29,24 @@ public sealed class TicketEntity
 
     /// <summary>The id of whoever filed the ticket (docs/accounts.md, "Visibility"); staff-only, never in <see cref="TicketDto"/>.</summary>
     public string? FiledBy { get; set; }
+    /// <summary>The assignee's id and shown name (docs/accounts.md, "Assignment"); both null while unassigned.</summary>
+    public string? AssigneeId { get; set; }
+    public string? AssigneeName { get; set; }
+
+    /// <summary>The requester's rating (docs/accounts.md, "Satisfaction"); all three null until rated.</summary>
+    public int? RatingScore { get; set; }
+    public string? RatingComment { get; set; }
+    public DateTime? RatedAt { get; set; }
+
+    public Assignment.TicketAssignee? Assignee => AssigneeId is null ? null : new(AssigneeId, AssigneeName ?? AssigneeId);
+
+    public Ratings.TicketRating? Rating => RatingScore is { } score ? new(score, RatingComment, RatedAt ?? Updated) : null;
 
     public TicketTriage? TriageRecord => Triage is null ? null : StoredTriageJson.Deserialize(Triage);
 
     public TicketDto ToDto() => new(Id, Title, Description, Created, Updated, ResolutionStatus,
         TicketLabels.PriorityName(Priority), Category, Sentiment, RequesterName, RequesterEmail, TriageRecord,
-        FirstResponseAt, ResolvedAt, ClosedAt);
+        FirstResponseAt, ResolvedAt, ClosedAt, Assignee, Rating);
 
     /// <summary>A copy to change: writes build the next state beside the one they read.</summary>
     public TicketEntity Copy() => (TicketEntity)MemberwiseClone();

@@ -14,7 +14,8 @@ public static class TicketRows
     /// <summary>Every column of a ticket, in the order <see cref="Read"/> expects (both stores select the same list).</summary>
     public const string Columns =
         "id, title, description, created, updated, resolution_status, version, " +
-        "priority, category, sentiment, requester_name, requester_email, triage, first_response_at, resolved_at, closed_at, filed_by";
+        "priority, category, sentiment, requester_name, requester_email, triage, first_response_at, resolved_at, closed_at, filed_by, " +
+        "assignee_id, assignee_name, rating_score, rating_comment, rated_at";
 
     /// <summary>A ticket row on SQLite, where timestamps are integer microseconds since the epoch.</summary>
     public static TicketEntity Read(SqliteDataReader reader) => Read<MicrosecondTimes>(reader);
@@ -42,6 +43,11 @@ public static class TicketRows
         ResolvedAt = reader.IsDBNull(14) ? null : TTimes.Read(reader, 14),
         ClosedAt = reader.IsDBNull(15) ? null : TTimes.Read(reader, 15),
         FiledBy = reader.IsDBNull(16) ? null : reader.GetString(16),
+        AssigneeId = reader.IsDBNull(17) ? null : reader.GetString(17),
+        AssigneeName = reader.IsDBNull(18) ? null : reader.GetString(18),
+        RatingScore = reader.IsDBNull(19) ? null : reader.GetInt32(19),
+        RatingComment = reader.IsDBNull(20) ? null : reader.GetString(20),
+        RatedAt = reader.IsDBNull(21) ? null : TTimes.Read(reader, 21),
     };
 
     private interface IStoredTimes

@@ -20,7 +20,7 @@ public static class TicketBulkTriageEndpoints
     public static RouteGroupBuilder MapTicketBulkTriageEndpoints(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup(TicketEndpoints.BasePath).WithTags("Tickets");
-        group.MapPost("/triage/", TriageMany).WithName("TriageTickets").RequireAccess(Access.StaffWrite)
+        group.MapPost("/triage/", TriageMany).WithName("TriageTickets").RequireAccess(Access.StaffWrite).RequireRateLimiting(Limits.RateLimits.Model)
             .WithSummary("Triage every ticket the filters select again (no filter: all); priority and category a person set are kept.")
             .ProducesProblem(StatusCodes.Status400BadRequest);
         return group;

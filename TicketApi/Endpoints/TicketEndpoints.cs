@@ -113,9 +113,12 @@ public static class TicketEndpoints
             remember: null);
     }
 
-    /// <summary>Everything a page's bytes depend on: its links repeat the scheme, host, path and every parameter.</summary>
+    /// <summary>
+    /// Everything a page's bytes depend on: its links repeat the scheme, host, path and every parameter, and
+    /// <c>assignee=me</c> means someone else for each person, so the acting person is part of the key.
+    /// </summary>
     private static string PageKey(HttpRequest request) =>
-        string.Concat(request.Scheme, "://", request.Host.Value, request.PathBase.Value, request.Path.Value, request.QueryString.Value);
+        string.Concat(ActingContext.Actor.Id, " ", request.Scheme, "://", request.Host.Value, request.PathBase.Value, request.Path.Value, request.QueryString.Value);
 
     public static async Task<Results<Created<TicketDto>, ProblemHttpResult>> Create(
         HttpContext context, TicketStore store, CancellationToken cancellationToken)

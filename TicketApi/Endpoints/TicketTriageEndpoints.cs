@@ -17,7 +17,7 @@ public static class TicketTriageEndpoints
     public static RouteGroupBuilder MapTicketTriageEndpoints(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup(TicketEndpoints.BasePath).WithTags("Tickets");
-        group.MapPost("/{id}/triage/", Triage).WithName("TriageTicket").RequireAccess(Access.StaffWrite)
+        group.MapPost("/{id}/triage/", Triage).WithName("TriageTicket").RequireAccess(Access.StaffWrite).RequireRateLimiting(Limits.RateLimits.Model)
             .WithSummary("Triage a ticket again now; priority and category a person set are kept.")
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict);

@@ -37,6 +37,13 @@ public static class TicketPageJson
     private static readonly JsonEncodedText FirstResponseAt = JsonEncodedText.Encode("first_response_at");
     private static readonly JsonEncodedText ResolvedAt = JsonEncodedText.Encode("resolved_at");
     private static readonly JsonEncodedText ClosedAt = JsonEncodedText.Encode("closed_at");
+    private static readonly JsonEncodedText Assignee = JsonEncodedText.Encode("assignee");
+    private static readonly JsonEncodedText Rating = JsonEncodedText.Encode("rating");
+    private static readonly JsonEncodedText NestedId = JsonEncodedText.Encode("id");
+    private static readonly JsonEncodedText NestedName = JsonEncodedText.Encode("name");
+    private static readonly JsonEncodedText Score = JsonEncodedText.Encode("score");
+    private static readonly JsonEncodedText Comment = JsonEncodedText.Encode("comment");
+    private static readonly JsonEncodedText RatedAt = JsonEncodedText.Encode("rated_at");
 
     private static readonly JsonEncodedText[] Statuses = [.. TicketStatuses.All.Select(s => JsonEncodedText.Encode(TicketStatuses.ToWire(s)))];
 
@@ -95,6 +102,35 @@ public static class TicketPageJson
         WriteTimestampOrNull(writer, FirstResponseAt, ticket.FirstResponseAt);
         WriteTimestampOrNull(writer, ResolvedAt, ticket.ResolvedAt);
         WriteTimestampOrNull(writer, ClosedAt, ticket.ClosedAt);
+        WriteAssignee(writer, ticket.Assignee);
+        WriteRating(writer, ticket.Rating);
+        writer.WriteEndObject();
+    }
+
+    private static void WriteAssignee(Utf8JsonWriter writer, Assignment.TicketAssignee? assignee)
+    {
+        if (assignee is null)
+        {
+            writer.WriteNull(Assignee);
+            return;
+        }
+        writer.WriteStartObject(Assignee);
+        writer.WriteString(NestedId, assignee.Id);
+        writer.WriteString(NestedName, assignee.Name);
+        writer.WriteEndObject();
+    }
+
+    private static void WriteRating(Utf8JsonWriter writer, Ratings.TicketRating? rating)
+    {
+        if (rating is null)
+        {
+            writer.WriteNull(Rating);
+            return;
+        }
+        writer.WriteStartObject(Rating);
+        writer.WriteNumber(Score, rating.Score);
+        WriteStringOrNull(writer, Comment, rating.Comment);
+        WriteTimestamp(writer, RatedAt, rating.RatedAt);
         writer.WriteEndObject();
     }
 

@@ -13,14 +13,15 @@ public static class MailText
         return string.Create(CultureInfo.InvariantCulture, $"[#{ticket.Id}] {OneLine(ticket.Title)}");
     }
 
-    public static string ResolvedNotice(TicketEntity ticket) =>
+    /// <param name="ratingLink">The requester's signed link to rate the help (docs/accounts.md, "Satisfaction"), or null for none.</param>
+    public static string ResolvedNotice(TicketEntity ticket, string? ratingLink = null) =>
         $"""
         {Greeting(ticket)}
 
         Your request "{OneLine(ticket.Title)}" (ticket #{Id(ticket)}) has been resolved.
 
         If the problem is not solved for you, reply to this email and tell us what still goes wrong.
-
+        {(ratingLink is null ? "" : $"\nHow did we do? Rate our help (1-5) here: {ratingLink}\n")}
         The help desk
         """.ReplaceLineEndings("\n");
 

@@ -11,7 +11,8 @@ namespace TicketApi.Mail;
 /// receiver can drop a duplicate by its Message-ID. The rows are due at once; <see cref="OutboxCommitSignal"/>
 /// wakes the sender when the transaction that holds them commits.
 /// </summary>
-public sealed class Outbox(MailSettings settings, TimeProvider clock) : IOutbox
+/// <param name="ratingLinks">Where the resolved notice's rating link comes from (docs/accounts.md, "Satisfaction"); none, no link.</param>
+public sealed class Outbox(MailSettings settings, TimeProvider clock, Ratings.RatingLinks? ratingLinks = null) : IOutbox
 {
     public void StageReply(TicketDbContext db, TicketEntity ticket, TicketMessageEntity reply)
     {
@@ -25,7 +26,7 @@ public sealed class Outbox(MailSettings settings, TimeProvider clock) : IOutbox
         switch (ticket.ResolutionStatus)
         {
             case TicketStatus.Resolved:
-                Stage(db, ticket, OutboxMailKinds.Resolved, MailText.ResolvedNotice(ticket));
+                Stage(db, ticket, OutboxMailKinds.Resolved, MailText.ResolvedNotice(ticket, RatingLink(ticket)));
                 break;
             case TicketStatus.Closed:
                 Stage(db, ticket, OutboxMailKinds.Closed, MailText.ClosedNotice(ticket));
@@ -34,6 +35,10 @@ public sealed class Outbox(MailSettings settings, TimeProvider clock) : IOutbox
                 throw new ArgumentException($"A status notice is for a RESOLVED or CLOSED ticket, not {TicketStatuses.ToWire(ticket.ResolutionStatus)}.", nameof(ticket));
         }
     }
+
+    /// <summary>A ticket not rated yet, with a requester address: their signed link to the rating page.</summary>
+    private string? RatingLink(TicketEntity ticket) =>
+        ticket.RatingScore is null && !string.IsNullOrWhiteSpace(ticket.RequesterEmail) ? ratingLinks?.LinkFor(ticket.Id, ticket.RequesterEmail) : null;
 
     private void Stage(TicketDbContext db, TicketEntity ticket, string kind, string body)
     {

@@ -60,6 +60,8 @@ public sealed partial class TicketSchemas : IOpenApiDocumentTransformer
         ["first_response_at"] = null,
         ["resolved_at"] = null,
         ["closed_at"] = null,
+        ["assignee"] = null,
+        ["rating"] = null,
     };
 
     private static JsonObject TriagedExample(string value, double confidence, string reason, string source) =>
@@ -122,7 +124,7 @@ public sealed partial class TicketSchemas : IOpenApiDocumentTransformer
         Required = new HashSet<string>
         {
             "id", Title, Description, "created", "updated", StatusField, PriorityField, CategoryField, "sentiment",
-            RequesterName, RequesterEmail, "triage", "first_response_at", "resolved_at", "closed_at",
+            RequesterName, RequesterEmail, "triage", "first_response_at", "resolved_at", "closed_at", "assignee", "rating",
         },
         AdditionalPropertiesAllowed = false,
         Properties = new Dictionary<string, IOpenApiSchema>
@@ -147,6 +149,8 @@ public sealed partial class TicketSchemas : IOpenApiDocumentTransformer
             ["first_response_at"] = OptionalTimestamp("First public reply, UTC; null until there is one."),
             ["resolved_at"] = OptionalTimestamp("The last move to RESOLVED, UTC; null if never resolved."),
             ["closed_at"] = OptionalTimestamp("The move to CLOSED, UTC; null unless closed."),
+            ["assignee"] = AssigneeSchema(),
+            ["rating"] = RatingSchema(),
         },
         Examples = [ExampleTicket()],
     };
@@ -190,6 +194,8 @@ public sealed partial class TicketSchemas : IOpenApiDocumentTransformer
             ["first_response_at"] = Ignored(),
             ["resolved_at"] = Ignored(),
             ["closed_at"] = Ignored(),
+            ["assignee"] = Ignored(),
+            ["rating"] = Ignored(),
         },
     };
 

@@ -93,6 +93,20 @@ public sealed class PostgresTicketFilter
                 filter._conditions.Add("filed_by = @owner_id");
             }
         }
+        switch (AssigneeFilter.AssigneeIdOf(query))
+        {
+            case null:
+                break;
+            case AssigneeFilter.Unassigned:
+                filter._conditions.Add("assignee_id IS NULL");
+                break;
+            case var assignee when assignee.Contains('\0', StringComparison.Ordinal):
+                filter._conditions.Add("FALSE");
+                break;
+            case var assignee:
+                filter.Add("assignee_id = @assignee", "assignee", assignee, NpgsqlDbType.Text);
+                break;
+        }
         return filter;
     }
 

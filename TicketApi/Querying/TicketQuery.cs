@@ -32,6 +32,13 @@ public sealed record TicketQuery
     /// <summary>Exact address, compared case-insensitively.</summary>
     public string? RequesterEmail { get; init; }
 
+    /// <summary>
+    /// <c>me</c>, <c>none</c> or a person's id, as sent (docs/accounts.md, "Assignment"). "me" stays "me" here and
+    /// is read as the acting person where the query runs (<see cref="AssigneeFilter"/>), so a query written back
+    /// into a URL or handed to the agent's tools means the same for whoever runs it.
+    /// </summary>
+    public string? Assignee { get; init; }
+
     /// <summary>Words to find in title or description; an empty list means a search with no words (matches nothing).</summary>
     public IReadOnlyList<string>? SearchWords { get; init; }
 
@@ -50,7 +57,7 @@ public sealed record TicketQuery
         Id is null && IdIn is null && TitleContains is null && DescriptionContains is null &&
         CreatedFrom is null && CreatedTo is null && UpdatedFrom is null && UpdatedTo is null && SearchWords is null &&
         Priority is null && PriorityIn is null && Category is null && CategoryIn is null && Sentiment is null && SentimentIn is null &&
-        RequesterEmail is null && Owner is null;
+        RequesterEmail is null && Owner is null && Assignee is null;
 }
 
 /// <summary>A requester, as the ticket list narrows to them: tickets sent as <paramref name="Email"/> (any case) or filed by <paramref name="UserId"/>.</summary>

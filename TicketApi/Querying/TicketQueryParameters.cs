@@ -60,6 +60,7 @@ public static class TicketQueryParameters
         public const string Sentiment = "sentiment";
         public const string SentimentIn = "sentiment__in";
         public const string RequesterEmail = "requester_email";
+        public const string Assignee = "assignee";
     }
 
     // Declared before Ordering, whose description lists them (static initializers run in text order).
@@ -107,10 +108,13 @@ public static class TicketQueryParameters
     public static Parameter RequesterEmail { get; } = new(Keys.RequesterEmail, ValueKind.Text,
         "The requester's email address, exact but case-insensitive.", true, q => q.RequesterEmail);
 
+    public static Parameter Assignee { get; } = new(Keys.Assignee, ValueKind.Text,
+        "Who the ticket is assigned to: 'me' (the person asking), 'none' (unassigned) or a person's id.", true, q => q.Assignee);
+
     public static IReadOnlyList<Parameter> All { get; } =
     [
         Page, PageSize, Ordering, Search, Id, IdIn, TitleContains, DescriptionContains, CreatedFrom, CreatedTo, UpdatedFrom, UpdatedTo, Status, StatusIn,
-        Priority, PriorityIn, Category, CategoryIn, Sentiment, SentimentIn, RequesterEmail,
+        Priority, PriorityIn, Category, CategoryIn, Sentiment, SentimentIn, RequesterEmail, Assignee,
     ];
 
 

@@ -130,6 +130,8 @@ public static partial class TicketQueryParser
             case TicketQueryParameters.Keys.RequesterEmail:
                 query = query with { RequesterEmail = value };
                 return null;
+            case TicketQueryParameters.Keys.Assignee:
+                return AssigneeFilter.Parse(value, out var assignee) ?? Set(ref query, query with { Assignee = assignee });
             default:
                 return "Unknown query parameter.";
         }

@@ -96,6 +96,17 @@ public sealed class TicketSqlFilter
                 filter.Parameters.Add(new SqliteParameter("$owner_email", ownerEmail));
             }
         }
+        switch (AssigneeFilter.AssigneeIdOf(query))
+        {
+            case null:
+                break;
+            case AssigneeFilter.Unassigned:
+                filter._conditions.Add("assignee_id IS NULL");
+                break;
+            case var assignee:
+                filter.Add("assignee_id = $assignee", "$assignee", assignee);
+                break;
+        }
         return filter;
     }
 

@@ -20,7 +20,8 @@ public static class TicketApiScenario
 
     /// <summary>True for "METHOD /template STATUS" answers listed in <see cref="Unreachable"/> by status or in full.</summary>
     public static bool IsUnreachable(string answer) =>
-        AccountApiScenario.Unreachable.ContainsKey(answer) || Unreachable.Keys.Any(key => answer == key || answer.EndsWith(" " + key, StringComparison.Ordinal));
+        AccountApiScenario.Unreachable.ContainsKey(answer)
+        || Unreachable.Keys.Concat(TrustApiScenario.Unreachable.Keys).Any(key => answer == key || answer.EndsWith(" " + key, StringComparison.Ordinal));
 
     public static async Task RunAsync(HttpClient client)
     {
@@ -115,6 +116,7 @@ public static class TicketApiScenario
         await DraftApiScenario.RunAsync(client);
         await AuditApiScenario.RunAsync(client);
         await AccountApiScenario.RunAsync(client);
+        await TrustApiScenario.RunAsync(client);
 
         await ExpectAsync(client, Bare(HttpMethod.Get, "/health"), HttpStatusCode.OK);
         await ExpectAsync(client, Bare(HttpMethod.Head, "/health"), HttpStatusCode.OK);

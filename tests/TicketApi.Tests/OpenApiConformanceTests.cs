@@ -86,6 +86,10 @@ public abstract class OpenApiConformanceTests(TicketStoreFixture store) : Ticket
         var tried = 0;
         foreach (var (method, template, operation) in documented)
         {
+            if (method == "post" && template.EndsWith("/rating", StringComparison.Ordinal))
+            {
+                continue; // the requester rates, not the local admin "Try it out" acts as (403): RatingTests sends its example body
+            }
             if (template.EndsWith("/draft/send", StringComparison.Ordinal))
             {
                 var draft = documented.Single(o => o.Method == "post" && o.Template == template[..^"/send".Length]);
@@ -123,7 +127,7 @@ public abstract class OpenApiConformanceTests(TicketStoreFixture store) : Ticket
             }
             tried++;
         }
-        Assert.Equal(25, tried); // 16 + GET /api/outbox/ + the six draft operations + a ticket's history and the audit log
+        Assert.Equal(27, tried); // 16 + GET /api/outbox/ + the six draft operations + a ticket's history and the audit log + assigning and the rating summary
     }
 
     /// <summary>Creates, then reads and edits, then a draft's discard, then its approval, then the deletes of whole resources.</summary>

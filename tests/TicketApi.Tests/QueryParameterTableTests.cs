@@ -34,6 +34,7 @@ public sealed class QueryParameterTableTests
             Sentiment = "NEGATIVE",
             SentimentIn = ["NEUTRAL", "POSITIVE"],
             RequesterEmail = "Dana+desk@example.com",
+            Assignee = "me",
             SearchWords = ["vpn", "drops"],
             Ordering = [new("title", false), new("id", true)],
             Page = 3,
@@ -51,7 +52,7 @@ public sealed class QueryParameterTableTests
         Assert.Equal(query.StatusIn, read.StatusIn);
         Assert.Equal(query.SearchWords, read.SearchWords);
         Assert.Equal(query.Ordering, read.Ordering);
-        Assert.Equal((query.Priority, query.Category, query.Sentiment, query.RequesterEmail), (read.Priority, read.Category, read.Sentiment, read.RequesterEmail));
+        Assert.Equal((query.Priority, query.Category, query.Sentiment, query.RequesterEmail, query.Assignee), (read.Priority, read.Category, read.Sentiment, read.RequesterEmail, read.Assignee));
         Assert.Equal(query.PriorityIn, read.PriorityIn);
         Assert.Equal(query.CategoryIn, read.CategoryIn);
         Assert.Equal(query.SentimentIn, read.SentimentIn);

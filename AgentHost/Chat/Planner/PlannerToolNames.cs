@@ -18,6 +18,7 @@ public static class PlannerToolNames
     public const string ListMessages = TicketToolCatalogue.ListMessages;
     public const string AddMessage = TicketToolCatalogue.AddMessage;
     public const string TriageTicket = TicketToolCatalogue.TriageTicket;
+    public const string AssignTicket = TicketToolCatalogue.AssignTicket;
     public const string SearchArticles = TicketToolCatalogue.SearchArticles;
     public const string GetArticle = TicketToolCatalogue.GetArticle;
 

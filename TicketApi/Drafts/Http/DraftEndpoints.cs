@@ -30,7 +30,7 @@ public static class DraftEndpoints
         group.MapGetAndHead("/{id}/draft", Get).WithName("GetDraft").RequireAccess(Access.StaffRead)
             .WithSummary("The ticket's current draft reply, with its ETag.")
             .ProducesProblem(StatusCodes.Status404NotFound);
-        group.MapPost("/{id}/draft", Write).WithName("WriteDraft").RequireAccess(Access.StaffWrite)
+        group.MapPost("/{id}/draft", Write).WithName("WriteDraft").RequireAccess(Access.StaffWrite).RequireRateLimiting(Limits.RateLimits.Model)
             .WithSummary("Draft a reply ({}), or refine the current draft ({\"instruction\": ...}); streams with Accept: text/event-stream. Sends nothing.")
             .WithBodyLimit()
             .Produces<DraftDto>(StatusCodes.Status200OK, "application/json", DraftEventFrames.MediaType)

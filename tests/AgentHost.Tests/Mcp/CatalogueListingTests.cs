@@ -14,7 +14,7 @@ public sealed class CatalogueListingTests
 
         Assert.Equal(
             ["list_tickets", "get_ticket", "create_ticket", "update_ticket", "set_ticket_status", "delete_ticket", "count_tickets", "triage_ticket", "list_messages", "add_message", "search_articles", "get_article",
-             "draft_reply", "get_draft", "send_draft"],
+             "draft_reply", "get_draft", "assign_ticket", "send_draft"],
             tools.Select(t => t.Name));
         ToolSnapshot.AssertMatches(tools);
     }

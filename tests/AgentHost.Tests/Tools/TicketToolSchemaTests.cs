@@ -19,7 +19,7 @@ public class TicketToolSchemaTests
     public void The_catalogue_has_the_tools_of_the_contract()
     {
         var names = Catalogue().Tools.Select(t => t.Name).ToArray();
-        Assert.Equal(["list_tickets", "get_ticket", "create_ticket", "update_ticket", "set_ticket_status", "delete_ticket", "count_tickets", "triage_ticket", "list_messages", "add_message", "search_articles", "get_article", "draft_reply", "get_draft"], names);
+        Assert.Equal(["list_tickets", "get_ticket", "create_ticket", "update_ticket", "set_ticket_status", "delete_ticket", "count_tickets", "triage_ticket", "list_messages", "add_message", "search_articles", "get_article", "draft_reply", "get_draft", "assign_ticket"], names);
     }
 
     [Fact]

@@ -22,6 +22,8 @@ public static class IntentTable
         new DraftQuestionRule(),
         new AddMessageRule(),
         new ListMessagesRule(),
+        // Before the list: "show my queue" is this person's queue, not every ticket.
+        new AssignRule(),
         new TriageRule(),
         new DeleteRule(),
         new FieldUpdateRule(),

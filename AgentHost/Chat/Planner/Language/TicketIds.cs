@@ -18,7 +18,7 @@ public static partial class TicketIds
         "ticket", "tickets", "tkt", "tix", "id", "ids", "nuke", "scrap", "wipe", "destroy", "number", "no", "nr", "case", "incident", "issue", "request",
         "close", "resolve", "reopen", "open", "show", "get", "view", "display", "fetch", "see", "check", "delete", "remove",
         "update", "edit", "rename", "retitle", "triage", "retriage", "escalate", "deescalate", "move", "mark", "set", "make",
-        "put", "assign", "reply", "note", "answer", "change", "lower", "raise", "bump", "downgrade", "upgrade", "classify", "flag", "about", "on", "of", "to", "for", "in", "with", "and", "or", "up", "is",
+        "put", "assign", "unassign", "reassign", "reply", "note", "answer", "change", "lower", "raise", "bump", "downgrade", "upgrade", "classify", "flag", "about", "on", "of", "to", "for", "in", "with", "and", "or", "up", "is",
         "was", "did", "does", "has", "tell", "describe", "status", "details", "detail", "info", "re", "trash", "purge", "erase",
         "drop", "kill", "solve", "fix", "fixed", "finish", "complete", "done", "prioritise", "prioritize", "reported", "opened",
         "created", "filed", "raised", "logged", "conversation", "thread", "messages", "history", "look", "at", "into", "from",
