@@ -28,6 +28,9 @@ public sealed record MappedRoute(string Method, string Pattern, Access? Access, 
 /// </summary>
 public static partial class RouteMatrix
 {
+    /// <summary>Rating is the requester's alone: staff, whatever their key, are refused (docs/accounts.md, "Satisfaction").</summary>
+    public static bool RequesterOnly(MappedRoute route) => route?.Pattern == "/api/tickets/{id}/rating/";
+
     public static IReadOnlyList<MappedRoute> Routes(IServiceProvider services)
     {
         ArgumentNullException.ThrowIfNull(services);

@@ -50,7 +50,10 @@ public sealed class AgentHostScopeMatrixTests
         Assert.All(routes.Where(r => r.Open), r => Assert.True(
             r.Pattern == "/health"
             || r.Pattern.StartsWith("/.well-known/oauth-protected-resource", StringComparison.Ordinal)
-            || (r.Pattern.StartsWith("/api/account/", StringComparison.Ordinal) && !r.ManagesAccount), $"{r} is open to anonymous requests"));
+            || (r.Pattern.StartsWith("/api/account/", StringComparison.Ordinal) && !r.ManagesAccount)
+            // The emailed rating link: its signed token is the credential (docs/accounts.md, "Satisfaction").
+            || r.Pattern == "/rate/{token}",
+            $"{r} is open to anonymous requests"));
         using var anonymous = factory.CreateClient();
         var wrong = await RouteMatrix.FindAsync(anonymous, routes.Where(r => !r.Open), id, (_, status) => status != HttpStatusCode.Unauthorized);
         Assert.True(wrong.Count == 0, string.Join("\n", wrong));
@@ -81,7 +84,7 @@ public sealed class AgentHostScopeMatrixTests
         using var withKey = TestApiKeys.WithKey(factory.CreateClient(), key);
 
         var wrong = await RouteMatrix.FindAsync(withKey, RouteMatrix.Routes(factory.Services).Where(r => !r.Open), id, (route, status) =>
-            route.Access == Access.Admin || route.ManagesAccount ? status != HttpStatusCode.Forbidden : !RouteMatrix.LetThrough(status));
+            route.Access == Access.Admin || route.ManagesAccount || RouteMatrix.RequesterOnly(route) ? status != HttpStatusCode.Forbidden : !RouteMatrix.LetThrough(status));
 
         Assert.True(wrong.Count == 0, string.Join("\n", wrong));
     }

@@ -37,7 +37,11 @@ public abstract class ScopeMatrixTests(TicketStoreFixture store)
         var routes = RouteMatrix.Routes(factory.Services);
 
         Assert.All(routes.Where(r => r.Open), r => Assert.True(
-            r.Pattern == "/health" || (r.Pattern.StartsWith("/api/account/", StringComparison.Ordinal) && !r.ManagesAccount), $"{r} is open to anonymous requests"));
+            r.Pattern == "/health"
+            || (r.Pattern.StartsWith("/api/account/", StringComparison.Ordinal) && !r.ManagesAccount)
+            // The emailed rating link: its signed token is the credential (docs/accounts.md, "Satisfaction").
+            || r.Pattern == "/rate/{token}",
+            $"{r} is open to anonymous requests"));
         using var anonymous = factory.CreateClient();
         var wrong = await RouteMatrix.FindAsync(anonymous, routes.Where(r => !r.Open), id, (_, status) => status != HttpStatusCode.Unauthorized);
         Assert.True(wrong.Count == 0, string.Join("\n", wrong));
@@ -76,7 +80,7 @@ public abstract class ScopeMatrixTests(TicketStoreFixture store)
         Assert.Equal(HttpStatusCode.Forbidden, (await withKey.GetAsync(new Uri("/api/keys?user=all", UriKind.Relative))).StatusCode);
 
         var wrong = await RouteMatrix.FindAsync(withKey, routes.Where(r => !r.Open), id, (route, status) =>
-            route.Access == Access.Admin || route.ManagesAccount ? status != HttpStatusCode.Forbidden : !RouteMatrix.LetThrough(status));
+            route.Access == Access.Admin || route.ManagesAccount || RouteMatrix.RequesterOnly(route) ? status != HttpStatusCode.Forbidden : !RouteMatrix.LetThrough(status));
 
         Assert.True(wrong.Count == 0, string.Join("\n", wrong));
     }
@@ -91,7 +95,8 @@ public abstract class ScopeMatrixTests(TicketStoreFixture store)
         using var withKey = TestApiKeys.WithKey(factory.CreateClient(), key);
         var routes = RouteMatrix.Routes(factory.Services);
 
-        var wrong = await RouteMatrix.FindAsync(withKey, routes.Where(r => !r.Open && !r.ManagesAccount), id, (_, status) => !RouteMatrix.LetThrough(status));
+        var wrong = await RouteMatrix.FindAsync(withKey, routes.Where(r => !r.Open && !r.ManagesAccount), id,
+            (route, status) => RouteMatrix.RequesterOnly(route) ? status != HttpStatusCode.Forbidden : !RouteMatrix.LetThrough(status));
         Assert.True(wrong.Count == 0, string.Join("\n", wrong));
     }
 
