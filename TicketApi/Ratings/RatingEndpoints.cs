@@ -51,9 +51,9 @@ public static class RatingEndpoints
             return TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Only the requester rates",
                 detail: "A rating is the requester's view of how their ticket was handled; agents and admins cannot give one.");
         }
-        if (!IsRequester(ticket, actor.Email))
+        if (!TicketVisibility.CanSee(actor, ticket))
         {
-            return TicketProblems.NotFound(id); // someone else's ticket is as unseen as a missing one
+            return TicketProblems.NotFound(id); // someone else's ticket (neither sent as theirs nor filed by them) is as unseen as a missing one
         }
         var (rating, problem) = await RatingRules.ReadJsonAsync(context.Request, cancellationToken);
         if (rating is null)

@@ -70,6 +70,21 @@ public abstract class RatingTests(TicketStoreFixture store)
         Assert.Equal(HttpStatusCode.NotFound, (await other.PostAsJsonAsync(Rating(999999), new { score = 5 })).StatusCode);
     }
 
+    [Fact]
+    public async Task The_person_who_filed_a_ticket_may_rate_it_after_staff_moved_it_to_another_address()
+    {
+        using var factory = new TicketApiFactory(store, Required);
+        using var agent = await TestAccounts.SignInAsync(factory, "sam@example.com", "agent");
+        using var dana = await TestAccounts.SignInAsync(factory, "dana@example.com", "requester");
+        var id = (long)(await JsonAsync(await dana.PostAsJsonAsync("/api/tickets/", new { title = "Laptop for the new hire" })))["id"]!;
+        var moved = await agent.PatchAsJsonAsync($"/api/tickets/{id}/", new { requester_email = "hire@example.com", resolution_status = "RESOLVED" });
+        Assert.Equal(HttpStatusCode.OK, moved.StatusCode);
+
+        var rated = await dana.PostAsJsonAsync(Rating(id), new { score = 5 });
+
+        Assert.Equal(HttpStatusCode.Created, rated.StatusCode);
+    }
+
     [Theory]
     [InlineData("""{"score":0}""", HttpStatusCode.UnprocessableEntity)]
     [InlineData("""{"score":6}""", HttpStatusCode.UnprocessableEntity)]
