@@ -26,6 +26,7 @@ public static class AccountsExtensions
         ArgumentNullException.ThrowIfNull(database);
         services.AddSingleton(AccountSettings.From(configuration));
         services.AddSingleton<AuthModeResolver>();
+        services.AddSigningKeys(configuration, database);
         if (database.Kind == TicketStoreKind.PostgreSql)
         {
             services.AddDbContext<AccountsDbContext>((provider, options) => options.UseNpgsql(provider.GetRequiredService<NpgsqlDataSource>()));

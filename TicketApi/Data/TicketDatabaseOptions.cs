@@ -46,19 +46,28 @@ public sealed class TicketDatabaseOptions
     /// <summary>Creates the folder of a SQLite file database so a fresh checkout starts without a setup step.</summary>
     public void EnsureFolderExists()
     {
-        if (Kind != TicketStoreKind.Sqlite)
-        {
-            return;
-        }
-        var dataSource = new SqliteConnectionStringBuilder(ConnectionString).DataSource;
-        if (string.IsNullOrEmpty(dataSource) || dataSource == ":memory:" || dataSource.StartsWith("file:", StringComparison.Ordinal))
-        {
-            return;
-        }
-        var folder = Path.GetDirectoryName(Path.GetFullPath(dataSource));
-        if (!string.IsNullOrEmpty(folder))
+        if (Folder is { } folder)
         {
             Directory.CreateDirectory(folder);
+        }
+    }
+
+    /// <summary>The folder of a SQLite file database; null for PostgreSQL and in-memory or URI databases.</summary>
+    public string? Folder
+    {
+        get
+        {
+            if (Kind != TicketStoreKind.Sqlite)
+            {
+                return null;
+            }
+            var dataSource = new SqliteConnectionStringBuilder(ConnectionString).DataSource;
+            if (string.IsNullOrEmpty(dataSource) || dataSource == ":memory:" || dataSource.StartsWith("file:", StringComparison.Ordinal))
+            {
+                return null;
+            }
+            var folder = Path.GetDirectoryName(Path.GetFullPath(dataSource));
+            return string.IsNullOrEmpty(folder) ? null : folder;
         }
     }
 }

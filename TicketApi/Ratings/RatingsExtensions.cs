@@ -7,7 +7,6 @@ public static class RatingsExtensions
     public static IServiceCollection AddRatings(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddSingleton(RatingSettings.From(configuration));
-        services.AddDataProtection();
         services.AddSingleton<RatingLinks>();
         services.AddScoped<TicketRatings>();
         // Assignment's operations too: both are issue 12's trust routes, described by one transformer.

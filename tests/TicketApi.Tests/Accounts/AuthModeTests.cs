@@ -88,6 +88,22 @@ public abstract class AuthModeTests(TicketStoreFixture store)
     }
 
     [Fact]
+    public async Task The_key_ring_that_signs_tokens_is_kept_with_the_data_so_a_recreated_container_keeps_its_sign_ins()
+    {
+        using var factory = new TicketApiFactory(store, Required);
+        using var agent = await TestAccounts.SignInAsync(factory, "sam@example.com", "agent");
+
+        var folder = SigningKeys.FolderFor(new Microsoft.Extensions.Configuration.ConfigurationBuilder().Build(),
+            new TicketApi.Data.TicketDatabaseOptions { ConnectionString = factory.ConnectionString });
+        Assert.NotEmpty(Directory.GetFiles(folder, "key-*.xml"));
+        // A second host on the same data (a restart) reads the first one's token.
+        using var restarted = factory.WithWebHostBuilder(_ => { });
+        using var client = restarted.CreateClient();
+        client.DefaultRequestHeaders.Authorization = agent.DefaultRequestHeaders.Authorization;
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync(new Uri("/api/account/me", UriKind.Relative))).StatusCode);
+    }
+
+    [Fact]
     public async Task Registration_turned_off_is_a_403_problem_and_stores_nobody()
     {
         using var factory = new TicketApiFactory(store, services => services.AddSingleton(new AccountSettings { Mode = AuthMode.Required, AllowRegistration = false }));
