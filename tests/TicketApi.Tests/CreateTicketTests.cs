@@ -21,9 +21,10 @@ public abstract class CreateTicketTests(TicketStoreFixture store) : TicketApiTes
         Assert.Equal("OPEN", (string)ticket["resolution_status"]!);
         Assert.Equal("2025-01-08T14:15:22.123456Z", (string)ticket["created"]!);
         Assert.Equal((string)ticket["created"]!, (string)ticket["updated"]!);
-        // The stage-1 fields first, in their order; the stage-2 fields (docs/triage.md) follow them.
+        // The stage-1 fields first, in their order; the stage-2 fields (docs/triage.md, then docs/accounts.md) follow them.
         Assert.Equal(["id", "title", "description", "created", "updated", "resolution_status",
-            "priority", "category", "sentiment", "requester_name", "requester_email", "triage", "first_response_at", "resolved_at", "closed_at"],
+            "priority", "category", "sentiment", "requester_name", "requester_email", "triage", "first_response_at", "resolved_at", "closed_at",
+            "assignee", "rating"],
             ticket.Select(p => p.Key).ToArray());
     }
 
