@@ -37,17 +37,21 @@ public sealed class RoleCache(TimeProvider clock)
 
     internal static async Task<StoredRole> LoadAsync(string userId, AccountsDbContext db, CancellationToken cancellationToken)
     {
-        if (!await db.Users.AnyAsync(user => user.Id == userId, cancellationToken))
+        var confirmed = await db.Users.Where(user => user.Id == userId).Select(user => (bool?)user.EmailConfirmed).FirstOrDefaultAsync(cancellationToken);
+        if (confirmed is null)
         {
             return StoredRole.Gone;
         }
         var roles = await db.UserRoles.Where(row => row.UserId == userId).Select(row => row.RoleId).ToListAsync(cancellationToken);
-        return new StoredRole(true, roles.Select(Actor.ParseRole).Max() ?? ActorRole.Requester);
+        return new StoredRole(true, roles.Select(Actor.ParseRole).Max() ?? ActorRole.Requester, confirmed.Value);
     }
 }
 
-/// <summary>Whether a person is stored, and their role (the highest of their role rows; none is a requester).</summary>
-public readonly record struct StoredRole(bool Exists, ActorRole Role)
+/// <summary>
+/// Whether a person is stored, their role (the highest of their role rows; none is a requester), and whether their
+/// address is confirmed (made by an admin, or confirmed through Identity's link).
+/// </summary>
+public readonly record struct StoredRole(bool Exists, ActorRole Role, bool EmailConfirmed = false)
 {
     public static StoredRole Gone { get; } = new(false, ActorRole.Requester);
 }
@@ -74,7 +78,11 @@ public sealed class StoredPersonHandler(
             return AuthenticateResult.Fail("The credential's person no longer exists.");
         }
         var identity = issued.Principal.Identity as ClaimsIdentity;
-        var current = new ClaimsIdentity(issued.Principal.Claims.Where(claim => claim.Type != ClaimTypes.Role), identity?.AuthenticationType ?? Scheme.Name,
+        // An address nobody vouched for (self-registration, unconfirmed) is no claim to the tickets sent to it
+        // (docs/accounts.md, "Visibility"): anyone may register as anyone's address.
+        var current = new ClaimsIdentity(
+            issued.Principal.Claims.Where(claim => claim.Type != ClaimTypes.Role && (stored.EmailConfirmed || claim.Type != ClaimTypes.Email)),
+            identity?.AuthenticationType ?? Scheme.Name,
             ClaimTypes.Name, ClaimTypes.Role);
         current.AddClaim(new Claim(ClaimTypes.Role, Actor.RoleName(stored.Role)));
         return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(current), issued.Properties, Scheme.Name));

@@ -200,7 +200,8 @@ internal static class ApiKeyStoreSql
 {
     public const string Holder =
         """
-        SELECT k.id, k.user_id, k.scope, k.revoked_at, k.last_used_at, u."Id", u."UserName", u."Email",
+        SELECT k.id, k.user_id, k.scope, k.revoked_at, k.last_used_at, u."Id", u."UserName",
+               CASE WHEN u."EmailConfirmed" THEN u."Email" END, -- an unconfirmed address owns no tickets (docs/accounts.md, "Visibility")
                (SELECT MAX(CASE r."RoleId" WHEN 'admin' THEN 2 WHEN 'agent' THEN 1 ELSE 0 END)
                 FROM "AspNetUserRoles" r WHERE r."UserId" = k.user_id)
         FROM api_keys k LEFT JOIN "AspNetUsers" u ON u."Id" = k.user_id

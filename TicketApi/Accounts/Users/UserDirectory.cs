@@ -88,7 +88,7 @@ public sealed class UserDirectory(UserManager<IdentityUser> users, AccountsDbCon
             return new UserChange.EmailTaken(email);
         }
         var generated = request.Password is null ? OneTimePassword.Generate() : null;
-        var user = new IdentityUser { UserName = email, Email = email };
+        var user = new IdentityUser { UserName = email, Email = email, EmailConfirmed = true }; // an admin vouches for the address
         var created = await users.CreateAsync(user, request.Password ?? generated!);
         if (!created.Succeeded)
         {

@@ -104,6 +104,34 @@ public abstract class AuthModeTests(TicketStoreFixture store)
     }
 
     [Fact]
+    public async Task A_person_who_registers_with_someone_elses_address_sees_none_of_the_tickets_sent_to_it()
+    {
+        using var factory = new TicketApiFactory(store, Required);
+        using var agent = await TestAccounts.SignInAsync(factory, "sam@example.com", "agent");
+        var created = await agent.PostAsJsonAsync("/api/tickets/", new { title = "Payroll login fails", requester_email = "dana@example.com" });
+        var id = (long)JsonNode.Parse(await created.Content.ReadAsStringAsync())!["id"]!;
+        using var impostor = factory.CreateClient();
+        var registered = await impostor.PostAsJsonAsync("/api/account/register", new { email = "dana@example.com", password = TestAccounts.Password });
+        Assert.Equal(HttpStatusCode.OK, registered.StatusCode);
+        impostor.DefaultRequestHeaders.Authorization = new("Bearer", await TestAccounts.LoginAsync(impostor, "dana@example.com"));
+
+        Assert.Equal(HttpStatusCode.NotFound, (await impostor.GetAsync(new Uri($"/api/tickets/{id}/", UriKind.Relative))).StatusCode);
+        var page = JsonNode.Parse(await impostor.GetStringAsync(new Uri("/api/tickets/", UriKind.Relative)))!;
+        Assert.Equal(0, (long)page["count"]!);
+        // A key of theirs is worth no more than their sign-in.
+        var issued = await impostor.PostAsJsonAsync("/api/keys/", new { name = "probe", scopes = new[] { "read" } });
+        Assert.Equal(HttpStatusCode.Created, issued.StatusCode);
+        using var withKey = factory.CreateClient();
+        withKey.DefaultRequestHeaders.Authorization = new("Bearer", (string)JsonNode.Parse(await issued.Content.ReadAsStringAsync())!["key"]!);
+        Assert.Equal(HttpStatusCode.NotFound, (await withKey.GetAsync(new Uri($"/api/tickets/{id}/", UriKind.Relative))).StatusCode);
+        // A person an admin made, whose address is vouched for, does see the tickets sent to it.
+        var sent = await agent.PostAsJsonAsync("/api/tickets/", new { title = "VPN drops", requester_email = "lee@example.com" });
+        var leesTicket = (long)JsonNode.Parse(await sent.Content.ReadAsStringAsync())!["id"]!;
+        using var lee = await TestAccounts.SignInAsync(factory, "lee@example.com", "requester");
+        Assert.Equal(HttpStatusCode.OK, (await lee.GetAsync(new Uri($"/api/tickets/{leesTicket}/", UriKind.Relative))).StatusCode);
+    }
+
+    [Fact]
     public async Task Registration_turned_off_is_a_403_problem_and_stores_nobody()
     {
         using var factory = new TicketApiFactory(store, services => services.AddSingleton(new AccountSettings { Mode = AuthMode.Required, AllowRegistration = false }));
