@@ -25,6 +25,9 @@ public static class SigningKeys
 
     public static IServiceCollection AddSigningKeys(this IServiceCollection services, IConfiguration configuration, TicketDatabaseOptions database)
     {
+        // The ring sits with the database it protects sign-ins to, behind the same file permissions; there is no
+        // machine key store on Linux to wrap it with, so the framework's "no XML encryptor" warning says nothing here.
+        services.AddLogging(logging => logging.AddFilter("Microsoft.AspNetCore.DataProtection.KeyManagement.XmlKeyManager", LogLevel.Error));
         // One application name, so both hosts on one key ring read each other's tokens.
         services.AddDataProtection()
             .SetApplicationName(ApplicationName)
