@@ -1,4 +1,5 @@
 using AgentHost.Chat;
+using AgentHost.Desk;
 using AgentHost.Endpoints;
 using AgentHost.Hosting;
 using AgentHost.Mcp;
@@ -28,11 +29,13 @@ builder.Services.AddTicketTools(builder.Configuration);
 builder.Services.AddChatPipeline(builder.Configuration);
 builder.Services.AddTicketMcpServer(builder.Configuration);
 builder.Services.AddBrowserCors(builder.Configuration);
+builder.Services.AddDesk(builder.Configuration);
 
 var app = builder.Build();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseBrowserCors();
+app.UseDeskFiles();
 app.UseEmbeddedAccounts();
 app.UseRateLimits();
 app.MapEmbeddedTicketService();
@@ -41,4 +44,5 @@ app.MapChat();
 app.MapChatHead();
 app.MapChatSessions();
 app.MapTicketMcp();
+app.MapDesk();
 app.Run();

@@ -82,13 +82,27 @@ public static class AccountsExtensions
         app.Use(async (context, next) =>
         {
             var actor = ActorClaims.FromPrincipal(context.User) ?? Actor.Anonymous;
-            using (ActingContext.Enter(new Acting(actor, ChannelOf(context.Request.Path))))
+            using (ActingContext.Enter(new Acting(actor, ChannelOf(context.Request))))
             {
                 await next(context);
             }
         });
         app.UseAuthorization();
         return app;
+    }
+
+    /// <summary>The header the web desk's scripts send with their REST calls, so the history says "web" (provenance only, never access).</summary>
+    public const string ChannelHeader = "X-AgentTickets-Channel";
+
+    /// <summary>The channel of a request: the chat and MCP endpoints are their own; the desk's REST calls are the web; the rest is REST.</summary>
+    public static string ChannelOf(HttpRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var channel = ChannelOf(request.Path);
+        return channel == TicketMessageChannels.Rest
+            && string.Equals(request.Headers[ChannelHeader], TicketMessageChannels.Web, StringComparison.OrdinalIgnoreCase)
+            ? TicketMessageChannels.Web
+            : channel;
     }
 
     /// <summary>The channel a request arrives through: the chat and MCP endpoints are their own; the rest is REST.</summary>

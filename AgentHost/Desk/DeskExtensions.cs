@@ -1,0 +1,69 @@
+using AgentHost.Hosting;
+using Microsoft.AspNetCore.Authorization;
+using TicketApi.Accounts;
+
+namespace AgentHost.Desk;
+
+/// <summary>
+/// The web desk (docs/desk.md): Razor Pages under this folder, served by the agent host at <c>/</c>. Pages read
+/// through the embedded ticket service's own classes in the request's scope, so they render the same data the
+/// REST API answers with, as the signed-in person; everything a page changes goes through the REST API from the
+/// page's script, so the API's rules (roles, lifecycle, versions) are the only rules.
+/// </summary>
+public static class DeskExtensions
+{
+    /// <summary>Which access each page folder asks for (docs/accounts.md, "Who may do what").</summary>
+    private static readonly (string Folder, Access Access)[] FolderAccess =
+    [
+        ("/Portal", Access.Read),
+        ("/Queue", Access.StaffRead),
+        ("/Tickets", Access.StaffRead),
+        ("/Knowledge", Access.StaffRead),
+        ("/Analytics", Access.StaffRead),
+        ("/Admin", Access.Admin),
+    ];
+
+    public static IServiceCollection AddDesk(this IServiceCollection services, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        if (!AgentHostingExtensions.EmbedsTicketService(configuration))
+        {
+            return services;
+        }
+
+        services.AddRazorPages(options =>
+        {
+            options.RootDirectory = "/Desk";
+            foreach (var (folder, access) in FolderAccess)
+            {
+                options.Conventions.AuthorizeFolder(folder, AccessPolicies.Name(access));
+            }
+            options.Conventions.AllowAnonymousToFolder("/Account");
+        });
+        services.AddSingleton<IAuthorizationMiddlewareResultHandler, DeskSignInRedirect>();
+        return services;
+    }
+
+    /// <summary>
+    /// The desk's styles, scripts and vendored libraries from wwwroot, ahead of sign-in: the sign-in page needs
+    /// them before anyone is signed in, and none of them holds data. Call before the accounts middleware.
+    /// </summary>
+    public static WebApplication UseDeskFiles(this WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        app.UseStaticFiles();
+        return app;
+    }
+
+    /// <summary>The pages; nothing when the ticket service is remote (the desk reads it in-process).</summary>
+    public static WebApplication MapDesk(this WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        if (AgentHostingExtensions.EmbedsTicketService(app.Configuration))
+        {
+            app.MapRazorPages();
+        }
+
+        return app;
+    }
+}
