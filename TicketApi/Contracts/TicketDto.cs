@@ -41,4 +41,6 @@ public sealed record TicketDto(
     [property: Description("The agent or admin working on it; null while unassigned (read-only here: PUT /api/tickets/{id}/assignee).")]
     [property: JsonPropertyName("assignee")] Assignment.TicketAssignee? Assignee = null,
     [property: Description("The requester's satisfaction rating; null until rated (read-only here: POST /api/tickets/{id}/rating).")]
-    [property: JsonPropertyName("rating")] Ratings.TicketRating? Rating = null);
+    [property: JsonPropertyName("rating")] Ratings.TicketRating? Rating = null,
+    [property: Description("Where the ticket was filed: rest, chat, mcp, web, email, freshdesk or system (read-only).")]
+    [property: JsonPropertyName("channel")] string Channel = TicketMessageChannels.Rest);

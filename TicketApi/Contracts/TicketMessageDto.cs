@@ -40,6 +40,9 @@ public static class TicketMessageChannels
     public const string Mcp = "mcp";
     public const string Web = "web";
     public const string Email = "email";
+
+    /// <summary>A ticket mirrored from Freshdesk (docs/channels.md); a ticket's channel only until messages may carry it too.</summary>
+    public const string Freshdesk = "freshdesk";
     public const string System = "system";
 
     public static IReadOnlyList<string> All { get; } = [Rest, Chat, Mcp, Web, Email, System];

@@ -148,6 +148,8 @@ public static class PostgresSchemaMigrator
         Assignment.AssignmentSchema.Postgres,
         // 15: satisfaction ratings on the ticket row (docs/accounts.md, "Satisfaction"); touches only the tickets table.
         Ratings.RatingSchema.Postgres,
+        // 16: where each ticket was filed (docs/rest-api.md, "channel"); touches only the tickets table.
+        Tickets.TicketChannelSchema.Postgres,
     ];
 
     /// <summary>The step after which existing tickets are triaged (<see cref="TriageBackfill"/>).</summary>

@@ -132,6 +132,8 @@ public static class SqliteSchemaMigrator
         Assignment.AssignmentSchema.Sqlite,
         // 16: satisfaction ratings on the ticket row (docs/accounts.md, "Satisfaction"); touches only the tickets table.
         Ratings.RatingSchema.Sqlite,
+        // 17: where each ticket was filed (docs/rest-api.md, "channel"); touches only the tickets table.
+        Tickets.TicketChannelSchema.Sqlite,
     ];
 
     /// <summary>The step after which existing tickets are triaged (<see cref="TriageBackfill"/>).</summary>

@@ -49,6 +49,7 @@ public sealed class TicketDbContext(DbContextOptions<TicketDbContext> options) :
             ticket.Property(t => t.AssigneeName).HasColumnName("assignee_name");
             ticket.Property(t => t.RatingScore).HasColumnName("rating_score");
             ticket.Property(t => t.RatingComment).HasColumnName("rating_comment");
+            ticket.Property(t => t.Channel).HasColumnName("channel");
             var rated = ticket.Property(t => t.RatedAt).HasColumnName("rated_at");
             ticket.Ignore(t => t.TriageRecord);
             ticket.Ignore(t => t.Assignee);

@@ -38,6 +38,9 @@ public sealed class TicketEntity
     public string? RatingComment { get; set; }
     public DateTime? RatedAt { get; set; }
 
+    /// <summary>Where the ticket was filed (<see cref="Contracts.TicketMessageChannels"/>, or freshdesk); set once, at creation.</summary>
+    public string Channel { get; set; } = Contracts.TicketMessageChannels.Rest;
+
     public Assignment.TicketAssignee? Assignee => AssigneeId is null ? null : new(AssigneeId, AssigneeName ?? AssigneeId);
 
     public Ratings.TicketRating? Rating => RatingScore is { } score ? new(score, RatingComment, RatedAt ?? Updated) : null;
@@ -46,7 +49,7 @@ public sealed class TicketEntity
 
     public TicketDto ToDto() => new(Id, Title, Description, Created, Updated, ResolutionStatus,
         TicketLabels.PriorityName(Priority), Category, Sentiment, RequesterName, RequesterEmail, TriageRecord,
-        FirstResponseAt, ResolvedAt, ClosedAt, Assignee, Rating);
+        FirstResponseAt, ResolvedAt, ClosedAt, Assignee, Rating, Channel);
 
     /// <summary>A copy to change: writes build the next state beside the one they read.</summary>
     public TicketEntity Copy() => (TicketEntity)MemberwiseClone();

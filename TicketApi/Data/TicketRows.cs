@@ -15,7 +15,7 @@ public static class TicketRows
     public const string Columns =
         "id, title, description, created, updated, resolution_status, version, " +
         "priority, category, sentiment, requester_name, requester_email, triage, first_response_at, resolved_at, closed_at, filed_by, " +
-        "assignee_id, assignee_name, rating_score, rating_comment, rated_at";
+        "assignee_id, assignee_name, rating_score, rating_comment, rated_at, channel";
 
     /// <summary>A ticket row on SQLite, where timestamps are integer microseconds since the epoch.</summary>
     public static TicketEntity Read(SqliteDataReader reader) => Read<MicrosecondTimes>(reader);
@@ -48,6 +48,7 @@ public static class TicketRows
         RatingScore = reader.IsDBNull(19) ? null : reader.GetInt32(19),
         RatingComment = reader.IsDBNull(20) ? null : reader.GetString(20),
         RatedAt = reader.IsDBNull(21) ? null : TTimes.Read(reader, 21),
+        Channel = reader.GetString(22),
     };
 
     private interface IStoredTimes

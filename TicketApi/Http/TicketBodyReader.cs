@@ -34,7 +34,7 @@ public static class TicketBodyReader
 
     /// <summary>Set by the server; accepted so a GET-edit-PUT round trip works, and ignored.</summary>
     private static readonly HashSet<string> ReadOnlyFields =
-        ["id", "created", "updated", "sentiment", "triage", "first_response_at", "resolved_at", "closed_at", "assignee", "rating"];
+        ["id", "created", "updated", "sentiment", "triage", "first_response_at", "resolved_at", "closed_at", "assignee", "rating", "channel"];
 
     public sealed record Result(TicketChanges? Changes, ProblemHttpResult? Problem);
 

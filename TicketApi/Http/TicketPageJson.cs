@@ -39,6 +39,7 @@ public static class TicketPageJson
     private static readonly JsonEncodedText ClosedAt = JsonEncodedText.Encode("closed_at");
     private static readonly JsonEncodedText Assignee = JsonEncodedText.Encode("assignee");
     private static readonly JsonEncodedText Rating = JsonEncodedText.Encode("rating");
+    private static readonly JsonEncodedText Channel = JsonEncodedText.Encode("channel");
     private static readonly JsonEncodedText NestedId = JsonEncodedText.Encode("id");
     private static readonly JsonEncodedText NestedName = JsonEncodedText.Encode("name");
     private static readonly JsonEncodedText Score = JsonEncodedText.Encode("score");
@@ -104,6 +105,7 @@ public static class TicketPageJson
         WriteTimestampOrNull(writer, ClosedAt, ticket.ClosedAt);
         WriteAssignee(writer, ticket.Assignee);
         WriteRating(writer, ticket.Rating);
+        writer.WriteString(Channel, ticket.Channel);
         writer.WriteEndObject();
     }
 

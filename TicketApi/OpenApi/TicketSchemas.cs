@@ -62,6 +62,7 @@ public sealed partial class TicketSchemas : IOpenApiDocumentTransformer
         ["closed_at"] = null,
         ["assignee"] = null,
         ["rating"] = null,
+        ["channel"] = "email",
     };
 
     private static JsonObject TriagedExample(string value, double confidence, string reason, string source) =>
@@ -124,7 +125,7 @@ public sealed partial class TicketSchemas : IOpenApiDocumentTransformer
         Required = new HashSet<string>
         {
             "id", Title, Description, "created", "updated", StatusField, PriorityField, CategoryField, "sentiment",
-            RequesterName, RequesterEmail, "triage", "first_response_at", "resolved_at", "closed_at", "assignee", "rating",
+            RequesterName, RequesterEmail, "triage", "first_response_at", "resolved_at", "closed_at", "assignee", "rating", "channel",
         },
         AdditionalPropertiesAllowed = false,
         Properties = new Dictionary<string, IOpenApiSchema>
@@ -151,6 +152,12 @@ public sealed partial class TicketSchemas : IOpenApiDocumentTransformer
             ["closed_at"] = OptionalTimestamp("The move to CLOSED, UTC; null unless closed."),
             ["assignee"] = AssigneeSchema(),
             ["rating"] = RatingSchema(),
+            ["channel"] = new OpenApiSchema
+            {
+                Type = JsonSchemaType.String,
+                Description = "Where the ticket was filed (read-only).",
+                Enum = [.. TicketMessageChannels.All.Append(TicketMessageChannels.Freshdesk).Select(c => (JsonNode)c)],
+            },
         },
         Examples = [ExampleTicket()],
     };
@@ -196,6 +203,7 @@ public sealed partial class TicketSchemas : IOpenApiDocumentTransformer
             ["closed_at"] = Ignored(),
             ["assignee"] = Ignored(),
             ["rating"] = Ignored(),
+            ["channel"] = Ignored(),
         },
     };
 

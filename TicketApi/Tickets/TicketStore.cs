@@ -46,6 +46,7 @@ public sealed class TicketStore(TicketDbContext db, TicketReader reader, TimePro
             RequesterEmail = Optional(changes.RequesterEmail),
             // Whoever files it owns it, whatever address it names (docs/accounts.md, "Visibility").
             FiledBy = ActingContext.Actor is { IsAnonymous: false } actor ? actor.Id : null,
+            Channel = ActingContext.Current.Channel,
         };
         var triage = TicketTriaging.Run(triager, ticket, kept: null, now, RulesStatus);
         ticket.Apply(TicketTriaging.WithHuman(triage, changes.Priority, changes.Category));

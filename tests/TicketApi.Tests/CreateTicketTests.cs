@@ -24,7 +24,7 @@ public abstract class CreateTicketTests(TicketStoreFixture store) : TicketApiTes
         // The stage-1 fields first, in their order; the stage-2 fields (docs/triage.md, then docs/accounts.md) follow them.
         Assert.Equal(["id", "title", "description", "created", "updated", "resolution_status",
             "priority", "category", "sentiment", "requester_name", "requester_email", "triage", "first_response_at", "resolved_at", "closed_at",
-            "assignee", "rating"],
+            "assignee", "rating", "channel"],
             ticket.Select(p => p.Key).ToArray());
     }
 
