@@ -43,6 +43,7 @@ public static class TicketApiExtensions
         services.Configure<TicketDatabaseOptions>(o => o.ConnectionString = database.ConnectionString);
         services.AddHostedService<DatabaseStartup>();
         services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<Channels.ChannelStatusBoard>();
         services.AddSingleton(new WriteGate(database.Kind));
         if (database.Kind == TicketStoreKind.PostgreSql)
         {

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
+using TicketApi.Channels;
 using TicketApi.Http;
 
 namespace TicketApi.Health;
@@ -18,8 +19,8 @@ public static class HealthEndpoints
         this IEndpointRouteBuilder app, Func<IServiceProvider, IReadOnlyDictionary<string, string?>>? describeHost = null)
     {
         var host = describeHost ?? (_ => new Dictionary<string, string?>());
-        return app.MapGetAndHead(Path, (HttpContext context, [FromServices] HealthCheckService? checks, CancellationToken cancellationToken) =>
-                GetHealthAsync(host(context.RequestServices), checks, cancellationToken))
+        return app.MapGetAndHead(Path, (HttpContext context, [FromServices] HealthCheckService? checks, [FromServices] ChannelStatusBoard? channels, CancellationToken cancellationToken) =>
+                GetHealthAsync(host(context.RequestServices), checks, channels, cancellationToken))
             .AllowAnonymous() // the one route every mode answers without credentials (docs/accounts.md, "Modes")
             .WithName("GetHealth")
             .WithTags("Health")
@@ -28,14 +29,15 @@ public static class HealthEndpoints
     }
 
     private static async Task<Results<Ok<HealthResponse>, JsonHttpResult<HealthResponse>>> GetHealthAsync(
-        IReadOnlyDictionary<string, string?> host, HealthCheckService? checks, CancellationToken cancellationToken)
+        IReadOnlyDictionary<string, string?> host, HealthCheckService? checks, ChannelStatusBoard? channels, CancellationToken cancellationToken)
     {
         // A host without checks (the agent host in front of a remote ticket service) is healthy when it answers.
         var report = checks is null ? null : await checks.CheckHealthAsync(cancellationToken);
         var response = new HealthResponse(
             report is null ? "ok" : Name(report.Status),
             report?.Entries.ToDictionary(e => e.Key, e => Name(e.Value.Status), StringComparer.Ordinal) ?? [],
-            host);
+            host,
+            channels?.Snapshot() ?? new Dictionary<string, ChannelStatus>());
         return report is { Status: HealthStatus.Unhealthy }
             ? TypedResults.Json(response, statusCode: StatusCodes.Status503ServiceUnavailable)
             : TypedResults.Ok(response);

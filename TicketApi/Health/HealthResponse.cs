@@ -10,4 +10,6 @@ public sealed record HealthResponse(
     [property: Description("Each check this process runs (the ticket database, when it has one) and its state.")]
     IReadOnlyDictionary<string, string> Checks,
     [property: Description("What this process runs with, no secrets: the agent host names its model provider, model and ticket service.")]
-    IReadOnlyDictionary<string, string?> Host);
+    IReadOnlyDictionary<string, string?> Host,
+    [property: Description("Each inbound channel this process polls (mailbox, freshdesk) and its last poll; empty when none is configured.")]
+    IReadOnlyDictionary<string, Channels.ChannelStatus> Channels);

@@ -215,7 +215,7 @@ public sealed partial class TicketSchemas : IOpenApiDocumentTransformer
         {
             Type = JsonSchemaType.Object,
             Description = "Liveness, each check's state, and what the host runs with (no secrets).",
-            Required = new HashSet<string> { "status", "checks", "host" },
+            Required = new HashSet<string> { "status", "checks", "host", "channels" },
             AdditionalPropertiesAllowed = false,
             Properties = new Dictionary<string, IOpenApiSchema>
             {
@@ -227,10 +227,31 @@ public sealed partial class TicketSchemas : IOpenApiDocumentTransformer
                     AdditionalProperties = new OpenApiSchema { Type = JsonSchemaType.String | JsonSchemaType.Null },
                     Description = "The agent host's provider, model and ticket_service; empty in TicketApi.",
                 },
+                ["channels"] = new OpenApiSchema
+                {
+                    Type = JsonSchemaType.Object,
+                    AdditionalProperties = ChannelStatusSchema(),
+                    Description = "Inbound channel (mailbox, freshdesk) -> its last poll; empty when none is configured (docs/channels.md).",
+                },
             },
-            Examples = [new JsonObject { ["status"] = "ok", ["checks"] = new JsonObject { ["database"] = "ok" }, ["host"] = new JsonObject() }],
+            Examples = [new JsonObject { ["status"] = "ok", ["checks"] = new JsonObject { ["database"] = "ok" }, ["host"] = new JsonObject(), ["channels"] = new JsonObject() }],
         };
     }
+
+    private static OpenApiSchema ChannelStatusSchema() => new()
+    {
+        Type = JsonSchemaType.Object,
+        Required = new HashSet<string> { "state", "last_poll_at", "last_success_at", "last_error", "imported" },
+        AdditionalPropertiesAllowed = false,
+        Properties = new Dictionary<string, IOpenApiSchema>
+        {
+            ["state"] = new OpenApiSchema { Type = JsonSchemaType.String, Enum = [(JsonNode)"starting", "ok", "failing"] },
+            ["last_poll_at"] = OptionalTimestamp("When the last poll ended, UTC; null before the first."),
+            ["last_success_at"] = OptionalTimestamp("When a poll last succeeded, UTC; null if none has."),
+            ["last_error"] = new OpenApiSchema { Type = JsonSchemaType.String | JsonSchemaType.Null, Description = "What the last failed poll said; null after a clean one." },
+            ["imported"] = new OpenApiSchema { Type = JsonSchemaType.Integer, Format = "int64", Minimum = "0", Description = "Items imported since the process started." },
+        },
+    };
 
     /// <summary>RFC 9457 members; further members (traceId, errors, ...) are extensions, so the object stays open.</summary>
     private static OpenApiSchema ProblemSchema() => new()
