@@ -1,5 +1,6 @@
 using AgentHost.Hosting;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Authorization.Policy;
 using TicketApi.Accounts;
 
 namespace AgentHost.Desk;
@@ -23,6 +24,7 @@ public static class DeskExtensions
         ("/Admin", Access.Admin),
     ];
 
+    /// <summary>Call after the MCP server's registration: the desk's sign-in redirect wraps its challenge.</summary>
     public static IServiceCollection AddDesk(this IServiceCollection services, IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(configuration);
@@ -40,7 +42,20 @@ public static class DeskExtensions
             }
             options.Conventions.AllowAnonymousToFolder("/Account");
         });
-        services.AddSingleton<IAuthorizationMiddlewareResultHandler, DeskSignInRedirect>();
+        // The framework asks for one result handler; MCP already put its challenge on it, so the desk's wraps it.
+        var inner = services.LastOrDefault(d => d.ServiceType == typeof(IAuthorizationMiddlewareResultHandler));
+        if (inner is not null)
+        {
+            services.Remove(inner);
+        }
+        services.AddSingleton<IAuthorizationMiddlewareResultHandler>(provider => new DeskSignInRedirect(inner switch
+        {
+            null => new AuthorizationMiddlewareResultHandler(),
+            { ImplementationInstance: IAuthorizationMiddlewareResultHandler instance } => instance,
+            { ImplementationType: { } type } => (IAuthorizationMiddlewareResultHandler)ActivatorUtilities.CreateInstance(provider, type),
+            { ImplementationFactory: { } factory } => (IAuthorizationMiddlewareResultHandler)factory(provider),
+            _ => throw new InvalidOperationException("The authorization result handler registered before the desk cannot be wrapped."),
+        }));
         return services;
     }
 

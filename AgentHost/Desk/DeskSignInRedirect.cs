@@ -8,12 +8,10 @@ namespace AgentHost.Desk;
 /// A browser opening a desk page without a sign-in is sent to the sign-in page, and one without the reach is shown
 /// a page that says so; every other request (the REST API, the chat, MCP, and a program asking a page for JSON)
 /// keeps the plain 401/403 of docs/accounts.md. Told apart by the endpoint (a Razor page) and by the request
-/// asking for HTML, as a navigation does.
+/// asking for HTML, as a navigation does. Every other answer is the wrapped handler's (the framework's, with MCP's challenge).
 /// </summary>
-public sealed class DeskSignInRedirect : IAuthorizationMiddlewareResultHandler
+public sealed class DeskSignInRedirect(IAuthorizationMiddlewareResultHandler inner) : IAuthorizationMiddlewareResultHandler
 {
-    private readonly AuthorizationMiddlewareResultHandler _default = new();
-
     public Task HandleAsync(RequestDelegate next, HttpContext context, AuthorizationPolicy policy, PolicyAuthorizationResult authorizeResult)
     {
         ArgumentNullException.ThrowIfNull(context);
@@ -31,6 +29,6 @@ public sealed class DeskSignInRedirect : IAuthorizationMiddlewareResultHandler
             context.Response.Redirect("/forbidden");
             return Task.CompletedTask;
         }
-        return _default.HandleAsync(next, context, policy, authorizeResult);
+        return inner.HandleAsync(next, context, policy, authorizeResult);
     }
 }
