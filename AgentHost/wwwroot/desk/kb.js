@@ -103,7 +103,10 @@
       await desk.api('DELETE', `/api/articles/${view.dataset.articleId}/`, undefined, { 'If-Match': view.dataset.etag });
       location.assign('/kb?deleted=1');
     } catch (err) {
-      desk.showError(document.getElementById('kb-delete-error'), describe(err));
+      const message = err instanceof desk.ApiError && err.status === 412
+        ? `Someone changed this article since you opened it, so it was not deleted. Open it again to see the change. (${err.message})`
+        : describe(err);
+      desk.showError(document.getElementById('kb-delete-error'), message);
       setBusy(false);
     }
   });

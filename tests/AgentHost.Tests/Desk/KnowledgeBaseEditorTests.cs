@@ -89,7 +89,7 @@ public sealed class KnowledgeBaseEditorTests(ChromiumFixture chromium) : IClassF
     }
 
     [Fact]
-    public async Task Saving_over_someone_elses_newer_save_is_refused_with_a_clear_message()
+    public async Task Saving_or_deleting_over_someone_elses_newer_save_is_refused_with_a_clear_message()
     {
         await using var site = DeskSite.Start(chromium);
         using var api = await site.ClientAsAsync("ada@example.com", "admin");
@@ -107,6 +107,13 @@ public sealed class KnowledgeBaseEditorTests(ChromiumFixture chromium) : IClassF
 
         await Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("Someone else saved this article while you were editing it");
         Assert.Equal("1. Reseat the cable firmly.", (string)(await ArticleAsync(api, id))["body"]!);
+
+        // Deleting what someone else just changed is refused the same way: nobody deletes a version they did not see.
+        await page.GetByRole(AriaRole.Button, new() { Name = "Cancel" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Delete" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Yes, delete" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("so it was not deleted");
+        Assert.Equal(HttpStatusCode.OK, await StatusAsync(api, id));
     }
 
     [Fact]

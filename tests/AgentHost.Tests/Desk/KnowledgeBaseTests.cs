@@ -84,12 +84,12 @@ public sealed class KnowledgeBaseTests(ChromiumFixture chromium) : IClassFixture
     }
 
     [Fact]
-    public async Task An_article_shows_its_body_from_markdown_and_its_internal_notes_to_staff()
+    public async Task An_article_shows_its_body_from_markdown_and_its_internal_notes_to_an_agent()
     {
-        await using var site = DeskSite.Start(chromium);
+        await using var site = DeskSite.Start(chromium, accountsRequired: true);
         using var api = await site.ClientAsAsync("ada@example.com", "admin");
         var article = JsonNode.Parse(await api.GetStringAsync(new Uri("/api/articles/?search=vpn%20drops", UriKind.Relative)))!["results"]![0]!;
-        var page = await site.NewPageAsync();
+        var page = await site.SignInAsync("sam@example.com", "agent");
 
         await page.GotoAsync(site.Origin + "/kb?q=vpn+drops");
         await page.GetByRole(AriaRole.Link, new() { Name = (string)article["title"]! }).ClickAsync();
