@@ -189,6 +189,8 @@ public sealed class RoleMatrixTests
         new(["*"], "queue", Page, No, Refused, Refused, Ok, Ok),
         new(["*"], "tickets/{id:long}", Page, No, Refused, Refused, Ok, Ok),
         new(["*"], "kb", Page, No, Refused, Refused, Ok, Ok),
+        new(["*"], "kb/{id:long}", Page, No, Refused, Refused, Ok, Ok),
+        new(["*"], "kb/new", Page, No, Refused, Refused, Ok, Ok),
         new(["*"], "analytics", Page, No, Refused, Refused, Ok, Ok),
         new(["*"], "admin/users", Page, No, Refused, Refused, Refused, Ok),
         new(["*"], "admin/keys", Page, No, Refused, Refused, Refused, Ok),
@@ -243,7 +245,7 @@ public sealed class RoleMatrixTests
                 var own = await FileAsync(admin, "dana@example.com");
                 var others = await FileAsync(admin, "lee@example.com");
                 var article = await ArticleAsync(admin);
-                var id = row.Pattern.StartsWith("/api/articles/", StringComparison.Ordinal) ? article : who == Who.RequesterOwn ? own : others;
+                var id = IsArticleRoute(row.Pattern) ? article : who == Who.RequesterOwn ? own : others;
                 var client = who switch
                 {
                     Who.Anonymous => anonymous,
@@ -268,6 +270,10 @@ public sealed class RoleMatrixTests
         }
         Assert.True(failures.Count == 0, string.Join("\n", failures));
     }
+
+    /// <summary>Routes whose <c>{id}</c> names an article: the API's and the desk's article page.</summary>
+    private static bool IsArticleRoute(string pattern) =>
+        pattern.StartsWith("/api/articles/", StringComparison.Ordinal) || pattern.StartsWith("kb/", StringComparison.Ordinal);
 
     private static async Task<long> FileAsync(HttpClient admin, string requesterEmail)
     {
