@@ -122,6 +122,23 @@ public sealed class QueueTests(ChromiumFixture chromium) : IClassFixture<Chromiu
     }
 
     [Fact]
+    public async Task A_page_past_the_end_is_a_404_and_an_unknown_parameter_a_400_each_explained_in_an_alert()
+    {
+        await using var site = DeskSite.Start(chromium);
+        using var api = site.Host.CreateClient();
+        await CreateAsync(api, "Only one", priority: "NORMAL");
+        var page = await site.NewPageAsync();
+
+        var pastTheEnd = await page.GotoAsync(site.Origin + "/queue?page=9");
+        Assert.Equal((int)HttpStatusCode.NotFound, pastTheEnd!.Status);
+        await Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("page");
+
+        var unknown = await page.GotoAsync(site.Origin + "/queue?colour=red");
+        Assert.Equal((int)HttpStatusCode.BadRequest, unknown!.Status);
+        await Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("colour: Unknown query parameter.");
+    }
+
+    [Fact]
     public async Task A_ticket_created_over_rest_appears_without_a_reload_and_an_urgent_one_is_announced()
     {
         await using var site = DeskSite.Start(chromium);

@@ -182,6 +182,24 @@ public sealed class TicketViewTests(ChromiumFixture chromium) : IClassFixture<Ch
     }
 
     [Fact]
+    public async Task An_action_on_a_ticket_deleted_meanwhile_shows_the_apis_404_in_an_alert()
+    {
+        await using var site = DeskSite.Start(chromium);
+        using var api = site.Host.CreateClient();
+        var id = await CreateAsync(api, "Gone soon", priority: "LOW");
+        var page = await site.NewPageAsync();
+        await page.GotoAsync(site.Origin + $"/tickets/{id}");
+        using (var deleted = await api.DeleteAsync(new Uri($"/api/tickets/{id}/", UriKind.Relative)))
+        {
+            deleted.EnsureSuccessStatusCode();
+        }
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Assign to me" }).ClickAsync();
+
+        await Expect(page.GetByRole(AriaRole.Alert)).ToHaveTextAsync($"Ticket with id '{id}' was not found.");
+    }
+
+    [Fact]
     public async Task The_history_lists_the_changes_made_on_the_page_and_elsewhere()
     {
         await using var site = DeskSite.Start(chromium);
