@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using TicketApi.Contracts;
+using TicketApi.Events;
 using TicketApi.Querying;
 using TicketApi.Tickets;
 
@@ -11,7 +12,7 @@ namespace AgentHost.Desk.Queue;
 /// URGENT first then oldest first unless the address orders otherwise, counts per status under the other filters.
 /// <c>?handler=rows</c> answers only the live part (counts, table, pager) for queue.js to swap in on a live event.
 /// </summary>
-public sealed class QueueModel(TicketService tickets, TimeProvider clock) : PageModel
+public sealed class QueueModel(TicketService tickets, EventStore events, TimeProvider clock) : PageModel
 {
     /// <summary>Most urgent first (priority is ordered by rank), then the longest waiting, then by id for a stable page.</summary>
     public static IReadOnlyList<OrderKey> QueueOrdering { get; } = [new("priority", true), new("created", false), new("id", false)];
@@ -37,10 +38,23 @@ public sealed class QueueModel(TicketService tickets, TimeProvider clock) : Page
 
     public DateTime Now { get; private set; }
 
+    /// <summary>
+    /// The newest live event when the page was read, read before the tickets: queue.js's stream resumes after it,
+    /// so a change committed between this page and the stream's opening still reaches the page.
+    /// </summary>
+    public long LatestEventId { get; private set; }
+
+    /// <summary>The live stream's address for this page (docs/accounts.md, "Live events").</summary>
+    public string EventsUrl => $"/api/events?{EventEndpoints.LastEventIdQuery}={LatestEventId.ToString(System.Globalization.CultureInfo.InvariantCulture)}";
+
     /// <summary>The value the address gave a form field, for the form to show it again.</summary>
     public string Value(string name) => Request.Query[name].ToString();
 
-    public Task<IActionResult> OnGetAsync(CancellationToken cancellationToken) => LoadAsync(() => Page(), cancellationToken);
+    public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
+    {
+        LatestEventId = await events.LatestIdAsync(cancellationToken);
+        return await LoadAsync(() => Page(), cancellationToken);
+    }
 
     public Task<IActionResult> OnGetRowsAsync(CancellationToken cancellationToken) => LoadAsync(() => Partial("_QueueLive", this), cancellationToken);
 

@@ -55,7 +55,8 @@
     if (focusedId) document.getElementById(focusedId)?.focus();
   }
 
-  const events = new EventSource('/api/events');
+  // Resumes after the newest event the server saw when it rendered the page, so nothing in between is lost.
+  const events = new EventSource(live.dataset.eventsUrl || '/api/events');
   // Says when the stream is open (tests wait for it; events before it are not the page's to show).
   events.addEventListener('open', () => { live.dataset.live = 'connected'; });
   events.addEventListener('error', () => { live.dataset.live = 'reconnecting'; });
