@@ -56,6 +56,16 @@ public sealed class TicketModel(TicketService tickets, AuditStore audit, UserMan
         _ => kind,
     };
 
+    /// <summary>A history value as shown: "none" when absent, and the start of a long one (a description can run to 20,000 characters).</summary>
+    public static string HistoryValue(string? value) => value switch
+    {
+        null => "none",
+        { Length: > MaxHistoryValue } => string.Concat(value.AsSpan(0, MaxHistoryValue), "…"),
+        _ => value,
+    };
+
+    private const int MaxHistoryValue = 120;
+
     public Task<IActionResult> OnGetAsync(long id, CancellationToken cancellationToken) => LoadAsync(id, () => Page(), cancellationToken);
 
     public Task<IActionResult> OnGetViewAsync(long id, CancellationToken cancellationToken) => LoadAsync(id, () => Partial("_TicketView", this), cancellationToken);

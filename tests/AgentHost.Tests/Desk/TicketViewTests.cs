@@ -204,7 +204,7 @@ public sealed class TicketViewTests(ChromiumFixture chromium) : IClassFixture<Ch
     {
         await using var site = DeskSite.Start(chromium);
         using var api = site.Host.CreateClient();
-        var id = await CreateAsync(api, "Phone will not sync", priority: "NORMAL");
+        var id = await CreateAsync(api, "Phone will not sync", new string('x', 500), priority: "NORMAL");
         await PatchAsync(api, id, new { title = "Phone will not sync mail" });
         var page = await site.NewPageAsync();
         await page.GotoAsync(site.Origin + $"/tickets/{id}");
@@ -215,6 +215,9 @@ public sealed class TicketViewTests(ChromiumFixture chromium) : IClassFixture<Ch
         await Expect(history).ToContainTextAsync("priority: NORMAL → HIGH");
         var rows = await history.Locator("tbody tr").AllInnerTextsAsync();
         Assert.Contains("created", rows[0], StringComparison.Ordinal);
+        // A long value is shown by its start, so one change cannot bury the rest.
+        Assert.Contains("description: none → " + new string('x', 120) + "…", rows[0], StringComparison.Ordinal);
+        Assert.DoesNotContain(new string('x', 121), rows[0], StringComparison.Ordinal);
         var renamed = Assert.Single(rows, row => row.Contains("title: Phone will not sync → Phone will not sync mail", StringComparison.Ordinal));
         var overridden = Assert.Single(rows, row => row.Contains("priority: NORMAL → HIGH", StringComparison.Ordinal));
         Assert.Contains("via rest", renamed, StringComparison.Ordinal);
