@@ -59,22 +59,13 @@ public sealed class QueueModel(TicketService tickets, EventStore events, TimePro
     public Task<IActionResult> OnGetRowsAsync(CancellationToken cancellationToken) => LoadAsync(() => Partial("_QueueLive", this), cancellationToken);
 
     /// <summary>The address with <paramref name="page"/> in place of the current page, for the pager's links.</summary>
-    public string PageLink(int page)
-    {
-        var pairs = Request.Query.Where(p => p.Key is not (HandlerField or TicketQueryParameters.Keys.Page))
-            .Select(p => Uri.EscapeDataString(p.Key) + "=" + Uri.EscapeDataString(p.Value.ToString()))
-            .Append(TicketQueryParameters.Keys.Page + "=" + page.ToString(System.Globalization.CultureInfo.InvariantCulture));
-        return "/queue?" + string.Join('&', pairs);
-    }
+    public string PageLink(int page) =>
+        Link([TicketQueryParameters.Keys.Page], TicketQueryParameters.Keys.Page, page.ToString(System.Globalization.CultureInfo.InvariantCulture));
 
     /// <summary>The address narrowed to one status, keeping the other filters, for the counts' links.</summary>
-    public string StatusLink(TicketStatus status)
-    {
-        var pairs = Request.Query.Where(p => p.Key is not (HandlerField or TicketQueryParameters.Keys.Page or TicketQueryParameters.Keys.Status or TicketQueryParameters.Keys.StatusIn))
-            .Select(p => Uri.EscapeDataString(p.Key) + "=" + Uri.EscapeDataString(p.Value.ToString()))
-            .Append(TicketQueryParameters.Keys.Status + "=" + TicketStatuses.ToWire(status));
-        return "/queue?" + string.Join('&', pairs);
-    }
+    public string StatusLink(TicketStatus status) =>
+        Link([TicketQueryParameters.Keys.Page, TicketQueryParameters.Keys.Status, TicketQueryParameters.Keys.StatusIn],
+            TicketQueryParameters.Keys.Status, TicketStatuses.ToWire(status));
 
     /// <summary>"5 min", "3 h", "2 d": how long the ticket has waited since it was filed.</summary>
     public string Age(DateTime created)
@@ -84,6 +75,15 @@ public sealed class QueueModel(TicketService tickets, EventStore events, TimePro
             : waited.TotalHours < 1 ? $"{(int)waited.TotalMinutes} min"
             : waited.TotalDays < 1 ? $"{(int)waited.TotalHours} h"
             : $"{(int)waited.TotalDays} d";
+    }
+
+    /// <summary>This queue's address without <paramref name="dropped"/> (and the handler), with <paramref name="name"/>=<paramref name="value"/> added.</summary>
+    private string Link(string[] dropped, string name, string value)
+    {
+        var pairs = Request.Query.Where(p => p.Key != HandlerField && !dropped.Contains(p.Key, StringComparer.Ordinal))
+            .Select(p => Uri.EscapeDataString(p.Key) + "=" + Uri.EscapeDataString(p.Value.ToString()))
+            .Append(Uri.EscapeDataString(name) + "=" + Uri.EscapeDataString(value));
+        return "/queue?" + string.Join('&', pairs);
     }
 
     private async Task<IActionResult> LoadAsync(Func<IActionResult> answer, CancellationToken cancellationToken)

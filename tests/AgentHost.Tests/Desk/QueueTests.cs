@@ -33,6 +33,10 @@ public sealed class QueueTests(ChromiumFixture chromium) : IClassFixture<Chromiu
         await Expect(urgentRow).ToContainTextAsync("URGENT");
         await Expect(urgentRow).ToContainTextAsync("Unassigned");
         await Expect(urgentRow.GetByRole(AriaRole.Link)).ToHaveAttributeAsync("href", "/tickets/2");
+
+        await counts.GetByRole(AriaRole.Link, new() { Name = "RESOLVED 1" }).ClickAsync();
+        await page.WaitForURLAsync(url => url.Contains("resolution_status=RESOLVED", StringComparison.Ordinal));
+        Assert.Equal(["Resolved high"], await TitlesAsync(page));
     }
 
     [Fact]
