@@ -1,0 +1,257 @@
+using System.Globalization;
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using BrowserSupport;
+using Microsoft.Playwright;
+using static AgentHost.Tests.Desk.QueueTests;
+using static Microsoft.Playwright.Assertions;
+
+namespace AgentHost.Tests.Desk;
+
+/// <summary>The agent's ticket view, /tickets/{id} (docs/desk.md, "Agent queue and ticket view"), in a real Chromium.</summary>
+public sealed class TicketViewTests(ChromiumFixture chromium) : IClassFixture<ChromiumFixture>
+{
+    [Fact]
+    public async Task The_view_shows_the_fields_the_requester_and_the_triage_with_its_confidence_and_reason()
+    {
+        await using var site = DeskSite.Start(chromium);
+        using var api = site.Host.CreateClient();
+        var id = await CreateAsync(api, "Cannot log in to the VPN", "The VPN client says my password expired.",
+            requesterEmail: "dana@example.com", requesterName: "Dana Scully");
+        var triage = (await GetAsync(api, id))["triage"]!["category"]!;
+        var page = await site.NewPageAsync();
+
+        await page.GotoAsync(site.Origin + $"/tickets/{id}");
+
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = $"#{id} Cannot log in to the VPN" })).ToBeVisibleAsync();
+        var details = page.GetByRole(AriaRole.Region, new() { Name = "Details" });
+        await Expect(details).ToContainTextAsync("The VPN client says my password expired.");
+        await Expect(details).ToContainTextAsync("Dana Scully");
+        await Expect(details.GetByRole(AriaRole.Link, new() { Name = "dana@example.com" })).ToBeVisibleAsync();
+        await Expect(details).ToContainTextAsync("OPEN");
+        await Expect(details).ToContainTextAsync("not yet");
+        var categoryRow = page.GetByRole(AriaRole.Region, new() { Name = "Triage" }).GetByRole(AriaRole.Row, new() { Name = "Category" });
+        await Expect(categoryRow).ToContainTextAsync((string)triage["value"]!);
+        await Expect(categoryRow).ToContainTextAsync((string)triage["reason"]!);
+        await Expect(categoryRow).ToContainTextAsync(((double)triage["confidence"]!).ToString("P0", CultureInfo.InvariantCulture));
+    }
+
+    [Fact]
+    public async Task Overriding_the_priority_takes_one_click_and_is_visible_over_rest()
+    {
+        await using var site = DeskSite.Start(chromium);
+        using var api = site.Host.CreateClient();
+        var id = await CreateAsync(api, "Keyboard sticky", priority: "LOW");
+        var page = await site.NewPageAsync();
+        await page.GotoAsync(site.Origin + $"/tickets/{id}");
+
+        await page.GetByRole(AriaRole.Group, new() { Name = "Set priority" }).GetByRole(AriaRole.Button, new() { Name = "URGENT" }).ClickAsync();
+
+        await Expect(page.Locator("#ticket-priority")).ToHaveTextAsync("URGENT");
+        var ticket = await GetAsync(api, id);
+        Assert.Equal("URGENT", (string?)ticket["priority"]);
+        Assert.Equal("human", (string?)ticket["triage"]!["priority"]!["source"]);
+        await Expect(page.GetByRole(AriaRole.Group, new() { Name = "Set priority" }).GetByRole(AriaRole.Button, new() { Name = "URGENT" }))
+            .ToHaveAttributeAsync("aria-pressed", "true");
+    }
+
+    [Fact]
+    public async Task An_edit_after_someone_else_changed_the_ticket_shows_the_412_message_and_changes_nothing()
+    {
+        await using var site = DeskSite.Start(chromium);
+        using var api = site.Host.CreateClient();
+        var id = await CreateAsync(api, "Mail bounces", priority: "NORMAL", category: "EMAIL");
+        var page = await site.NewPageAsync();
+        await page.GotoAsync(site.Origin + $"/tickets/{id}");
+        await PatchAsync(api, id, new { title = "Mail bounces for everyone" });
+
+        await page.GetByRole(AriaRole.Group, new() { Name = "Set category" }).GetByRole(AriaRole.Button, new() { Name = "BILLING" }).ClickAsync();
+
+        await Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("changed by someone else");
+        await Expect(page.GetByRole(AriaRole.Alert).GetByRole(AriaRole.Link, new() { Name = "Reload" })).ToBeVisibleAsync();
+        Assert.Equal("EMAIL", (string?)(await GetAsync(api, id))["category"]);
+    }
+
+    [Fact]
+    public async Task Only_the_transitions_the_lifecycle_allows_are_offered_and_each_moves_the_ticket()
+    {
+        await using var site = DeskSite.Start(chromium);
+        using var api = site.Host.CreateClient();
+        var id = await CreateAsync(api, "Monitor flickers", priority: "NORMAL");
+        var page = await site.NewPageAsync();
+        await page.GotoAsync(site.Origin + $"/tickets/{id}");
+        var status = page.GetByRole(AriaRole.Region, new() { Name = "Status" });
+
+        Assert.Equal(["Resolve"], await status.GetByRole(AriaRole.Button).AllInnerTextsAsync());
+        await status.GetByRole(AriaRole.Button, new() { Name = "Resolve" }).ClickAsync();
+        await Expect(page.Locator("#ticket-status")).ToHaveTextAsync("RESOLVED");
+        Assert.Equal("RESOLVED", (string?)(await GetAsync(api, id))["resolution_status"]);
+
+        Assert.Equal(["Reopen", "Close"], await status.GetByRole(AriaRole.Button).AllInnerTextsAsync());
+        await status.GetByRole(AriaRole.Button, new() { Name = "Close" }).ClickAsync();
+        await Expect(page.Locator("#ticket-status")).ToHaveTextAsync("CLOSED");
+        Assert.Equal("CLOSED", (string?)(await GetAsync(api, id))["resolution_status"]);
+
+        await Expect(status).ToContainTextAsync("CLOSED is final");
+        Assert.Empty(await status.GetByRole(AriaRole.Button).AllAsync());
+        await Expect(page.Locator("#announcer")).ToHaveTextAsync("Status is now CLOSED.");
+    }
+
+    [Fact]
+    public async Task Assign_to_me_then_unassign_is_visible_over_rest()
+    {
+        await using var site = DeskSite.Start(chromium);
+        using var api = site.Host.CreateClient();
+        var id = await CreateAsync(api, "New laptop", priority: "NORMAL");
+        var page = await site.NewPageAsync();
+        await page.GotoAsync(site.Origin + $"/tickets/{id}");
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Assign to me" }).ClickAsync();
+        await Expect(page.Locator("#ticket-assignee")).ToHaveTextAsync("Local admin");
+        Assert.Equal("local", (string?)(await GetAsync(api, id))["assignee"]!["id"]);
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Unassign" }).ClickAsync();
+        await Expect(page.Locator("#ticket-assignee")).ToHaveTextAsync("Unassigned");
+        Assert.Null((await GetAsync(api, id))["assignee"]);
+    }
+
+    [Fact]
+    public async Task An_agent_assigns_a_ticket_to_another_agent_chosen_from_the_list()
+    {
+        await using var site = DeskSite.Start(chromium, accountsRequired: true);
+        using var kim = await site.ClientAsAsync("kim@example.com", "agent");
+        await site.ClientAsAsync("dana@example.com", "requester");
+        var id = await CreateAsync(kim, "Shared drive full", priority: "HIGH");
+        var page = await site.SignInAsync("sam@example.com", "agent");
+        await page.GotoAsync(site.Origin + $"/tickets/{id}");
+        var choices = await page.GetByLabel("Assign to").Locator("option").AllInnerTextsAsync();
+        Assert.Contains("kim@example.com", choices);
+        Assert.Contains("sam@example.com", choices);
+        Assert.DoesNotContain("dana@example.com", choices);
+
+        await page.GetByLabel("Assign to").SelectOptionAsync(new SelectOptionValue { Label = "kim@example.com" });
+        await page.GetByRole(AriaRole.Button, new() { Name = "Assign", Exact = true }).ClickAsync();
+
+        await Expect(page.Locator("#ticket-assignee")).ToHaveTextAsync("kim@example.com");
+        Assert.Equal("kim@example.com", (string?)(await GetAsync(kim, id))["assignee"]!["name"]);
+    }
+
+    [Fact]
+    public async Task The_threads_customer_reply_and_note_are_told_apart_in_words_and_a_note_can_be_added()
+    {
+        await using var site = DeskSite.Start(chromium);
+        using var api = site.Host.CreateClient();
+        var id = await CreateAsync(api, "Wi-Fi slow", priority: "NORMAL");
+        foreach (var (kind, body) in new[] { ("customer", "It is still slow."), ("reply", "We moved you to another access point."), ("note", "Access point 3 is overloaded.") })
+        {
+            using var posted = await api.PostAsJsonAsync($"/api/tickets/{id}/messages/", new { kind, body });
+            posted.EnsureSuccessStatusCode();
+        }
+        var page = await site.NewPageAsync();
+        await page.GotoAsync(site.Origin + $"/tickets/{id}");
+        var thread = page.GetByRole(AriaRole.Region, new() { Name = "Conversation" });
+
+        await Expect(thread.GetByRole(AriaRole.Article, new() { Name = "Customer message" })).ToContainTextAsync("It is still slow.");
+        await Expect(thread.GetByRole(AriaRole.Article, new() { Name = "Public reply" })).ToContainTextAsync("We moved you");
+        await Expect(thread.GetByRole(AriaRole.Article, new() { Name = "Internal note" })).ToContainTextAsync("Access point 3");
+
+        await page.GetByLabel("Add to the conversation").FillAsync("Replaced the access point.");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Add note" }).ClickAsync();
+
+        await Expect(thread.GetByRole(AriaRole.Article, new() { Name = "Internal note" })).ToHaveCountAsync(2);
+        var messages = JsonNode.Parse(await api.GetStringAsync(new Uri($"/api/tickets/{id}/messages/", UriKind.Relative)))!["results"]!.AsArray();
+        var added = messages[^1]!;
+        Assert.Equal(("note", "Replaced the access point."), ((string?)added["kind"], (string?)added["body"]));
+    }
+
+    [Fact]
+    public async Task A_blank_message_shows_the_apis_problem_in_an_alert()
+    {
+        await using var site = DeskSite.Start(chromium);
+        using var api = site.Host.CreateClient();
+        var id = await CreateAsync(api, "Toner empty", priority: "LOW");
+        var page = await site.NewPageAsync();
+        await page.GotoAsync(site.Origin + $"/tickets/{id}");
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Post reply" }).ClickAsync();
+
+        await Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("This field may not be blank.");
+        var messages = JsonNode.Parse(await api.GetStringAsync(new Uri($"/api/tickets/{id}/messages/", UriKind.Relative)))!;
+        Assert.Equal(0, (int)messages["count"]!);
+    }
+
+    [Fact]
+    public async Task An_action_on_a_ticket_deleted_meanwhile_shows_the_apis_404_in_an_alert()
+    {
+        await using var site = DeskSite.Start(chromium);
+        using var api = site.Host.CreateClient();
+        var id = await CreateAsync(api, "Gone soon", priority: "LOW");
+        var page = await site.NewPageAsync();
+        await page.GotoAsync(site.Origin + $"/tickets/{id}");
+        using (var deleted = await api.DeleteAsync(new Uri($"/api/tickets/{id}/", UriKind.Relative)))
+        {
+            deleted.EnsureSuccessStatusCode();
+        }
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Assign to me" }).ClickAsync();
+
+        await Expect(page.GetByRole(AriaRole.Alert)).ToHaveTextAsync($"Ticket with id '{id}' was not found.");
+    }
+
+    [Fact]
+    public async Task The_history_lists_the_changes_made_on_the_page_and_elsewhere()
+    {
+        await using var site = DeskSite.Start(chromium);
+        using var api = site.Host.CreateClient();
+        var id = await CreateAsync(api, "Phone will not sync", new string('x', 500), priority: "NORMAL");
+        await PatchAsync(api, id, new { title = "Phone will not sync mail" });
+        var page = await site.NewPageAsync();
+        await page.GotoAsync(site.Origin + $"/tickets/{id}");
+
+        await page.GetByRole(AriaRole.Group, new() { Name = "Set priority" }).GetByRole(AriaRole.Button, new() { Name = "HIGH" }).ClickAsync();
+
+        var history = page.GetByRole(AriaRole.Region, new() { Name = "History" });
+        await Expect(history).ToContainTextAsync("priority: NORMAL → HIGH");
+        var rows = await history.Locator("tbody tr").AllInnerTextsAsync();
+        Assert.Contains("created", rows[0], StringComparison.Ordinal);
+        // A long value is shown by its start, so one change cannot bury the rest.
+        Assert.Contains("description: none → " + new string('x', 120) + "…", rows[0], StringComparison.Ordinal);
+        Assert.DoesNotContain(new string('x', 121), rows[0], StringComparison.Ordinal);
+        var renamed = Assert.Single(rows, row => row.Contains("title: Phone will not sync → Phone will not sync mail", StringComparison.Ordinal));
+        var overridden = Assert.Single(rows, row => row.Contains("priority: NORMAL → HIGH", StringComparison.Ordinal));
+        Assert.Contains("via rest", renamed, StringComparison.Ordinal);
+        Assert.Contains("via web", overridden, StringComparison.Ordinal);
+        Assert.True(rows.ToList().IndexOf(renamed) < rows.ToList().IndexOf(overridden), "The history is oldest first.");
+    }
+
+    [Fact]
+    public async Task A_missing_ticket_is_a_404()
+    {
+        await using var site = DeskSite.Start(chromium);
+        var page = await site.NewPageAsync();
+
+        var response = await page.GotoAsync(site.Origin + "/tickets/999");
+
+        Assert.Equal((int)HttpStatusCode.NotFound, response!.Status);
+    }
+
+    [Fact]
+    public async Task The_ticket_view_has_no_serious_accessibility_violations_at_desktop_or_phone_width()
+    {
+        await using var site = DeskSite.Start(chromium);
+        using var api = site.Host.CreateClient();
+        var id = await CreateAsync(api, "Projector dead", "No image at all.", requesterEmail: "dana@example.com", requesterName: "Dana");
+        foreach (var (kind, body) in new[] { ("customer", "Still dead."), ("reply", "On our way."), ("note", "Lamp ordered.") })
+        {
+            using var posted = await api.PostAsJsonAsync($"/api/tickets/{id}/messages/", new { kind, body });
+            posted.EnsureSuccessStatusCode();
+        }
+        foreach (var viewport in new[] { null, DeskSite.Phone })
+        {
+            var page = await site.NewPageAsync(viewport);
+            await page.GotoAsync(site.Origin + $"/tickets/{id}");
+            await Accessibility.AssertNoSeriousViolationsAsync(page);
+        }
+    }
+}
