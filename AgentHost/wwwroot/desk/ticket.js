@@ -76,6 +76,11 @@
     }
   });
 
+  // The draft panel sent a reply (and maybe resolved the ticket): the thread, status and history shown here moved.
+  document.addEventListener('desk:thread-changed', () => {
+    reloadView().catch(showProblem);
+  });
+
   live.addEventListener('submit', event => {
     event.preventDefault();
     const form = event.target;
