@@ -41,6 +41,7 @@ public static class DeskExtensions
             options.Conventions.AllowAnonymousToFolder("/Account");
         });
         services.AddSingleton<IAuthorizationMiddlewareResultHandler, DeskSignInRedirect>();
+        services.AddScoped<Admin.DeskSetup>(); // the admin page's read-only facts of how the desk is set up
         return services;
     }
 
