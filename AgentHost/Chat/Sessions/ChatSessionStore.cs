@@ -64,8 +64,9 @@ public sealed partial class ChatSessionStore(
     public ChatSession? Find(string id, string ownerId) => Find(id) is { } session && session.OwnerId == ownerId ? session : null;
 
     /// <summary>
-    /// Starts a turn on the session (created when needed), unless <paramref name="idempotencyKey"/> already names
-    /// a kept turn: then that turn is replayed (same message) or the reuse is refused (different message or session).
+    /// Starts a turn on <paramref name="ownerId"/>'s session (created as theirs when needed; someone else's is refused),
+    /// unless <paramref name="idempotencyKey"/> already names a kept turn of theirs: then that turn is replayed (same
+    /// message) or the reuse is refused (different message or session).
     /// </summary>
     public async Task<TurnStart> StartTurnAsync(string? sessionId, string ownerId, string message, string? idempotencyKey, CancellationToken cancellationToken)
     {

@@ -3,7 +3,9 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using AgentTickets.Testing;
 using BrowserSupport;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
+using TicketApi.Accounts;
 
 namespace AgentHost.Tests.Desk;
 
@@ -194,8 +196,10 @@ public sealed class AdminUsersTests(ChromiumFixture chromium) : IClassFixture<Ch
     [Fact]
     public async Task The_page_shows_how_the_desk_is_set_up_without_secrets()
     {
-        await using var site = DeskSite.Start(chromium, accountsRequired: true,
-            environment: new() { ["AUTH_ALLOW_REGISTRATION"] = "false", ["SMTP_HOST"] = "mail.example.com", ["SMTP_FROM"] = "help@example.com", ["SMTP_SECURITY"] = "starttls", ["SMTP_USERNAME"] = "desk", ["SMTP_PASSWORD"] = "hunter2-secret" });
+        // The tests' accounts switch replaces the settings AUTH_ALLOW_REGISTRATION would set, so registration is turned off there.
+        await using var site = DeskSite.Start(chromium,
+            services: s => s.AddSingleton(new AccountSettings { Mode = AuthMode.Required, AllowRegistration = false }),
+            environment: new() { ["SMTP_HOST"] = "mail.example.com", ["SMTP_FROM"] = "help@example.com", ["SMTP_SECURITY"] = "starttls", ["SMTP_USERNAME"] = "desk", ["SMTP_PASSWORD"] = "hunter2-secret" });
         var page = await site.SignInAsync(Admin, "admin");
 
         await page.GotoAsync(site.Origin + "/admin/users");
