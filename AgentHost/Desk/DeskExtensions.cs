@@ -56,6 +56,7 @@ public static class DeskExtensions
             { ImplementationFactory: { } factory } => (IAuthorizationMiddlewareResultHandler)factory(provider),
             _ => throw new InvalidOperationException("The authorization result handler registered before the desk cannot be wrapped."),
         }));
+        services.AddScoped<Admin.DeskSetup>(); // the admin page's read-only facts of how the desk is set up
         return services;
     }
 

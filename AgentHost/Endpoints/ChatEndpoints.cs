@@ -3,6 +3,7 @@ using AgentHost.Chat.Sessions;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
+using TicketApi.Accounts;
 
 namespace AgentHost.Endpoints;
 
@@ -45,6 +46,7 @@ public static class ChatEndpoints
         .Produces(StatusCodes.Status204NoContent)
         .ProducesProblem(StatusCodes.Status400BadRequest)
         .ProducesProblem(StatusCodes.Status403Forbidden)
+        .ProducesProblem(StatusCodes.Status404NotFound)
         .ProducesProblem(StatusCodes.Status409Conflict)
         .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
 
@@ -58,7 +60,7 @@ public static class ChatEndpoints
     {
         if (LastEventId(http) is { } lastEventId)
         {
-            return Resume(lastEventId, sessions, stream.Value, http.RequestAborted);
+            return Resume(lastEventId, sessions, stream.Value, ActingContext.Actor.Id, http.RequestAborted);
         }
 
         var (request, problem) = await ChatRequestBody.ReadAsync(http.Request, http.RequestAborted);
@@ -76,7 +78,7 @@ public static class ChatEndpoints
         // A reconnecting EventSource repeats the original URL, message included: it must resume, never re-run.
         if (LastEventId(http) is { } lastEventId)
         {
-            return Resume(lastEventId, sessions, stream, http.RequestAborted);
+            return Resume(lastEventId, sessions, stream, ActingContext.Actor.Id, http.RequestAborted);
         }
 
         if (string.IsNullOrWhiteSpace(message))
@@ -102,7 +104,8 @@ public static class ChatEndpoints
         }
 
         var aborted = http.RequestAborted;
-        return await sessions.StartTurnAsync(sessionId, message.Trim(), key, aborted) switch
+        // The session is the acting person's (the local admin's in local mode): docs/chat-sse.md, "Whose session it is".
+        return await sessions.StartTurnAsync(sessionId, ActingContext.Actor.Id, message.Trim(), key, aborted) switch
         {
             TurnStarted started => new ChatEventStreamResult(started.Turn,
                 started.Turn.RecordAsync(runner.RunAsync(started, aborted), aborted), stream.RetryInterval, opensTurn: true),
@@ -110,6 +113,7 @@ public static class ChatEndpoints
             SessionBusy busy => TypedResults.Problem(title: "Session busy",
                 detail: $"Session {busy.SessionId} is still answering a previous message; send this one when it has finished.",
                 statusCode: StatusCodes.Status409Conflict),
+            NotYourSession foreign => ChatProblems.SessionNotFound(foreign.SessionId, sessions.IdleTimeout),
             IdempotencyKeyReused reused => TypedResults.Problem(title: "Idempotency-Key reused",
                 detail: $"Idempotency-Key '{key}' was already used for a different message or session (turn {reused.Turn.Number} of session {reused.Turn.SessionId}); use a new key for a new message.",
                 statusCode: StatusCodes.Status422UnprocessableEntity),
@@ -120,17 +124,18 @@ public static class ChatEndpoints
     /// <summary>
     /// Answers a reconnect from the turn's journal: the frames after the given one (following a running turn
     /// live), or 204 No Content, which makes EventSource stop, when there is nothing more to send or the turn
-    /// is no longer known. A malformed id is a 400. Nothing is ever run again.
+    /// is no longer known, or is someone else's (so a replay shows nothing of another person's turn and tells nothing
+    /// about it either). A malformed id is a 400. Nothing is ever run again.
     /// </summary>
     private static Results<ChatEventStreamResult, NoContent, ProblemHttpResult> Resume(
-        string lastEventId, ChatSessionStore sessions, ChatStreamOptions stream, CancellationToken cancellationToken)
+        string lastEventId, ChatSessionStore sessions, ChatStreamOptions stream, string readerId, CancellationToken cancellationToken)
     {
         if (!ChatEventId.TryParse(lastEventId, out var id))
         {
             return ChatProblems.BadRequest($"Last-Event-ID '{Shorten(lastEventId)}' is not an id this server sent; expected {{session_id}}:{{turn}}:{{sequence}}");
         }
 
-        var turn = sessions.Find(id.SessionId)?.FindTurn(id.Turn);
+        var turn = sessions.Find(id.SessionId, readerId)?.FindTurn(id.Turn);
         if (turn is null || id.Sequence > turn.LastSequence || (turn.IsFinished && id.Sequence == turn.LastSequence))
         {
             return TypedResults.NoContent();

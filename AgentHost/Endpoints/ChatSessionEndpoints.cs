@@ -1,5 +1,6 @@
 using AgentHost.Chat.Sessions;
 using Microsoft.AspNetCore.Http.HttpResults;
+using TicketApi.Accounts;
 using TicketApi.Http;
 
 namespace AgentHost.Endpoints;
@@ -7,11 +8,12 @@ namespace AgentHost.Endpoints;
 /// <summary>
 /// Reading a stored chat session (docs/chat-sse.md, "Reading a session").
 /// <code>
-/// GET|HEAD /chat/sessions/{id}   200 transcript and filed ticket ids | 400 malformed id | 404 unknown or expired
+/// GET|HEAD /chat/sessions/{id}   200 transcript and filed ticket ids | 400 malformed id | 404 unknown, expired or someone else's
 /// </code>
 /// Behind <see cref="ChatBrowserFilter"/> like <c>/chat</c>: a transcript holds ticket contents, so pages of
-/// other sites must not read it through a visitor's browser. Whoever holds a session id may read it (there are no
-/// accounts yet); server-made ids are 128 random bits.
+/// other sites must not read it through a visitor's browser. A session is read by the person it belongs to, and by
+/// admins (an admin-scoped credential), for whom the transcripts are part of the audit; anyone else gets the 404 of an
+/// unknown session (docs/chat-sse.md, "Whose session it is").
 /// </summary>
 public static class ChatSessionEndpoints
 {
@@ -38,10 +40,9 @@ public static class ChatSessionEndpoints
         }
 
         var stored = await sessions.Repository.ReadTranscriptAsync(id, timeProvider.GetUtcNow(), cancellationToken);
-        return stored is null
-            ? TypedResults.Problem(title: "Chat session not found",
-                detail: $"Chat session '{id}' was not found; sessions expire after {sessions.IdleTimeout.TotalMinutes:0} minutes idle.",
-                statusCode: StatusCodes.Status404NotFound)
-            : TypedResults.Ok(ChatSessionResponse.From(stored));
+        var reader = ActingContext.Actor;
+        return stored is not null && (stored.OwnerId == reader.Id || reader.IsAdmin)
+            ? TypedResults.Ok(ChatSessionResponse.From(stored))
+            : ChatProblems.SessionNotFound(id, sessions.IdleTimeout);
     }
 }

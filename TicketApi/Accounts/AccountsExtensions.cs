@@ -66,6 +66,7 @@ public static class AccountsExtensions
         services.Configure<OpenApiOptions>("v1", options =>
         {
             options.AddOperationTransformer<AccountOperations>();
+            options.AddOperationTransformer<ApiKeyOperations>();
             options.AddDocumentTransformer<AccountSecurityScheme>();
         });
         return services;

@@ -15,7 +15,11 @@ public static class AuditExtensions
         services.AddSingleton(EventSettings.From(configuration));
         services.AddHostedService<EventPruner>();
         services.ConfigureHttpJsonOptions(options => options.SerializerOptions.TypeInfoResolverChain.Insert(0, AuditJsonContext.Default));
-        services.Configure<Microsoft.AspNetCore.OpenApi.OpenApiOptions>("v1", options => options.AddOperationTransformer<OpenApi.AuditOperations>());
+        services.Configure<Microsoft.AspNetCore.OpenApi.OpenApiOptions>("v1", options =>
+        {
+            options.AddOperationTransformer<OpenApi.AuditOperations>();
+            options.AddOperationTransformer<Events.OpenApi.EventOperations>();
+        });
         return services;
     }
 

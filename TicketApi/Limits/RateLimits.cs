@@ -31,6 +31,7 @@ public static class RateLimits
         }
         services.AddSingleton(RateLimitSettings.From(configuration));
         services.AddRateLimiter(_ => { });
+        services.Configure<Microsoft.AspNetCore.OpenApi.OpenApiOptions>("v1", options => options.AddOperationTransformer<OpenApi.RateLimitOperations>());
         services.AddOptions<RateLimiterOptions>().Configure<RateLimitSettings>((options, settings) =>
         {
             options.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context =>

@@ -67,7 +67,7 @@ internal sealed class EvalDesk : IAsyncDisposable
     /// <summary>Runs <paramref name="message"/> in a fresh session after the prior turns <paramref name="context"/> describes.</summary>
     public async Task<TurnOutcome> RunAsync(string? context, string message, CancellationToken cancellationToken)
     {
-        if (await Sessions.StartTurnAsync(null, "(context)", null, cancellationToken) is not TurnStarted setup)
+        if (await Sessions.StartTurnAsync(null, TicketApi.Accounts.Actor.SystemId, "(context)", null, cancellationToken) is not TurnStarted setup)
         {
             throw new InvalidOperationException("A fresh session could not start a turn.");
         }
@@ -82,7 +82,7 @@ internal sealed class EvalDesk : IAsyncDisposable
         {
         }
 
-        var next = await Sessions.StartTurnAsync(setup.Session.Id, message, null, cancellationToken);
+        var next = await Sessions.StartTurnAsync(setup.Session.Id, TicketApi.Accounts.Actor.SystemId, message, null, cancellationToken);
         if (next is not TurnStarted started)
         {
             throw new InvalidOperationException($"The session could not start the message turn: {next}.");
@@ -99,7 +99,7 @@ internal sealed class EvalDesk : IAsyncDisposable
         }
 
         // What the turn left is read back from the store, as the next turn would find it.
-        var stored = await Sessions.Repository.ClaimAsync(started.Session.Id, Today, cancellationToken)
+        var stored = (await Sessions.Repository.ClaimAsync(started.Session.Id, TicketApi.Accounts.Actor.SystemId, Today, cancellationToken)).Claimed
             ?? throw new InvalidOperationException("The session was not stored.");
         await Sessions.Repository.ReleaseAsync(stored, cancellationToken);
         var history = stored.History;

@@ -16,11 +16,12 @@ public static class TicketApiScenario
         ["408"] = "needs a client trickling its body on real Kestrel: RequestLimitTests / HttpEdgeTests",
         ["503"] = "needs a failing health check: DocumentationAndHealthTests",
         ["post /api/tickets/{id}/triage 409"] = "needs 50 concurrent writes in a row to win over the triage write (the store's contention answer, as PATCH's)",
+        ["429"] = "needs more writes, chat turns or model calls than the limits allow (a thousandfold in local mode): RateLimitTests",
     };
 
     /// <summary>True for "METHOD /template STATUS" answers listed in <see cref="Unreachable"/> by status or in full.</summary>
     public static bool IsUnreachable(string answer) =>
-        AccountApiScenario.Unreachable.ContainsKey(answer)
+        AccountApiScenario.Unreachable.ContainsKey(answer) || KeyApiScenario.Unreachable.ContainsKey(answer)
         || Unreachable.Keys.Concat(TrustApiScenario.Unreachable.Keys).Any(key => answer == key || answer.EndsWith(" " + key, StringComparison.Ordinal));
 
     public static async Task RunAsync(HttpClient client)
@@ -117,6 +118,7 @@ public static class TicketApiScenario
         await AuditApiScenario.RunAsync(client);
         await AccountApiScenario.RunAsync(client);
         await TrustApiScenario.RunAsync(client);
+        await KeyApiScenario.RunAsync(client);
 
         await ExpectAsync(client, Bare(HttpMethod.Get, "/health"), HttpStatusCode.OK);
         await ExpectAsync(client, Bare(HttpMethod.Head, "/health"), HttpStatusCode.OK);

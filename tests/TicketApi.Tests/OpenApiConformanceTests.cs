@@ -79,6 +79,8 @@ public abstract class OpenApiConformanceTests(TicketStoreFixture store) : Ticket
             // Accounts and users need what no example can hold (a refresh token, a mail's code, a person's id made at
             // run time); AccountApiScenario tries each of them with real values instead.
             where !path.Key.StartsWith("/api/account", StringComparison.Ordinal) && !path.Key.StartsWith("/api/users", StringComparison.Ordinal)
+            // The live events never end while the reader stays: EventStreamTests reads them frame by frame instead.
+            && path.Key != "/api/events"
             orderby Stage(operation.Key, path.Key)
             select (Method: operation.Key, Template: path.Key, Operation: operation.Value!);
         var documented = operations.ToList();
@@ -127,7 +129,7 @@ public abstract class OpenApiConformanceTests(TicketStoreFixture store) : Ticket
             }
             tried++;
         }
-        Assert.Equal(27, tried); // 16 + GET /api/outbox/ + the six draft operations + a ticket's history and the audit log + assigning and the rating summary
+        Assert.Equal(30, tried); // 16 + GET /api/outbox/ + the six draft operations + a ticket's history and the audit log + assigning and the rating summary + issuing, listing and revoking an API key
     }
 
     /// <summary>Creates, then reads and edits, then a draft's discard, then its approval, then the deletes of whole resources.</summary>

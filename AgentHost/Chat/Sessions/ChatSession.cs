@@ -4,8 +4,9 @@ namespace AgentHost.Chat.Sessions;
 /// The in-memory side of one conversation: the journals of its last few turns (for reconnects and retries) and
 /// the one turn that may be running here. The conversation itself (history, pending confirmation, transcript)
 /// is stored in the database (<see cref="Storage.ChatSessionRepository"/>) and survives a restart; journals do not.
+/// It belongs to <see cref="OwnerId"/>, as the stored session does: nobody else continues it or replays its turns.
 /// </summary>
-public sealed class ChatSession(string id, DateTimeOffset now)
+public sealed class ChatSession(string id, string ownerId, DateTimeOffset now)
 {
     private readonly Lock _gate = new();
     private readonly List<ChatTurn> _turns = [];
@@ -14,6 +15,9 @@ public sealed class ChatSession(string id, DateTimeOffset now)
     private long _lastUsedTicks = now.UtcTicks;
 
     public string Id { get; } = id;
+
+    /// <summary>The id of the person who opened the session (<c>Actor.Id</c>; <c>local</c> for local mode's admin).</summary>
+    public string OwnerId { get; } = ownerId;
 
     public DateTimeOffset LastUsed => new(Volatile.Read(ref _lastUsedTicks), TimeSpan.Zero);
 

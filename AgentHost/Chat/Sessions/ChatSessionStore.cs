@@ -10,7 +10,9 @@ namespace AgentHost.Chat.Sessions;
 /// transcript; they survive a restart) and, in memory, each session's recent turn journals for reconnects and
 /// retries. The in-memory part is bounded and expiring like the stored one; expired entries are swept when
 /// sessions are looked up (no background timer to own); when full, the least recently used goes. Also indexes
-/// turns by their <c>Idempotency-Key</c> so a retried request finds the turn it already started.
+/// turns by their <c>Idempotency-Key</c> so a retried request finds the turn it already started. Every session
+/// belongs to the person who opened it (docs/chat-sse.md, "Whose session it is"): anyone else's message to it is
+/// refused (<see cref="NotYourSession"/>), their reconnects find nothing, and keys are kept per person.
 /// </summary>
 public sealed partial class ChatSessionStore(
     Microsoft.Extensions.Options.IOptions<ChatSessionOptions> options, ChatSessionRepository repository, TimeProvider timeProvider) : IDisposable
@@ -36,15 +38,20 @@ public sealed partial class ChatSessionStore(
     /// <summary>A client-chosen id must be 1-64 letters, digits, '-' or '_' (it is echoed into JSON, logs and event ids).</summary>
     public static bool IsValidId(string id) => ValidId().IsMatch(id);
 
-    /// <summary>The in-memory side of the session with this id (a new one when unknown or expired), or of a fresh id when null.</summary>
-    public ChatSession GetOrCreate(string? id)
+    /// <summary>
+    /// The in-memory side of <paramref name="ownerId"/>'s session with this id, or of a fresh id when null. A new one
+    /// replaces an expired entry, and an entry of another owner: called once the stored session's claim proved the
+    /// id is <paramref name="ownerId"/>'s, so such an entry is left over from a session the database no longer has.
+    /// </summary>
+    public ChatSession GetOrCreate(string? id, string ownerId)
     {
+        ArgumentNullException.ThrowIfNull(ownerId);
         var now = timeProvider.GetUtcNow();
         Sweep(now);
         id ??= NewId();
         var session = _sessions.AddOrUpdate(id,
-            key => new ChatSession(key, now),
-            (key, existing) => IsExpired(existing, now) ? new ChatSession(key, now) : existing);
+            key => new ChatSession(key, ownerId, now),
+            (key, existing) => IsExpired(existing, now) || existing.OwnerId != ownerId ? new ChatSession(key, ownerId, now) : existing);
         session.Touch(now);
         return session;
     }
@@ -53,32 +60,40 @@ public sealed partial class ChatSessionStore(
     public ChatSession? Find(string id) =>
         _sessions.TryGetValue(id, out var session) && !IsExpired(session, timeProvider.GetUtcNow()) ? session : null;
 
+    /// <summary>The live session with this id if it is <paramref name="ownerId"/>'s; someone else's is as unknown as a missing one.</summary>
+    public ChatSession? Find(string id, string ownerId) => Find(id) is { } session && session.OwnerId == ownerId ? session : null;
+
     /// <summary>
-    /// Starts a turn on the session (created when needed), unless <paramref name="idempotencyKey"/> already names
-    /// a kept turn: then that turn is replayed (same message) or the reuse is refused (different message or session).
+    /// Starts a turn on <paramref name="ownerId"/>'s session (created as theirs when needed; someone else's is refused),
+    /// unless <paramref name="idempotencyKey"/> already names a kept turn of theirs: then that turn is replayed (same
+    /// message) or the reuse is refused (different message or session).
     /// </summary>
-    public async Task<TurnStart> StartTurnAsync(string? sessionId, string message, string? idempotencyKey, CancellationToken cancellationToken)
+    public async Task<TurnStart> StartTurnAsync(string? sessionId, string ownerId, string message, string? idempotencyKey, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(ownerId);
         ArgumentNullException.ThrowIfNull(message);
         if (idempotencyKey is null)
         {
-            return await BeginAsync(sessionId, message, null, cancellationToken);
+            return await BeginAsync(sessionId, ownerId, message, null, cancellationToken);
         }
+
+        // Keys are the client's own: the same key from another person names nothing of theirs, so it cannot replay their turn.
+        var scopedKey = ownerId + "\n" + idempotencyKey;
 
         // One gate for keyed starts: two copies of the same request racing must not both start a turn.
         await _keyGate.WaitAsync(cancellationToken);
         try
         {
-            if (_turnsByKey.TryGetValue(idempotencyKey, out var earlier) && IsKept(earlier))
+            if (_turnsByKey.TryGetValue(scopedKey, out var earlier) && IsKept(earlier))
             {
                 var same = earlier.Message == message && (sessionId is null || sessionId == earlier.SessionId);
                 return same ? new TurnReplayed(earlier) : new IdempotencyKeyReused(earlier);
             }
 
-            var start = await BeginAsync(sessionId, message, idempotencyKey, cancellationToken);
+            var start = await BeginAsync(sessionId, ownerId, message, idempotencyKey, cancellationToken);
             if (start is TurnStarted started)
             {
-                _turnsByKey[idempotencyKey] = started.Turn;
+                _turnsByKey[scopedKey] = started.Turn;
                 PruneKeys();
             }
 
@@ -91,22 +106,33 @@ public sealed partial class ChatSessionStore(
     }
 
     /// <summary>
-    /// Checks this host's journals first (a busy session here needs no database round trip), then claims the
-    /// stored session, which also refuses a turn running on another host.
+    /// Checks this host's journals first (someone else's live session, or a busy one, needs no database round trip),
+    /// then claims the stored session, which also refuses someone else's session and a turn running on another host.
+    /// The in-memory side is made only after the claim, so a refused request leaves nothing behind.
     /// </summary>
-    private async Task<TurnStart> BeginAsync(string? sessionId, string message, string? idempotencyKey, CancellationToken cancellationToken)
+    private async Task<TurnStart> BeginAsync(string? sessionId, string ownerId, string message, string? idempotencyKey, CancellationToken cancellationToken)
     {
-        var session = GetOrCreate(sessionId);
-        if (session.IsAnswering)
+        var id = sessionId ?? NewId();
+        if (Find(id) is { } live)
         {
-            return new SessionBusy(session.Id);
+            if (live.OwnerId != ownerId)
+            {
+                return new NotYourSession(id);
+            }
+
+            if (live.IsAnswering)
+            {
+                return new SessionBusy(id);
+            }
         }
 
-        var claim = await repository.ClaimAsync(session.Id, timeProvider.GetUtcNow(), cancellationToken);
-        if (claim is null)
+        var attempt = await repository.ClaimAsync(id, ownerId, timeProvider.GetUtcNow(), cancellationToken);
+        if (attempt.Claimed is not { } claim)
         {
-            return new SessionBusy(session.Id);
+            return attempt.NotOwner ? new NotYourSession(id) : new SessionBusy(id);
         }
+
+        var session = GetOrCreate(id, ownerId);
 
         var turn = session.TryBeginTurn(claim.TurnNumber, message, idempotencyKey, _options.MaxFramesPerTurn, _options.TurnsKeptPerSession);
         if (turn is null)

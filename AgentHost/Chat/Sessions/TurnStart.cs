@@ -16,3 +16,9 @@ public sealed record SessionBusy(string SessionId) : TurnStart;
 
 /// <summary>The <c>Idempotency-Key</c> was used before for a different message or session.</summary>
 public sealed record IdempotencyKeyReused(ChatTurn Turn) : TurnStart;
+
+/// <summary>
+/// The session is someone else's (docs/chat-sse.md, "Whose session it is"); answered as an unknown session is, so a
+/// held id gives nothing away but that it is taken.
+/// </summary>
+public sealed record NotYourSession(string SessionId) : TurnStart;

@@ -19,12 +19,21 @@ public static class ApiKeyEndpoints
 
     public static RouteGroupBuilder MapApiKeyEndpoints(this IEndpointRouteBuilder app)
     {
-        // Kept out of the OpenAPI document, as the account routes are, until the conformance scenario provokes every
-        // answer documented here too (docs/accounts.md describes them).
-        var group = app.MapGroup(BasePath).WithTags("API keys").ExcludeFromDescription();
-        group.MapPost("/", Issue).WithName("IssueApiKey").RequireAccess(Access.Write);
-        group.MapGetAndHead("/", List).WithName("ListApiKeys").RequireAccess(Access.Read);
-        group.MapDelete("/{id}/", Revoke).WithName("RevokeApiKey").RequireAccess(Access.Write);
+        // In the OpenAPI document with every answer (ApiKeyOperations adds examples, the user parameter and problem schemas).
+        var group = app.MapGroup(BasePath).WithTags("API keys")
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status403Forbidden);
+        group.MapPost("/", Issue).WithName("IssueApiKey").RequireAccess(Access.Write)
+            .WithSummary("Issue an API key for yourself, at most as far-reaching as your role and credential; the key is in this answer only.")
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
+            .ProducesValidationProblem(StatusCodes.Status422UnprocessableEntity);
+        group.MapGetAndHead("/", List).WithName("ListApiKeys").RequireAccess(Access.Read)
+            .WithSummary("List your API keys (never their secrets); an admin may list someone else's (user=<id>) or everyone's (user=all).")
+            .ProducesProblem(StatusCodes.Status400BadRequest);
+        group.MapDelete("/{id}/", Revoke).WithName("RevokeApiKey").RequireAccess(Access.Write)
+            .WithSummary("Revoke one of your API keys (an admin: anyone's); it stops working at once. Revoking again changes nothing.")
+            .ProducesProblem(StatusCodes.Status404NotFound);
         return group;
     }
 

@@ -32,7 +32,7 @@ public class ChatLimitsTests
         // a few thousand calls; each failure was a 500 of /chat.
         await Parallel.ForAsync(0, 100_000, new ParallelOptions { MaxDegreeOfParallelism = 64 }, (_, _) =>
         {
-            store.GetOrCreate(null);
+            store.GetOrCreate(null, "local");
             return ValueTask.CompletedTask;
         });
 

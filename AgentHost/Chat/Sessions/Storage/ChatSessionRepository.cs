@@ -18,15 +18,25 @@ public sealed class ChatSessionRepository(ChatSessionDatabase database, IOptions
 
     private readonly ChatSessionOptions _options = options.Value;
 
-    /// <summary>Claims the session for one turn, creating it when unknown or expired; null while another turn runs on it (here or on another host).</summary>
-    public async Task<ClaimedSession?> ClaimAsync(string id, DateTimeOffset now, CancellationToken cancellationToken)
+    /// <summary>
+    /// Claims the session for one turn on behalf of <paramref name="ownerId"/>, creating it (as theirs) when unknown or
+    /// expired. Refused while another turn runs on it (here or on another host), and when it is someone else's
+    /// (docs/chat-sse.md, "Whose session it is"): an expired session of someone else's is unknown, so it is made anew.
+    /// </summary>
+    public async Task<SessionClaim> ClaimAsync(string id, string ownerId, DateTimeOffset now, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(ownerId);
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var transaction = await ChatSessionDatabase.BeginWriteAsync(connection, cancellationToken);
         var row = await ReadRowAsync(connection, transaction, id, cancellationToken);
+        if (row is not null && !IsExpired(row.LastUsed, now) && row.OwnerId != ownerId)
+        {
+            return SessionClaim.Foreign;
+        }
+
         if (row is not null && IsRunning(row, now))
         {
-            return null;
+            return SessionClaim.Busy;
         }
 
         ClaimedSession? claim;
@@ -42,11 +52,11 @@ public sealed class ChatSessionRepository(ChatSessionDatabase database, IOptions
             await SweepAsync(connection, transaction, now, cancellationToken);
             await using var insert = Command(connection, transaction,
                 """
-                INSERT INTO chat_sessions (id, created, last_used, version, turn_count, turn_started, history, pending, ticket_ids)
-                VALUES (@id, @now, @now, 1, 1, @now, '[]', NULL, '[]')
+                INSERT INTO chat_sessions (id, created, last_used, version, turn_count, turn_started, history, pending, ticket_ids, owner_id)
+                VALUES (@id, @now, @now, 1, 1, @now, '[]', NULL, '[]', @owner_id)
                 ON CONFLICT (id) DO NOTHING
                 """,
-                ("id", id), ("now", Micros(now)));
+                ("id", id), ("now", Micros(now)), ("owner_id", ownerId));
             claim = await insert.ExecuteNonQueryAsync(cancellationToken) == 1
                 ? new ClaimedSession(id, 1, 1, now, [], null, [])
                 : null;
@@ -65,12 +75,13 @@ public sealed class ChatSessionRepository(ChatSessionDatabase database, IOptions
                 : null;
         }
 
-        if (claim is not null)
+        if (claim is null)
         {
-            await transaction.CommitAsync(cancellationToken);
+            return SessionClaim.Busy;
         }
 
-        return claim;
+        await transaction.CommitAsync(cancellationToken);
+        return new SessionClaim(claim, NotOwner: false);
     }
 
     /// <summary>Saves a finished turn; false (nothing saved) when the session changed since the claim: another host took it over, or it was evicted.</summary>
@@ -141,7 +152,7 @@ public sealed class ChatSessionRepository(ChatSessionDatabase database, IOptions
         await release.ExecuteNonQueryAsync(cancellationToken);
     }
 
-    /// <summary>The session's transcript and filed tickets; null when unknown or expired.</summary>
+    /// <summary>The session's transcript, filed tickets and owner; null when unknown or expired (the caller decides who may read it).</summary>
     public async Task<StoredTranscript?> ReadTranscriptAsync(string id, DateTimeOffset now, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
@@ -162,7 +173,7 @@ public sealed class ChatSessionRepository(ChatSessionDatabase database, IOptions
                 StoredSessionJson.DeserializeToolCalls(reader.GetString(3)), FromMicros(reader.GetInt64(4))));
         }
 
-        return new StoredTranscript(id, FromMicros(row.Created), FromMicros(row.LastUsed), lines, StoredSessionJson.DeserializeIds(row.TicketIds));
+        return new StoredTranscript(id, row.OwnerId, FromMicros(row.Created), FromMicros(row.LastUsed), lines, StoredSessionJson.DeserializeIds(row.TicketIds));
     }
 
     /// <summary>How many sessions are stored, expired ones not yet swept included.</summary>
@@ -211,12 +222,12 @@ public sealed class ChatSessionRepository(ChatSessionDatabase database, IOptions
         await oldest.ExecuteNonQueryAsync(cancellationToken);
     }
 
-    private sealed record Row(long Version, int TurnCount, long Created, long LastUsed, long? TurnStarted, string History, string? Pending, string TicketIds);
+    private sealed record Row(long Version, int TurnCount, long Created, long LastUsed, long? TurnStarted, string History, string? Pending, string TicketIds, string OwnerId);
 
     private static async Task<Row?> ReadRowAsync(DbConnection connection, DbTransaction transaction, string id, CancellationToken cancellationToken)
     {
         await using var select = Command(connection, transaction,
-            "SELECT version, turn_count, created, last_used, turn_started, history, pending, ticket_ids FROM chat_sessions WHERE id = @id", ("id", id));
+            "SELECT version, turn_count, created, last_used, turn_started, history, pending, ticket_ids, owner_id FROM chat_sessions WHERE id = @id", ("id", id));
         await using var reader = await select.ExecuteReaderAsync(cancellationToken);
         if (!await reader.ReadAsync(cancellationToken))
         {
@@ -224,7 +235,7 @@ public sealed class ChatSessionRepository(ChatSessionDatabase database, IOptions
         }
 
         return new Row(reader.GetInt64(0), Convert.ToInt32(reader.GetValue(1)), reader.GetInt64(2), reader.GetInt64(3),
-            reader.IsDBNull(4) ? null : reader.GetInt64(4), reader.GetString(5), reader.IsDBNull(6) ? null : reader.GetString(6), reader.GetString(7));
+            reader.IsDBNull(4) ? null : reader.GetInt64(4), reader.GetString(5), reader.IsDBNull(6) ? null : reader.GetString(6), reader.GetString(7), reader.GetString(8));
     }
 
     private bool IsExpired(long lastUsed, DateTimeOffset now) => lastUsed < Micros(now - _options.IdleTimeout);

@@ -42,6 +42,10 @@ public static class ChatSessionSchema
             PRIMARY KEY (session_id, turn, position)
         );
         """,
+        // Sessions belong to the person who opened them (docs/chat-sse.md, "Whose session it is"). Rows stored before
+        // this step were made when the host had no accounts, that is as local mode's admin: they become the local
+        // admin's, which one statement with a default says on both stores (SQLite cannot add a NOT NULL column without one).
+        $"ALTER TABLE chat_sessions ADD COLUMN owner_id TEXT NOT NULL DEFAULT '{TicketApi.Accounts.Actor.LocalAdminId}'",
     ];
 
     public static int LatestVersion => Steps.Length;

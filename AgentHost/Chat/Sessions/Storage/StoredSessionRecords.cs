@@ -33,5 +33,16 @@ public sealed record TranscriptToolCall(
     [property: JsonPropertyName("arguments")] JsonElement Arguments,
     [property: JsonPropertyName("result")] JsonElement? Result);
 
-/// <summary>A stored session as <c>GET /chat/sessions/{id}</c> shows it.</summary>
-public sealed record StoredTranscript(string Id, DateTimeOffset Created, DateTimeOffset LastUsed, IReadOnlyList<TranscriptEntry> Turns, IReadOnlyList<long> TicketIds);
+/// <summary>
+/// What asking for a session's claim came to: the claim, or none because another turn is running on it
+/// (<see cref="NotOwner"/> false) or because it is someone else's (<see cref="NotOwner"/> true).
+/// </summary>
+public sealed record SessionClaim(ClaimedSession? Claimed, bool NotOwner)
+{
+    public static SessionClaim Busy { get; } = new(null, NotOwner: false);
+
+    public static SessionClaim Foreign { get; } = new(null, NotOwner: true);
+}
+
+/// <summary>A stored session as <c>GET /chat/sessions/{id}</c> shows it, with the id of the person it belongs to.</summary>
+public sealed record StoredTranscript(string Id, string OwnerId, DateTimeOffset Created, DateTimeOffset LastUsed, IReadOnlyList<TranscriptEntry> Turns, IReadOnlyList<long> TicketIds);
