@@ -19,12 +19,8 @@ public sealed class InProcessTicketService(IServiceScopeFactory scopes) : ITicke
     public Task<TicketApiResult<TicketPage>> ListAsync(TicketQuery query, CancellationToken cancellationToken) =>
         RunAsync(service => service.ListAsync(query, cancellationToken));
 
-    public async Task<TicketApiResult<long>> CountAsync(TicketQuery query, CancellationToken cancellationToken)
-    {
-        await using var scope = scopes.CreateAsyncScope();
-        var count = await scope.ServiceProvider.GetRequiredService<TicketService>().CountAsync(query, cancellationToken);
-        return TicketApiResult.Success(count);
-    }
+    public Task<TicketApiResult<long>> CountAsync(TicketQuery query, CancellationToken cancellationToken) =>
+        RunAsync(service => service.CountAsync(query, cancellationToken));
 
     public Task<TicketApiResult<TicketDto>> GetAsync(long id, CancellationToken cancellationToken) =>
         RunAsync(service => service.GetAsync(id, cancellationToken));

@@ -21,8 +21,8 @@ public sealed record TicketDto(
     [property: JsonPropertyName("priority")] string Priority = "NORMAL",
     [property: Description("ACCOUNT, NETWORK, EMAIL, HARDWARE, SOFTWARE, BILLING or OTHER: set by triage unless a person set it.")]
     [property: JsonPropertyName("category")] string Category = "OTHER",
-    [property: Description("NEGATIVE, NEUTRAL or POSITIVE: the requester's tone, from triage (read-only).")]
-    [property: JsonPropertyName("sentiment")] string Sentiment = "NEUTRAL",
+    [property: Description("NEGATIVE, NEUTRAL or POSITIVE: the requester's tone, from triage (read-only); null when the caller is a requester.")]
+    [property: JsonPropertyName("sentiment")] string? Sentiment = "NEUTRAL",
     [property: Description("Who asked, up to 200 characters; null when unknown.")]
     [property: JsonPropertyName("requester_name")] string? RequesterName = null,
     [property: Description("Where replies go, up to 254 characters; null when unknown.")]

@@ -37,7 +37,7 @@ public sealed class TicketDbContext(DbContextOptions<TicketDbContext> options) :
             ticket.Property(t => t.Version).HasColumnName("version").IsConcurrencyToken();
             ticket.Property(t => t.Priority).HasColumnName("priority");
             ticket.Property(t => t.Category).HasColumnName("category");
-            ticket.Property(t => t.Sentiment).HasColumnName("sentiment");
+            ticket.Property(t => t.Sentiment).HasColumnName("sentiment").IsRequired();
             ticket.Property(t => t.RequesterName).HasColumnName("requester_name");
             ticket.Property(t => t.RequesterEmail).HasColumnName("requester_email");
             ticket.Property(t => t.Triage).HasColumnName("triage");

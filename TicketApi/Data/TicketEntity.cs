@@ -17,7 +17,8 @@ public sealed class TicketEntity
     /// <summary>The priority's rank (LOW 0 .. URGENT 3, <see cref="TicketLabels.PriorityRank"/>), so ordering by it is an index walk.</summary>
     public int Priority { get; set; } = TicketLabels.NormalRank;
     public string Category { get; set; } = "OTHER";
-    public string Sentiment { get; set; } = "NEUTRAL";
+    /// <summary>The requester's tone; stored for every row (NOT NULL), null only in the copy a requester is shown (<see cref="Tickets.TicketVisibility.Shown"/>).</summary>
+    public string? Sentiment { get; set; } = "NEUTRAL";
     public string? RequesterName { get; set; }
     public string? RequesterEmail { get; set; }
 

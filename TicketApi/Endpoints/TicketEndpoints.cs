@@ -100,6 +100,10 @@ public static class TicketEndpoints
         {
             return TicketProblems.Fields(StatusCodes.Status400BadRequest, "One or more query parameters are invalid.", parsed.Errors);
         }
+        if (TicketVisibility.RefusedFilters(actor, query) is { } refused)
+        {
+            return TicketProblems.Fields(StatusCodes.Status400BadRequest, "One or more query parameters are invalid.", refused);
+        }
         var result = await runner.RunAsync(TicketVisibility.Narrowed(query, actor), cancellationToken);
         if (query.Page > 1 && result.Tickets.Count == 0)
         {

@@ -81,7 +81,7 @@ public static class TicketPageJson
         writer.WriteString(ResolutionStatus, Statuses[(int)ticket.ResolutionStatus]);
         writer.WriteString(Priority, TicketLabels.PriorityName(ticket.Priority));
         writer.WriteString(Category, ticket.Category);
-        writer.WriteString(Sentiment, ticket.Sentiment);
+        WriteStringOrNull(writer, Sentiment, ticket.Sentiment);
         WriteStringOrNull(writer, RequesterName, ticket.RequesterName);
         WriteStringOrNull(writer, RequesterEmail, ticket.RequesterEmail);
         if (ticket.Triage is not { } triage)

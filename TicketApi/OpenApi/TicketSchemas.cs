@@ -138,7 +138,12 @@ public sealed partial class TicketSchemas : IOpenApiDocumentTransformer
             [StatusField] = Ref(document, Status),
             [PriorityField] = Ref(document, Priority),
             [CategoryField] = Ref(document, Category),
-            ["sentiment"] = Ref(document, Sentiment),
+            // Like the triage record, the requester's tone is the desk's working (docs/accounts.md, "Visibility").
+            ["sentiment"] = new OpenApiSchema
+            {
+                Description = "The requester's tone; null when the caller is a requester.",
+                OneOf = [Ref(document, Sentiment), new OpenApiSchema { Type = JsonSchemaType.Null }],
+            },
             [RequesterName] = Nullable(RequesterNameSchema()),
             [RequesterEmail] = Nullable(RequesterEmailSchema()),
             // A requester is shown no triage record (docs/accounts.md, "Visibility").

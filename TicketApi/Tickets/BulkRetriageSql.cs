@@ -186,7 +186,7 @@ public sealed class PostgresBulkRetriageSql(NpgsqlDataSource dataSource) : BulkR
         update.Parameters.Add(new NpgsqlParameter<long[]>("versions", [.. tickets.Select(t => t.Version)]));
         update.Parameters.Add(new NpgsqlParameter<int[]>("priorities", [.. tickets.Select(t => t.Priority)]));
         update.Parameters.Add(new NpgsqlParameter<string[]>("categories", [.. tickets.Select(t => t.Category)]));
-        update.Parameters.Add(new NpgsqlParameter<string[]>("sentiments", [.. tickets.Select(t => t.Sentiment)]));
+        update.Parameters.Add(new NpgsqlParameter<string?[]>("sentiments", [.. tickets.Select(t => t.Sentiment)]));
         update.Parameters.Add(new NpgsqlParameter<string?[]>("triages", [.. tickets.Select(t => t.Triage)]));
         var written = new HashSet<long>();
         await using (var reader = await update.ExecuteReaderAsync(cancellationToken))

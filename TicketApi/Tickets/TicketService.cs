@@ -29,6 +29,10 @@ public sealed class TicketService(TicketReader reader, TicketStore store, Ticket
     {
         ArgumentNullException.ThrowIfNull(query);
         var actor = ActingContext.Actor;
+        if (TicketVisibility.RefusedFilters(actor, query) is { } refused)
+        {
+            return InvalidQuery(refused);
+        }
         var result = await runner.RunAsync(TicketVisibility.Narrowed(query, actor), cancellationToken);
         if (query.Page > 1 && result.Tickets.Count == 0)
         {
@@ -42,11 +46,16 @@ public sealed class TicketService(TicketReader reader, TicketStore store, Ticket
             result.Tickets.Select(t => TicketVisibility.Shown(actor, t).ToDto()).ToList()), null);
     }
 
-    /// <summary>How many tickets the query's filters choose (its page and ordering do not matter).</summary>
-    public async Task<long> CountAsync(TicketQuery query, CancellationToken cancellationToken)
+    /// <summary>How many tickets the query's filters choose (its page and ordering do not matter), or the list's 400 for a filter the person may not use.</summary>
+    public async Task<Outcome<long>> CountAsync(TicketQuery query, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(query);
-        return (await runner.RunAsync(TicketVisibility.Narrowed(query with { Page = 1, PageSize = 1 }, ActingContext.Actor), cancellationToken)).Count;
+        var actor = ActingContext.Actor;
+        if (TicketVisibility.RefusedFilters(actor, query) is { } refused)
+        {
+            return InvalidQuery(refused);
+        }
+        return new Outcome<long>((await runner.RunAsync(TicketVisibility.Narrowed(query with { Page = 1, PageSize = 1 }, actor), cancellationToken)).Count, null);
     }
 
     /// <summary>The ticket, or the 404 a missing one gets when it is missing or someone else's.</summary>
@@ -145,6 +154,9 @@ public sealed class TicketService(TicketReader reader, TicketStore store, Ticket
     private static ProblemDetails? StaffWriteRefusal() =>
         AccessPolicies.Allows(ActingContext.Actor, Access.StaffWrite) ? null
             : TicketProblems.Forbidden("Only support staff with a credential that may write can change, triage or delete a ticket.").ProblemDetails;
+
+    private static ProblemDetails InvalidQuery(Dictionary<string, string[]> errors) =>
+        TicketProblems.Fields(StatusCodes.Status400BadRequest, "One or more query parameters are invalid.", errors).ProblemDetails;
 
     private static ProblemDetails Unprocessable(Dictionary<string, string[]> errors) =>
         TicketProblems.Fields(StatusCodes.Status422UnprocessableEntity, "One or more fields have values a ticket cannot take.", errors).ProblemDetails;

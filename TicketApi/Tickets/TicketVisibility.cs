@@ -58,7 +58,8 @@ public static class TicketVisibility
 
     /// <summary>
     /// The ticket as <paramref name="actor"/> is shown it: a requester's copy has no triage record (its reasons,
-    /// confidences and sources are the desk's working, not the customer's business).
+    /// confidences and sources are the desk's working, not the customer's business) and no sentiment (the desk's
+    /// reading of the requester's own tone: telling them "NEGATIVE" serves nobody).
     /// </summary>
     public static TicketEntity Shown(Actor actor, TicketEntity ticket)
     {
@@ -69,8 +70,35 @@ public static class TicketVisibility
         }
         var shown = ticket.Copy();
         shown.Triage = null;
+        shown.Sentiment = null;
         return shown;
     }
+
+    /// <summary>
+    /// The list filters <paramref name="actor"/> may not use, each with why; null when every filter given is allowed.
+    /// A requester filtering their own tickets by <c>sentiment</c> would read the very value <see cref="Shown"/>
+    /// hides (one request per label), so for them the filter is refused (400) rather than silently ignored.
+    /// </summary>
+    public static Dictionary<string, string[]>? RefusedFilters(Actor actor, TicketQuery query)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        if (SeesEverything(actor))
+        {
+            return null;
+        }
+        var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
+        if (query.Sentiment is not null)
+        {
+            errors[TicketQueryParameters.Keys.Sentiment] = [StaffOnlyFilter];
+        }
+        if (query.SentimentIn is not null)
+        {
+            errors[TicketQueryParameters.Keys.SentimentIn] = [StaffOnlyFilter];
+        }
+        return errors.Count > 0 ? errors : null;
+    }
+
+    private const string StaffOnlyFilter = "Sentiment is the support team's working and is not shown to requesters, so they cannot filter by it.";
 
     /// <summary>The message kinds <paramref name="actor"/> reads in a thread: a requester never sees a note.</summary>
     public static bool SeesMessage(Actor actor, string kind) =>
