@@ -75,7 +75,8 @@ public static class MessageBodyReader
             }
         }
 
-        var message = TicketMessageRules.Trimmed(new NewTicketMessage(kind ?? "", body ?? "", author, TicketMessageChannels.Rest));
+        // The face the request came through: rest, or web for the desk's scripts (AccountsExtensions.ChannelOf).
+        var message = TicketMessageRules.Trimmed(new NewTicketMessage(kind ?? "", body ?? "", author, Accounts.ActingContext.Current.Channel));
         var valueErrors = TicketMessageRules.Errors(message)
             .Where(error => kind is not null || error.Key != Kind)
             .Where(error => body is not null || error.Key != Body)

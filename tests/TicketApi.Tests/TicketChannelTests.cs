@@ -46,6 +46,22 @@ public abstract class TicketChannelTests(TicketStoreFixture store)
     }
 
     [Fact]
+    public async Task A_message_posted_by_the_web_desks_scripts_says_web_and_one_posted_over_rest_says_rest()
+    {
+        using var factory = new TicketApiFactory(store);
+        using var client = factory.CreateClient();
+        var id = (long)(await CreateAsync(client))["id"]!;
+
+        using var web = new HttpRequestMessage(HttpMethod.Post, $"/api/tickets/{id}/messages/") { Content = JsonContent.Create(new { kind = "note", body = "From the desk." }) };
+        web.Headers.Add("X-AgentTickets-Channel", "web");
+        using var fromWeb = await client.SendAsync(web);
+        using var fromRest = await client.PostAsJsonAsync($"/api/tickets/{id}/messages/", new { kind = "note", body = "From a script." });
+
+        Assert.Equal("web", (string)JsonNode.Parse(await fromWeb.Content.ReadAsStringAsync())!["channel"]!);
+        Assert.Equal("rest", (string)JsonNode.Parse(await fromRest.Content.ReadAsStringAsync())!["channel"]!);
+    }
+
+    [Fact]
     public async Task A_channel_sent_in_a_body_is_ignored_like_every_read_only_field()
     {
         using var factory = new TicketApiFactory(store);
