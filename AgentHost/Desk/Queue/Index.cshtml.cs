@@ -109,7 +109,8 @@ public sealed class QueueModel(TicketService tickets, EventStore events, TimePro
         var counts = new List<(TicketStatus, long)>();
         foreach (var status in TicketStatuses.All)
         {
-            counts.Add((status, await tickets.CountAsync(Query with { Status = status, StatusIn = null }, cancellationToken)));
+            // The queue is staff-only, so no filter is refused here (a requester's sentiment filter would be).
+            counts.Add((status, (await tickets.CountAsync(Query with { Status = status, StatusIn = null }, cancellationToken)).Value));
         }
         Counts = counts;
         return answer();
