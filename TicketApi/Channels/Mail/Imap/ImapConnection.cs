@@ -99,9 +99,18 @@ public sealed class ImapConnection : IAsyncDisposable
         line.Append("\r\n");
         await WriteAsync(line.ToString(), cancellationToken);
         var untagged = new List<ImapResponse>();
+        string? bye = null;
         while (true)
         {
-            var response = await ReadResponseAsync(cancellationToken);
+            ImapResponse response;
+            try
+            {
+                response = await ReadResponseAsync(cancellationToken);
+            }
+            catch (ImapException) when (bye is not null)
+            {
+                throw new ImapException($"The server closed the session: {bye}");
+            }
             if (response.Text.StartsWith(tag + " ", StringComparison.Ordinal))
             {
                 var rest = response.Text[(tag.Length + 1)..];
@@ -111,7 +120,8 @@ public sealed class ImapConnection : IAsyncDisposable
             }
             if (response.Text.StartsWith("* BYE", StringComparison.OrdinalIgnoreCase))
             {
-                throw new ImapException($"The server closed the session: {response.Text[2..]}");
+                // Before LOGOUT's OK this is the normal goodbye; any other time the connection ends next.
+                bye = response.Text[2..];
             }
             untagged.Add(response);
         }

@@ -6,7 +6,7 @@ namespace TicketApi.Channels.Mail.Mime;
 
 /// <summary>
 /// An HTML-only mail's body as readable text: scripts, styles, the head and comments dropped; block elements and
-/// <c>&lt;br&gt;</c> become line breaks, list items "- " lines; every other tag removed, entities decoded, runs of
+/// <c>&lt;br&gt;</c> become line breaks, table cells spaces, list items "- " lines; every other tag removed, entities decoded, runs of
 /// blanks and blank lines collapsed. What a person would read in the rendered mail, not a rendering of it.
 /// </summary>
 public static partial class HtmlText
@@ -19,6 +19,7 @@ public static partial class HtmlText
         text = LineBreak().Replace(text, "\n");
         text = ListItem().Replace(text, "\n- ");
         text = BlockEdge().Replace(text, "\n");
+        text = Cell().Replace(text, " ");
         text = Tag().Replace(text, "");
         text = WebUtility.HtmlDecode(text).Replace('\u00a0', ' ');
         var lines = new StringBuilder();
@@ -55,6 +56,9 @@ public static partial class HtmlText
 
     [GeneratedRegex(@"</?(p|div|h[1-6]|ul|ol|tr|table|blockquote|pre|hr|section|article|header|footer)\b[^>]*>", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, 1000)]
     private static partial Regex BlockEdge();
+
+    [GeneratedRegex(@"</?t[dh]\b[^>]*>", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, 1000)]
+    private static partial Regex Cell();
 
     [GeneratedRegex(@"<[^>]*>", RegexOptions.CultureInvariant, 1000)]
     private static partial Regex Tag();
