@@ -11,7 +11,7 @@ namespace TicketApi.Tests.Channels.Mail.Infrastructure;
 /// started once per test process with <c>dovecot -F -c</c> on a generated configuration in a temp folder: a
 /// passwd-file of mailboxes (re-read by Dovecot when it changes, so each test adds its own and tests never share
 /// mail), maildir storage, plain login on loopback without TLS, a free port. As root (CI) its processes run as
-/// Debian's dovecot/dovenull users; as anyone else, as the current user. Killed when the test process exits.
+/// Debian's dovecot/dovenull users; as anyone else, as the current user. Stopped when the test process exits.
 /// </summary>
 public sealed class DovecotServer
 {
@@ -124,8 +124,13 @@ public sealed class DovecotServer
             """;
         var configPath = Path.Combine(folder, "dovecot.conf");
         await File.WriteAllTextAsync(configPath, config);
-        var info = new ProcessStartInfo(Binary) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (var argument in new[] { "-F", "-c", configPath })
+        // A watchdog shell between the tests and Dovecot: it holds the test process's pipe on its stdin, and when that
+        // closes (the test process ended, however abruptly) it stops Dovecot, so no server outlives its tests.
+        var info = new ProcessStartInfo("/bin/sh")
+        {
+            RedirectStandardInput = true, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false,
+        };
+        foreach (var argument in new[] { "-c", Binary + " -F -c \"$1\" </dev/null & server=$!; cat >/dev/null; kill $server; wait $server", "sh", configPath })
         {
             info.ArgumentList.Add(argument);
         }
