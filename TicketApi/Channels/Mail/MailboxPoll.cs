@@ -35,7 +35,7 @@ public sealed class MailboxPoll(MailboxSettings settings, IServiceProvider servi
             if (size > settings.MaxMessageBytes)
             {
                 // Left unseen for a person to deal with, named in the status; the other mail still flows.
-                skipped.Add(string.Create(CultureInfo.InvariantCulture, $"mail UID {uid} is {size} bytes, over IMAP_MAX_MESSAGE_BYTES ({settings.MaxMessageBytes}); left in {settings.Folder}"));
+                skipped.Add(string.Create(CultureInfo.InvariantCulture, $"mail UID {uid} is {size} bytes, more than the {settings.MaxMessageBytes} the desk imports; left in {settings.Folder}"));
                 continue;
             }
             if (await imap.FetchAsync(uid, cancellationToken) is not { } raw)

@@ -32,7 +32,7 @@ public sealed record MailboxSettings
     /// <summary><c>IMAP_TIMEOUT_SECONDS</c>, default 60: one whole poll (connect to LOGOUT) may take this long.</summary>
     public TimeSpan Timeout { get; init; } = TimeSpan.FromSeconds(60);
 
-    /// <summary><c>IMAP_MAX_MESSAGE_BYTES</c>, default 50 MB: a bigger mail is left in the box and named in the status.</summary>
+    /// <summary>50 MB: a bigger mail is left in the box and named in the status (not a setting yet).</summary>
     public long MaxMessageBytes { get; init; } = 50L * 1024 * 1024;
 
     public bool Enabled => Host is not null;

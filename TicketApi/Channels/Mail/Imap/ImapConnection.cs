@@ -152,7 +152,7 @@ public sealed class ImapConnection : IAsyncDisposable
             }
             if (length > _maxLiteralBytes)
             {
-                throw new ImapException($"The server sent a literal of {length} bytes, more than the {_maxLiteralBytes} allowed (IMAP_MAX_MESSAGE_BYTES).");
+                throw new ImapException($"The server sent a literal of {length} bytes, more than the {_maxLiteralBytes} this client reads.");
             }
             var literal = new byte[length];
             await _input.ReadExactlyAsync(literal, cancellationToken);
