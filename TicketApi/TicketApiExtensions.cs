@@ -68,6 +68,7 @@ public static class TicketApiExtensions
         services.AddKnowledgeBase(configuration, database.Kind);
         services.AddDraftWriting(configuration);
         services.AddMail(configuration);
+        Channels.Mail.MailboxExtensions.AddMailbox(services, configuration);
         services.AddDrafts();
         services.AddAccounts(configuration, database);
         services.AddAudit(configuration);

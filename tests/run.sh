@@ -21,6 +21,8 @@ declare -A needs=(
   [chromium]=chromium
   [docker-compose]=docker-compose
   [npx]=npm
+  # the mailbox tests' IMAP server (tests/TicketApi.Tests/Channels/Mail/Infrastructure/DovecotServer.cs)
+  ['/usr/sbin/dovecot']=dovecot-imapd
 )
 
 present() {

@@ -58,7 +58,9 @@ public sealed class ConversationStore(TicketDbContext db, TicketReader reader, T
     }
 
     /// <param name="message">Checked and trimmed already (<see cref="TicketMessageRules"/>).</param>
-    public async Task<AddOutcome> AddAsync(long ticketId, NewTicketMessage message, CancellationToken cancellationToken)
+    /// <param name="stageWithMessage">Adds rows that must commit with the message or not at all (the mailbox's memory of the
+    /// mail it came from, docs/channels.md, "Exactly once"); called inside the transaction, once per attempt that writes.</param>
+    public async Task<AddOutcome> AddAsync(long ticketId, NewTicketMessage message, CancellationToken cancellationToken, Action<TicketMessageEntity>? stageWithMessage = null)
     {
         ArgumentNullException.ThrowIfNull(message);
         for (var round = 0; round < MaxAttempts; round++)
@@ -82,7 +84,7 @@ public sealed class ConversationStore(TicketDbContext db, TicketReader reader, T
                 Created = now,
                 Channel = message.Channel,
             };
-            if (await gate.RunAsync(() => TryWriteAsync(current, next, entity, cancellationToken), cancellationToken))
+            if (await gate.RunAsync(() => TryWriteAsync(current, next, entity, stageWithMessage, cancellationToken), cancellationToken))
             {
                 return new AddOutcome.Added(entity, next);
             }
@@ -122,7 +124,8 @@ public sealed class ConversationStore(TicketDbContext db, TicketReader reader, T
     /// on the ticket it still touches the row (<c>version = version</c>), which on PostgreSQL holds the row
     /// until commit so no status change slips in between. False, with nothing written, when the ticket moved.
     /// </summary>
-    private async Task<bool> TryWriteAsync(TicketEntity current, TicketEntity? next, TicketMessageEntity message, CancellationToken cancellationToken)
+    private async Task<bool> TryWriteAsync(TicketEntity current, TicketEntity? next, TicketMessageEntity message,
+        Action<TicketMessageEntity>? stageWithMessage, CancellationToken cancellationToken)
     {
         try
         {
@@ -142,6 +145,7 @@ public sealed class ConversationStore(TicketDbContext db, TicketReader reader, T
             db.Messages.Add(message);
             await db.SaveChangesAsync(cancellationToken); // the message's id, which the journal's rows name
             journal.Stage(db, TicketDiff.MessageAdded(current, next ?? current, message), message.Created);
+            stageWithMessage?.Invoke(message);
             await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
             return true;

@@ -150,6 +150,8 @@ public static class PostgresSchemaMigrator
         Ratings.RatingSchema.Postgres,
         // 16: where each ticket was filed (docs/rest-api.md, "channel"); touches only the tickets table.
         Tickets.TicketChannelSchema.Postgres,
+        // the inbound mailbox's memory of the mail it imported (docs/channels.md, "Exactly once"); touches no other table.
+        Channels.Mail.MailImportSchema.Postgres,
     ];
 
     /// <summary>The step after which existing tickets are triaged (<see cref="TriageBackfill"/>).</summary>

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Microsoft.EntityFrameworkCore;
 using TicketApi.Contracts;
 using TicketApi.Conversations;
 using TicketApi.Data;
@@ -60,7 +61,7 @@ public sealed class Outbox(MailSettings settings, TimeProvider clock, Ratings.Ra
             // The reply's own id is not known before SaveChanges, so a random part makes the id unique; it is
             // stored, never made again, which is what keeps a retried mail the same mail.
             MessageId = string.Create(CultureInfo.InvariantCulture, $"<ticket-{ticket.Id}.{kind}.{Guid.NewGuid():N}@{settings.Domain}>"),
-            InReplyTo = ThreadRoot(ticket.Id),
+            InReplyTo = RequesterMailAnswered(db, ticket.Id) ?? ThreadRoot(ticket.Id),
             Status = OutboxMailStatuses.Queued,
             NextAttemptAt = now,
             Created = now,
@@ -71,7 +72,19 @@ public sealed class Outbox(MailSettings settings, TimeProvider clock, Ratings.Ra
     /// The Message-ID every mail about the ticket answers: no mail carries it, but mail clients thread on a
     /// shared root in In-Reply-To/References, and a requester's answer carries it back (docs/mail.md, "Headers").
     /// </summary>
-    public string ThreadRoot(long ticketId) => string.Create(CultureInfo.InvariantCulture, $"<ticket-{ticketId}@{settings.Domain}>");
+    public string ThreadRoot(long ticketId) => ThreadRoot(ticketId, settings.Domain);
+
+    /// <summary>The thread root of a ticket for a desk whose Message-IDs end in <paramref name="domain"/>.</summary>
+    public static string ThreadRoot(long ticketId, string domain) => string.Create(CultureInfo.InvariantCulture, $"<ticket-{ticketId}@{domain}>");
+
+    /// <summary>
+    /// For a ticket that came by mail, the Message-ID of the requester's latest mail on it: the desk's mail answers
+    /// that one (In-Reply-To), so the requester's mail client threads it under their own (docs/channels.md, "Threading").
+    /// </summary>
+    private static string? RequesterMailAnswered(TicketDbContext db, long ticketId) =>
+        db.Set<Channels.Mail.MailImport>().AsNoTracking()
+            .Where(m => m.TicketId == ticketId && m.MessageId != null && m.Outcome != Channels.Mail.MailImportOutcomes.Ignored)
+            .OrderByDescending(m => m.Id).Select(m => m.MessageId).FirstOrDefault();
 
     private DateTime Now()
     {

@@ -31,7 +31,9 @@ public sealed class TicketStore(TicketDbContext db, TicketReader reader, TimePro
     /// With a model configured the record is <c>pending</c> and the ticket is queued for the model once
     /// stored; the create never waits for it.
     /// </summary>
-    public async Task<TicketEntity> CreateAsync(TicketChanges changes, CancellationToken cancellationToken)
+    /// <param name="stageWithTicket">Adds rows that must commit with the ticket or not at all (the mailbox's memory of the
+    /// mail it came from, docs/channels.md, "Exactly once"); called with the new id inside the transaction.</param>
+    public async Task<TicketEntity> CreateAsync(TicketChanges changes, CancellationToken cancellationToken, Action<long>? stageWithTicket = null)
     {
         ArgumentNullException.ThrowIfNull(changes);
         var now = Now();
@@ -58,6 +60,7 @@ public sealed class TicketStore(TicketDbContext db, TicketReader reader, TimePro
                 await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
                 await db.SaveChangesAsync(cancellationToken); // the ticket's id, which the journal's rows name
                 journal.Stage(db, TicketDiff.Created(ticket), now);
+                stageWithTicket?.Invoke(ticket.Id);
                 await db.SaveChangesAsync(cancellationToken);
                 await transaction.CommitAsync(cancellationToken);
                 return true;

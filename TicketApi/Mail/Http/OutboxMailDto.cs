@@ -27,7 +27,7 @@ public sealed record OutboxMailDto(
     [property: JsonPropertyName("sent_at"), Description("When the server accepted it, UTC; null until SENT.")]
     [property: JsonConverter(typeof(NullableUtcTimestampJsonConverter))] DateTime? SentAt,
     [property: JsonPropertyName("message_id"), Description("The Message-ID header, fixed when staged.")] string MessageId,
-    [property: JsonPropertyName("in_reply_to"), Description("The ticket's thread root, sent as In-Reply-To and References.")] string InReplyTo)
+    [property: JsonPropertyName("in_reply_to"), Description("The Message-ID answered (In-Reply-To): the requester's latest mail when the ticket came by mail, else the ticket's thread root; References carries the root too.")] string InReplyTo)
 {
     public static OutboxMailDto From(OutboxMail mail)
     {

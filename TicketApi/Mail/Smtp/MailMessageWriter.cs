@@ -27,7 +27,9 @@ public static class MailMessageWriter
         Header("Date", mail.Created.ToUniversalTime().ToString("ddd, dd MMM yyyy HH:mm:ss '+0000'", CultureInfo.InvariantCulture));
         Header("Message-ID", mail.MessageId);
         Header("In-Reply-To", mail.InReplyTo);
-        Header("References", mail.InReplyTo);
+        // The ticket's root first, then the requester's mail that is answered when it is not the root (docs/channels.md, "Threading").
+        var root = Outbox.ThreadRoot(mail.TicketId, from.Host);
+        Header("References", mail.InReplyTo == root ? root : root + "\r\n " + mail.InReplyTo);
         if (mail.Kind != OutboxMailKinds.Reply)
         {
             // RFC 3834: a notice is written by the desk, not by a person; auto-responders must not answer it.
