@@ -150,7 +150,7 @@ public static class PostgresSchemaMigrator
         Ratings.RatingSchema.Postgres,
         // 16: where each ticket was filed (docs/rest-api.md, "channel"); touches only the tickets table.
         Tickets.TicketChannelSchema.Postgres,
-        // the inbound mailbox's memory of the mail it imported (docs/channels.md, "Exactly once"); touches no other table.
+        // 17: the inbound mailbox's memory of the mail it imported (docs/channels.md, "Exactly once"); touches no other table.
         Channels.Mail.MailImportSchema.Postgres,
     ];
 

@@ -134,7 +134,7 @@ public static class SqliteSchemaMigrator
         Ratings.RatingSchema.Sqlite,
         // 17: where each ticket was filed (docs/rest-api.md, "channel"); touches only the tickets table.
         Tickets.TicketChannelSchema.Sqlite,
-        // the inbound mailbox's memory of the mail it imported (docs/channels.md, "Exactly once"); touches no other table.
+        // 18: the inbound mailbox's memory of the mail it imported (docs/channels.md, "Exactly once"); touches no other table.
         Channels.Mail.MailImportSchema.Sqlite,
     ];
 
