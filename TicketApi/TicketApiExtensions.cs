@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Npgsql;
 using TicketApi.Accounts;
+using TicketApi.Analytics;
 using TicketApi.Assignment;
 using TicketApi.Ratings;
 using TicketApi.Audit;
@@ -73,6 +74,7 @@ public static class TicketApiExtensions
         services.AddAudit(configuration);
         services.AddAssignment();
         services.AddRatings(configuration);
+        services.AddAnalytics();
         services.AddRateLimits(configuration);
         return services;
     }
@@ -116,6 +118,7 @@ public static class TicketApiExtensions
         app.MapAudit();
         app.MapAssignment();
         app.MapRatings();
+        app.MapAnalytics();
         return app;
     }
 }

@@ -150,6 +150,8 @@ public static class PostgresSchemaMigrator
         Ratings.RatingSchema.Postgres,
         // 16: where each ticket was filed (docs/rest-api.md, "channel"); touches only the tickets table.
         Tickets.TicketChannelSchema.Postgres,
+        // the analytics counters, filled from the existing tickets at the next start (docs/analytics.md, "Counters"); touches no other table.
+        Analytics.AnalyticsSchema.Postgres,
     ];
 
     /// <summary>The step after which existing tickets are triaged (<see cref="TriageBackfill"/>).</summary>

@@ -134,6 +134,8 @@ public static class SqliteSchemaMigrator
         Ratings.RatingSchema.Sqlite,
         // 17: where each ticket was filed (docs/rest-api.md, "channel"); touches only the tickets table.
         Tickets.TicketChannelSchema.Sqlite,
+        // the analytics counters, filled from the existing tickets at the next start (docs/analytics.md, "Counters"); touches no other table.
+        Analytics.AnalyticsSchema.Sqlite,
     ];
 
     /// <summary>The step after which existing tickets are triaged (<see cref="TriageBackfill"/>).</summary>
