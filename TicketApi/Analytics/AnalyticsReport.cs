@@ -14,31 +14,31 @@ public sealed record AnalyticsReport(
     [property: Description("Tickets created in the period per channel they were filed through (every channel named, zeros included).")]
     IReadOnlyDictionary<string, long> Channels,
     [property: Description("Tickets created in the period, per their current sentiment.")] IReadOnlyDictionary<string, long> Sentiment,
-    [property: Description("Time from creation to the first reply, over tickets created in the period that have one.")] AnalyticsDuration FirstResponse,
+    [property: Description("Time from creation to the first reply, over tickets created in the period that have one.")] [property: JsonPropertyName("first_response")] AnalyticsDuration FirstResponse,
     [property: Description("Time from creation to resolved_at, over tickets created in the period that have one.")] AnalyticsDuration Resolution,
     [property: Description("Ratings given in the period.")] AnalyticsCsat Csat);
 
 public sealed record AnalyticsTotals(
     [property: Description("Tickets created in the period that still exist.")] long Created,
     [property: Description("Moves to RESOLVED made in the period (a ticket resolved, reopened and resolved again counts twice).")] long Resolved,
-    [property: Description("Those moves made by a requester (docs/analytics.md, \"Self-service\").")] long SelfServiceResolutions);
+    [property: Description("Self-service resolutions in the period: the assistant's self-service notes (docs/analytics.md, \"Self-service\").")] [property: JsonPropertyName("self_service_resolutions")] long SelfServiceResolutions);
 
 public sealed record AnalyticsDay(
     DateOnly Date,
     long Created,
     long Resolved,
-    long SelfServiceResolutions,
+    [property: JsonPropertyName("self_service_resolutions")] long SelfServiceResolutions,
     [property: Description("Tickets created that day per current sentiment (NEGATIVE, NEUTRAL, POSITIVE).")] IReadOnlyDictionary<string, long> Sentiment);
 
 public sealed record AnalyticsBacklog(
-    [property: Description("Every ticket per status.")] IReadOnlyDictionary<string, long> ByStatus,
-    [property: Description("OPEN tickets per category.")] IReadOnlyDictionary<string, long> OpenByCategory,
-    [property: Description("OPEN tickets per priority.")] IReadOnlyDictionary<string, long> OpenByPriority);
+    [property: Description("Every ticket per status.")] [property: JsonPropertyName("by_status")] IReadOnlyDictionary<string, long> ByStatus,
+    [property: Description("OPEN tickets per category.")] [property: JsonPropertyName("open_by_category")] IReadOnlyDictionary<string, long> OpenByCategory,
+    [property: Description("OPEN tickets per priority.")] [property: JsonPropertyName("open_by_priority")] IReadOnlyDictionary<string, long> OpenByPriority);
 
 public sealed record AnalyticsDuration(
     [property: Description("How many tickets the median is taken over.")] long Count,
     [property: Description("The median in seconds from histogram buckets (within a factor of 1.0905 above one minute; 30 for under a minute); null when Count is 0.")]
-    double? MedianSeconds);
+    [property: JsonPropertyName("median_seconds")] double? MedianSeconds);
 
 public sealed record AnalyticsCsat(
     long Count,
