@@ -127,7 +127,7 @@ public abstract class OpenApiConformanceTests(TicketStoreFixture store) : Ticket
             }
             tried++;
         }
-        Assert.Equal(27, tried); // 16 + GET /api/outbox/ + the six draft operations + a ticket's history and the audit log + assigning and the rating summary
+        Assert.Equal(29, tried); // 16 + GET /api/outbox/ + the six draft operations + a ticket's history and the audit log + assigning and the rating summary + analytics and its rebuild
     }
 
     /// <summary>Creates, then reads and edits, then a draft's discard, then its approval, then the deletes of whole resources.</summary>
