@@ -43,6 +43,43 @@ public abstract class AnalyticsRebuildTests(TicketStoreFixture store) : TicketAp
         Assert.Equal(kept, rebuilt);
     }
 
+    [Fact]
+    public async Task The_first_start_after_the_schema_step_fills_the_counters_from_the_tickets_already_there()
+    {
+        var id = await CreateAsync(Client, new { title = "Filed before the upgrade" });
+        await SendAsync(Client, HttpMethod.Patch, $"/api/tickets/{id}/", new { resolution_status = "RESOLVED" }, HttpStatusCode.OK);
+        var kept = await CountersAsync();
+        await using (var scope = Factory.Services.CreateAsyncScope())
+        {
+            // As the schema step leaves an upgraded database: tickets, an audit trail, empty counters, built = 0.
+            var db = scope.ServiceProvider.GetRequiredService<TicketDbContext>();
+            await db.Database.ExecuteSqlRawAsync("DELETE FROM analytics_counts");
+            await db.Database.ExecuteSqlRawAsync("UPDATE analytics_state SET built = 0");
+        }
+
+        var startup = new AnalyticsStartup(Factory.Services.GetRequiredService<IServiceScopeFactory>(),
+            Microsoft.Extensions.Logging.Abstractions.NullLogger<AnalyticsStartup>.Instance);
+        await startup.StartAsync(CancellationToken.None);
+
+        Assert.Contains("created/", string.Join(" ", kept), StringComparison.Ordinal);
+        Assert.Contains(kept, c => c.StartsWith("resolved/", StringComparison.Ordinal));
+        Assert.Equal(kept, await CountersAsync());
+    }
+
+    [Fact]
+    public async Task A_change_staged_outside_a_transaction_is_refused_rather_than_counted_apart_from_it()
+    {
+        await using var scope = Factory.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<TicketDbContext>();
+        var ticket = new TicketEntity { Id = 7, Title = "Loose", Created = DateTime.UtcNow, Updated = DateTime.UtcNow };
+
+        var refused = Assert.Throws<InvalidOperationException>(() => new AnalyticsSink().Stage(db, TicketApi.Audit.TicketDiff.Created(ticket),
+            TicketApi.Accounts.Acting.System, DateTime.UtcNow));
+
+        Assert.Contains("outside a transaction", refused.Message, StringComparison.Ordinal);
+        Assert.Empty(await CountersAsync());
+    }
+
     /// <summary>Every counter summed over its slots, zeros left out, in one order.</summary>
     private async Task<List<string>> CountersAsync()
     {
