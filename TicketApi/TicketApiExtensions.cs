@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Npgsql;
 using TicketApi.Accounts;
+using TicketApi.Analytics;
 using TicketApi.Assignment;
 using TicketApi.Ratings;
 using TicketApi.Audit;
@@ -74,6 +75,7 @@ public static class TicketApiExtensions
         services.AddAudit(configuration);
         services.AddAssignment();
         services.AddRatings(configuration);
+        services.AddAnalytics();
         services.AddRateLimits(configuration);
         return services;
     }
@@ -117,6 +119,7 @@ public static class TicketApiExtensions
         app.MapAudit();
         app.MapAssignment();
         app.MapRatings();
+        app.MapAnalytics();
         return app;
     }
 }

@@ -152,6 +152,8 @@ public static class PostgresSchemaMigrator
         Tickets.TicketChannelSchema.Postgres,
         // 17: the inbound mailbox's memory of the mail it imported (docs/channels.md, "Exactly once"); touches no other table.
         Channels.Mail.MailImportSchema.Postgres,
+        // 18: the analytics counters, filled from the existing tickets at the next start (docs/analytics.md, "Counters"); touches no other table.
+        Analytics.AnalyticsSchema.Postgres,
     ];
 
     /// <summary>The step after which existing tickets are triaged (<see cref="TriageBackfill"/>).</summary>

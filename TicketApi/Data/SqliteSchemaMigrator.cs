@@ -136,6 +136,8 @@ public static class SqliteSchemaMigrator
         Tickets.TicketChannelSchema.Sqlite,
         // 18: the inbound mailbox's memory of the mail it imported (docs/channels.md, "Exactly once"); touches no other table.
         Channels.Mail.MailImportSchema.Sqlite,
+        // 19: the analytics counters, filled from the existing tickets at the next start (docs/analytics.md, "Counters"); touches no other table.
+        Analytics.AnalyticsSchema.Sqlite,
     ];
 
     /// <summary>The step after which existing tickets are triaged (<see cref="TriageBackfill"/>).</summary>

@@ -119,6 +119,7 @@ public static class TicketApiScenario
         await AccountApiScenario.RunAsync(client);
         await TrustApiScenario.RunAsync(client);
         await KeyApiScenario.RunAsync(client);
+        await AnalyticsApiScenario.RunAsync(client);
 
         await ExpectAsync(client, Bare(HttpMethod.Get, "/health"), HttpStatusCode.OK);
         await ExpectAsync(client, Bare(HttpMethod.Head, "/health"), HttpStatusCode.OK);

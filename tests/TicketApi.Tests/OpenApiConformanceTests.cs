@@ -129,7 +129,7 @@ public abstract class OpenApiConformanceTests(TicketStoreFixture store) : Ticket
             }
             tried++;
         }
-        Assert.Equal(30, tried); // 16 + GET /api/outbox/ + the six draft operations + a ticket's history and the audit log + assigning and the rating summary + issuing, listing and revoking an API key
+        Assert.Equal(32, tried); // 16 + GET /api/outbox/ + the six draft operations + a ticket's history and the audit log + assigning and the rating summary + issuing, listing and revoking an API key + analytics and its rebuild
     }
 
     /// <summary>Creates, then reads and edits, then a draft's discard, then its approval, then the deletes of whole resources.</summary>

@@ -147,6 +147,9 @@ public sealed class RoleMatrixTests
         new(["PUT"], "/api/tickets/{id}/assignee/", Body("""{"assignee":"me"}"""), No, Refused, Refused, Ok, Ok),
         new(["POST"], "/api/tickets/{id}/rating/", Body("""{"score":5}"""), No, Expect.Is(409), Hidden, Refused, Refused),
         new(["GET", "HEAD"], "/api/ratings/summary", Plain, No, Refused, Refused, Ok, Ok),
+        // Analytics: the figures are the staff's; recounting them is an admin's.
+        new(["GET", "HEAD"], "/api/analytics/", Plain, No, Refused, Refused, Ok, Ok),
+        new(["POST"], "/api/analytics/rebuild", Plain, No, Refused, Refused, Refused, Ok),
 
         // Tickets: a requester's own only; someone else's is missing to them; changes are the staff's.
         new(["GET", "HEAD"], "/api/tickets/", Plain, No, Ok, Ok, Ok, Ok),
