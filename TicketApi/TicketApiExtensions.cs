@@ -5,6 +5,7 @@ using TicketApi.Accounts;
 using TicketApi.Assignment;
 using TicketApi.Ratings;
 using TicketApi.Audit;
+using TicketApi.Channels.Freshdesk;
 using TicketApi.Contracts;
 using TicketApi.Conversations;
 using TicketApi.Data;
@@ -67,6 +68,7 @@ public static class TicketApiExtensions
         services.AddTicketOpenApi();
         services.AddKnowledgeBase(configuration, database.Kind);
         services.AddDraftWriting(configuration);
+        services.AddFreshdesk(configuration); // before AddMail: it wraps the outbox (docs/channels.md)
         services.AddMail(configuration);
         services.AddDrafts();
         services.AddAccounts(configuration, database);

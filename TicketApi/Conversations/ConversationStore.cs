@@ -58,7 +58,9 @@ public sealed class ConversationStore(TicketDbContext db, TicketReader reader, T
     }
 
     /// <param name="message">Checked and trimmed already (<see cref="TicketMessageRules"/>).</param>
-    public async Task<AddOutcome> AddAsync(long ticketId, NewTicketMessage message, CancellationToken cancellationToken)
+    /// <param name="alongside">More writes for the same transaction (a channel's mark of what it imported: docs/channels.md).</param>
+    public async Task<AddOutcome> AddAsync(long ticketId, NewTicketMessage message, CancellationToken cancellationToken,
+        Func<TicketDbContext, CancellationToken, Task>? alongside = null)
     {
         ArgumentNullException.ThrowIfNull(message);
         for (var round = 0; round < MaxAttempts; round++)
@@ -82,7 +84,7 @@ public sealed class ConversationStore(TicketDbContext db, TicketReader reader, T
                 Created = now,
                 Channel = message.Channel,
             };
-            if (await gate.RunAsync(() => TryWriteAsync(current, next, entity, cancellationToken), cancellationToken))
+            if (await gate.RunAsync(() => TryWriteAsync(current, next, entity, alongside, cancellationToken), cancellationToken))
             {
                 return new AddOutcome.Added(entity, next);
             }
@@ -122,7 +124,8 @@ public sealed class ConversationStore(TicketDbContext db, TicketReader reader, T
     /// on the ticket it still touches the row (<c>version = version</c>), which on PostgreSQL holds the row
     /// until commit so no status change slips in between. False, with nothing written, when the ticket moved.
     /// </summary>
-    private async Task<bool> TryWriteAsync(TicketEntity current, TicketEntity? next, TicketMessageEntity message, CancellationToken cancellationToken)
+    private async Task<bool> TryWriteAsync(TicketEntity current, TicketEntity? next, TicketMessageEntity message,
+        Func<TicketDbContext, CancellationToken, Task>? alongside, CancellationToken cancellationToken)
     {
         try
         {
@@ -141,6 +144,10 @@ public sealed class ConversationStore(TicketDbContext db, TicketReader reader, T
             }
             db.Messages.Add(message);
             await db.SaveChangesAsync(cancellationToken); // the message's id, which the journal's rows name
+            if (alongside is not null)
+            {
+                await alongside(db, cancellationToken);
+            }
             journal.Stage(db, TicketDiff.MessageAdded(current, next ?? current, message), message.Created);
             await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);

@@ -150,6 +150,10 @@ public static class PostgresSchemaMigrator
         Ratings.RatingSchema.Postgres,
         // 16: where each ticket was filed (docs/rest-api.md, "channel"); touches only the tickets table.
         Tickets.TicketChannelSchema.Postgres,
+        // The Freshdesk connector's links, cursor and reply queue (docs/channels.md, "Freshdesk connector"); touches no other table.
+        Channels.Freshdesk.FreshdeskSchema.Postgres,
+        // ticket_messages.channel may say 'freshdesk': its named CHECK is replaced (docs/channels.md).
+        Channels.Freshdesk.FreshdeskSchema.PostgresMessageChannels,
     ];
 
     /// <summary>The step after which existing tickets are triaged (<see cref="TriageBackfill"/>).</summary>

@@ -134,6 +134,10 @@ public static class SqliteSchemaMigrator
         Ratings.RatingSchema.Sqlite,
         // 17: where each ticket was filed (docs/rest-api.md, "channel"); touches only the tickets table.
         Tickets.TicketChannelSchema.Sqlite,
+        // The Freshdesk connector's links, cursor and reply queue (docs/channels.md, "Freshdesk connector"); touches no other table.
+        Channels.Freshdesk.FreshdeskSchema.Sqlite,
+        // ticket_messages.channel may say 'freshdesk': the table is rebuilt, as SQLite cannot alter a CHECK (docs/channels.md).
+        Channels.Freshdesk.FreshdeskSchema.SqliteMessageChannels,
     ];
 
     /// <summary>The step after which existing tickets are triaged (<see cref="TriageBackfill"/>).</summary>

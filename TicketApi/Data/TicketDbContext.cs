@@ -94,5 +94,6 @@ public sealed class TicketDbContext(DbContextOptions<TicketDbContext> options) :
         modelBuilder.ApplyConfiguration(new Drafts.Storage.DraftEntityConfiguration(Database.IsSqlite()));
         modelBuilder.ApplyConfiguration(new Audit.AuditEntryModel(Database.IsSqlite()));
         modelBuilder.ApplyConfiguration(new Events.TicketEventModel(Database.IsSqlite()));
+        modelBuilder.ApplyConfiguration(new Channels.Freshdesk.FreshdeskReplyModel(Database.IsSqlite()));
     }
 }
