@@ -152,7 +152,7 @@ public static class PostgresSchemaMigrator
         Tickets.TicketChannelSchema.Postgres,
         // The Freshdesk connector's links, cursor and reply queue (docs/channels.md, "Freshdesk connector"); touches no other table.
         Channels.Freshdesk.FreshdeskSchema.Postgres,
-        // ticket_messages.channel may say 'freshdesk': its named CHECK is replaced (docs/channels.md).
+        // ticket_messages.channel and audit_log.channel may say 'freshdesk': their named CHECKs are replaced (docs/channels.md).
         Channels.Freshdesk.FreshdeskSchema.PostgresMessageChannels,
     ];
 

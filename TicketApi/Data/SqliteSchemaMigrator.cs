@@ -136,7 +136,7 @@ public static class SqliteSchemaMigrator
         Tickets.TicketChannelSchema.Sqlite,
         // The Freshdesk connector's links, cursor and reply queue (docs/channels.md, "Freshdesk connector"); touches no other table.
         Channels.Freshdesk.FreshdeskSchema.Sqlite,
-        // ticket_messages.channel may say 'freshdesk': the table is rebuilt, as SQLite cannot alter a CHECK (docs/channels.md).
+        // ticket_messages.channel and audit_log.channel may say 'freshdesk': the tables are rebuilt, as SQLite cannot alter a CHECK (docs/channels.md).
         Channels.Freshdesk.FreshdeskSchema.SqliteMessageChannels,
     ];
 

@@ -3,7 +3,7 @@ namespace TicketApi.Channels.Freshdesk;
 /// <summary>
 /// The connector's schema steps (docs/channels.md, "Freshdesk connector: storage"), appended to both migrators.
 /// <see cref="Sqlite"/>/<see cref="Postgres"/> make its own tables and touch nothing else; the message-channel
-/// steps let <c>ticket_messages.channel</c> say <c>freshdesk</c>.
+/// steps let <c>ticket_messages.channel</c> and <c>audit_log.channel</c> say <c>freshdesk</c>.
 /// <c>freshdesk_links</c> ties a Freshdesk ticket to ours (a re-poll updates, never duplicates), with the
 /// <c>updated_at</c> last mirrored; <c>freshdesk_conversations</c> names every conversation already imported (or
 /// posted by us); <c>freshdesk_cursor</c> is the poll's <c>updated_since</c>, moved only after a page's tickets are
@@ -73,11 +73,12 @@ public static class FreshdeskSchema
     private const string MessageChannels = "'rest', 'chat', 'mcp', 'web', 'email', 'freshdesk', 'system'";
 
     /// <summary>
-    /// SQLite cannot alter a CHECK: the table is rebuilt as https://www.sqlite.org/lang_altertable.html "Making Other
+    /// The same for <c>audit_log.channel</c> (the journal records the connector's writes as channel freshdesk).
+    /// SQLite cannot alter a CHECK: each table is rebuilt as https://www.sqlite.org/lang_altertable.html "Making Other
     /// Kinds Of Table Schema Changes" says, inside the migrator's transaction: new table, copy (SELECT *: a column
     /// some other step added makes this fail loudly rather than vanish), AUTOINCREMENT's high mark kept so no id is
-    /// reused, drop, rename, then the indexes and triggers the drop took (steps 4 and 6) made again. Foreign keys
-    /// stay on (PRAGMA foreign_keys cannot change in a transaction): no table refers to ticket_messages, and the
+    /// reused, drop, rename, then the indexes and triggers the drop took (steps 4, 6 and the audit step) made again. Foreign keys
+    /// stay on (PRAGMA foreign_keys cannot change in a transaction): no table refers to either, and the
     /// DROP's implicit delete fires no triggers, so reply_fts keeps its rows, which the copy keeps valid (same ids).
     /// </summary>
     public const string SqliteMessageChannels =
@@ -107,12 +108,35 @@ public static class FreshdeskSchema
             INSERT INTO reply_fts (reply_fts, rowid, body) SELECT 'delete', old.id, old.body WHERE old.kind = 'reply';
             INSERT INTO reply_fts (rowid, body) SELECT new.id, new.body WHERE new.kind = 'reply';
         END;
+
+        CREATE TABLE audit_log_widened (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            at INTEGER NOT NULL, -- microseconds since 1970-01-01 UTC, as tickets.created
+            actor_id TEXT NOT NULL,
+            actor_name TEXT NOT NULL,
+            key_id TEXT,
+            channel TEXT NOT NULL CHECK (channel IN ({MessageChannels})),
+            tool TEXT,
+            ticket_id INTEGER NOT NULL,
+            action TEXT NOT NULL,
+            changes TEXT NOT NULL -- JSON: a list of objects with field, old and new
+        );
+        INSERT INTO audit_log_widened SELECT * FROM audit_log;
+        DELETE FROM sqlite_sequence WHERE name = 'audit_log_widened';
+        INSERT INTO sqlite_sequence (name, seq) SELECT 'audit_log_widened', seq FROM sqlite_sequence WHERE name = 'audit_log';
+        DROP TABLE audit_log;
+        ALTER TABLE audit_log_widened RENAME TO audit_log;
+        CREATE INDEX ix_audit_log_ticket ON audit_log (ticket_id, id);
+        CREATE INDEX ix_audit_log_at ON audit_log (at, id);
+        CREATE INDEX ix_audit_log_actor ON audit_log (actor_id, id);
         """;
 
-    /// <summary>PostgreSQL names the inline CHECK of step 4 <c>ticket_messages_channel_check</c>; it is replaced by name.</summary>
+    /// <summary>PostgreSQL names the inline CHECKs <c>ticket_messages_channel_check</c> and <c>audit_log_channel_check</c>; they are replaced by name.</summary>
     public const string PostgresMessageChannels =
         $"""
         ALTER TABLE ticket_messages DROP CONSTRAINT ticket_messages_channel_check;
         ALTER TABLE ticket_messages ADD CONSTRAINT ticket_messages_channel_check CHECK (channel IN ({MessageChannels}));
+        ALTER TABLE audit_log DROP CONSTRAINT audit_log_channel_check;
+        ALTER TABLE audit_log ADD CONSTRAINT audit_log_channel_check CHECK (channel IN ({MessageChannels}));
         """;
 }
