@@ -18,7 +18,8 @@ namespace TicketApi.Tests.Channels.Freshdesk;
 public sealed class FreshdeskHost : IAsyncDisposable
 {
     private readonly TicketApiFactory _root;
-    private readonly WebApplicationFactory<Program> _app;
+    private readonly Dictionary<string, string?> _settings;
+    private WebApplicationFactory<Program> _app;
 
     public FreshdeskHost(TicketStoreFixture store, FakeFreshdesk fake, IDictionary<string, string?>? settings = null)
     {
@@ -38,19 +39,31 @@ public sealed class FreshdeskHost : IAsyncDisposable
         {
             all[name] = value;
         }
-        _app = _root.WithWebHostBuilder(builder =>
+        _settings = all;
+        _app = Start();
+        Client = _app.CreateClient();
+    }
+
+    private WebApplicationFactory<Program> Start() => _root.WithWebHostBuilder(builder =>
+    {
+        foreach (var (name, value) in _settings)
         {
-            foreach (var (name, value) in all)
-            {
-                builder.UseSetting(name, value);
-            }
-        });
+            builder.UseSetting(name, value);
+        }
+    });
+
+    /// <summary>A new host (new singletons, nothing in memory kept) on the same database, as after a crash and restart.</summary>
+    public async Task RestartAsync()
+    {
+        Client.Dispose();
+        await _app.DisposeAsync();
+        _app = Start();
         Client = _app.CreateClient();
     }
 
     public RecordingDelays Delays { get; } = new(FakeFreshdesk.Epoch.AddDays(1));
 
-    public HttpClient Client { get; }
+    public HttpClient Client { get; private set; }
 
     public IServiceProvider Services => _app.Services;
 
