@@ -165,6 +165,9 @@ public static class PostgresSchemaMigrator
     public static Task MigrateAsync(NpgsqlDataSource dataSource, CancellationToken cancellationToken, Func<OfflineTriager>? triager = null) =>
         MigrateAsync(dataSource, Steps.Length, cancellationToken, triager);
 
+    /// <summary>The 1-based number of a step, found by its SQL: how upgrade tests name "the schema before step X" without hard-coding it.</summary>
+    internal static int StepOf(string sql) => Array.IndexOf(Steps, sql) + 1;
+
     /// <summary>Up to <paramref name="target"/> only: how the upgrade tests build a database of an earlier version.</summary>
     internal static async Task MigrateAsync(NpgsqlDataSource dataSource, int target, CancellationToken cancellationToken, Func<OfflineTriager>? triager = null)
     {

@@ -146,7 +146,13 @@ public static class SqliteSchemaMigrator
     public static int LatestVersion => Steps.Length;
 
     /// <param name="triager">Built only when an upgrade finds tickets to triage; by default the shared embedded-set triager.</param>
-    public static void Migrate(string connectionString, Func<OfflineTriager>? triager = null)
+    public static void Migrate(string connectionString, Func<OfflineTriager>? triager = null) => Migrate(connectionString, Steps.Length, triager);
+
+    /// <summary>The 1-based number of a step, found by its SQL: how upgrade tests name "the schema before step X" without hard-coding it.</summary>
+    internal static int StepOf(string sql) => Array.IndexOf(Steps, sql) + 1;
+
+    /// <summary>Up to <paramref name="target"/> only: how the upgrade tests build a database of an earlier version.</summary>
+    internal static void Migrate(string connectionString, int target, Func<OfflineTriager>? triager = null)
     {
         using var connection = new SqliteConnection(connectionString);
         connection.Open();
@@ -160,7 +166,8 @@ public static class SqliteSchemaMigrator
             throw new InvalidOperationException(
                 $"The database schema is version {current}, newer than this build knows ({Steps.Length}). Use a newer build.");
         }
-        for (var step = current; step < Steps.Length; step++)
+        target = Math.Max(target, current);
+        for (var step = current; step < target; step++)
         {
             Execute(connection, Steps[step]);
             if (step + 1 == TriageFieldsStep)
@@ -170,7 +177,7 @@ public static class SqliteSchemaMigrator
                     .GetAwaiter().GetResult();
             }
         }
-        Execute(connection, $"PRAGMA user_version = {Steps.Length};");
+        Execute(connection, $"PRAGMA user_version = {target};");
         transaction.Commit();
     }
 
