@@ -35,6 +35,20 @@ public sealed partial class FreshdeskConnector(
             board.ReportFailure(Channel, exception.Message, imported);
             LogFailure(logger, exception.Message);
         }
+        catch (System.Text.Json.JsonException exception)
+        {
+            // A proxy's error page or a changed API: the cycle fails, the worker lives on to try again.
+            var error = $"Freshdesk answered with something other than the documented JSON ({exception.Message})";
+            board.ReportFailure(Channel, error, imported);
+            LogFailure(logger, error);
+        }
+        catch (Exception exception) when (exception is System.Data.Common.DbException or Microsoft.EntityFrameworkCore.DbUpdateException)
+        {
+            // The ticket database (busy, restarting): nothing half-written stays, and the next cycle carries on.
+            var error = $"The ticket database refused a write ({exception.Message})";
+            board.ReportFailure(Channel, error, imported);
+            LogFailure(logger, error);
+        }
         finally
         {
             _oneAtATime.Release();

@@ -120,6 +120,12 @@ public sealed class FakeFreshdesk : IAsyncDisposable
             await Json(context, 429, new JsonObject { ["message"] = "You have exceeded the limit of requests per minute" });
             return;
         }
+        if (fault is { Status: 200 })
+        {
+            context.Response.ContentType = "text/html";
+            await context.Response.WriteAsync("<html><body>Gateway says hello</body></html>");
+            return;
+        }
         if (fault is { Status: 500 })
         {
             await Json(context, 500, new JsonObject { ["message"] = "Internal server error" });
@@ -242,6 +248,7 @@ public sealed record Fault(int Status = 0, string? RetryAfter = null, bool Drop 
     public static Fault TooMany(string retryAfter) => new(429, retryAfter);
     public static Fault ServerError { get; } = new(500);
     public static Fault DroppedMidBody { get; } = new(Drop: true);
+    public static Fault NotJson { get; } = new(200);
 }
 
 public sealed class FakeTicket

@@ -73,6 +73,21 @@ public sealed class FreshdeskPacingTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_response_that_is_not_json_fails_the_cycle_and_the_next_cycle_recovers()
+    {
+        _fake.Faults = (number, _) => number == 1 ? Fault.NotJson : null;
+        await using var host = new FreshdeskHost(SqliteStore.Instance, _fake);
+
+        await host.RunCycleAsync();
+        Assert.Equal(ChannelStatus.Failing, host.Status.State);
+        Assert.StartsWith("Freshdesk answered with something other than the documented JSON", host.Status.LastError, StringComparison.Ordinal);
+        await host.RunCycleAsync();
+
+        Assert.Equal(ChannelStatus.Ok, host.Status.State);
+        Assert.Single(await host.MirroredAsync());
+    }
+
+    [Fact]
     public async Task A_cycle_imports_at_most_ticket_limit_tickets_and_the_next_cycle_continues()
     {
         for (var n = 2; n <= 25; n++)
