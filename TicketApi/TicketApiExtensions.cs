@@ -6,6 +6,7 @@ using TicketApi.Analytics;
 using TicketApi.Assignment;
 using TicketApi.Ratings;
 using TicketApi.Audit;
+using TicketApi.Channels.Freshdesk;
 using TicketApi.Contracts;
 using TicketApi.Conversations;
 using TicketApi.Data;
@@ -68,6 +69,7 @@ public static class TicketApiExtensions
         services.AddTicketOpenApi();
         services.AddKnowledgeBase(configuration, database.Kind);
         services.AddDraftWriting(configuration);
+        services.AddFreshdesk(configuration); // before AddMail: it wraps the outbox (docs/channels.md)
         services.AddMail(configuration);
         Channels.Mail.MailboxExtensions.AddMailbox(services, configuration);
         services.AddDrafts();

@@ -50,7 +50,7 @@ public static class AnalyticsFigures
         var createdDay = DayOf(ticket.Created);
         yield return new(Created, createdDay, "", slot, 1);
         yield return new(Channel, createdDay, ticket.Channel, slot, 1);
-        yield return new(Sentiment, createdDay, ticket.Sentiment, slot, 1);
+        yield return new(Sentiment, createdDay, ticket.Sentiment ?? "NEUTRAL", slot, 1); // never null in storage: only hidden from requesters on the way out
         yield return new(Status, 0, TicketStatuses.ToWire(ticket.ResolutionStatus), slot, 1);
         if (ticket.ResolutionStatus == TicketStatus.Open)
         {

@@ -41,9 +41,9 @@ public static class TicketMessageChannels
     public const string Web = "web";
     public const string Email = "email";
 
-    /// <summary>A ticket mirrored from Freshdesk (docs/channels.md); a ticket's channel only until messages may carry it too.</summary>
+    /// <summary>A ticket or message mirrored from Freshdesk (docs/channels.md, "Freshdesk connector").</summary>
     public const string Freshdesk = "freshdesk";
     public const string System = "system";
 
-    public static IReadOnlyList<string> All { get; } = [Rest, Chat, Mcp, Web, Email, System];
+    public static IReadOnlyList<string> All { get; } = [Rest, Chat, Mcp, Web, Email, Freshdesk, System];
 }

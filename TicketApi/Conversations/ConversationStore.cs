@@ -58,9 +58,9 @@ public sealed class ConversationStore(TicketDbContext db, TicketReader reader, T
     }
 
     /// <param name="message">Checked and trimmed already (<see cref="TicketMessageRules"/>).</param>
-    /// <param name="stageWithMessage">Adds rows that must commit with the message or not at all (the mailbox's memory of the
-    /// mail it came from, docs/channels.md, "Exactly once"); called inside the transaction, once per attempt that writes.</param>
-    public async Task<AddOutcome> AddAsync(long ticketId, NewTicketMessage message, CancellationToken cancellationToken, Action<TicketMessageEntity>? stageWithMessage = null)
+    /// <param name="alongside">More writes for the same transaction (a channel's mark of what it imported: docs/channels.md).</param>
+    public async Task<AddOutcome> AddAsync(long ticketId, NewTicketMessage message, CancellationToken cancellationToken,
+        Func<TicketDbContext, CancellationToken, Task>? alongside = null)
     {
         ArgumentNullException.ThrowIfNull(message);
         for (var round = 0; round < MaxAttempts; round++)
@@ -84,7 +84,7 @@ public sealed class ConversationStore(TicketDbContext db, TicketReader reader, T
                 Created = now,
                 Channel = message.Channel,
             };
-            if (await gate.RunAsync(() => TryWriteAsync(current, next, entity, stageWithMessage, cancellationToken), cancellationToken))
+            if (await gate.RunAsync(() => TryWriteAsync(current, next, entity, alongside, cancellationToken), cancellationToken))
             {
                 return new AddOutcome.Added(entity, next);
             }
@@ -125,7 +125,7 @@ public sealed class ConversationStore(TicketDbContext db, TicketReader reader, T
     /// until commit so no status change slips in between. False, with nothing written, when the ticket moved.
     /// </summary>
     private async Task<bool> TryWriteAsync(TicketEntity current, TicketEntity? next, TicketMessageEntity message,
-        Action<TicketMessageEntity>? stageWithMessage, CancellationToken cancellationToken)
+        Func<TicketDbContext, CancellationToken, Task>? alongside, CancellationToken cancellationToken)
     {
         try
         {
@@ -144,8 +144,11 @@ public sealed class ConversationStore(TicketDbContext db, TicketReader reader, T
             }
             db.Messages.Add(message);
             await db.SaveChangesAsync(cancellationToken); // the message's id, which the journal's rows name
+            if (alongside is not null)
+            {
+                await alongside(db, cancellationToken);
+            }
             journal.Stage(db, TicketDiff.MessageAdded(current, next ?? current, message), message.Created);
-            stageWithMessage?.Invoke(message);
             await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
             return true;

@@ -154,6 +154,10 @@ public static class PostgresSchemaMigrator
         Channels.Mail.MailImportSchema.Postgres,
         // 18: the analytics counters, filled from the existing tickets at the next start (docs/analytics.md, "Counters"); touches no other table.
         Analytics.AnalyticsSchema.Postgres,
+        // 19: the Freshdesk connector's links, cursor and reply queue (docs/channels.md, "Freshdesk connector"); touches no other table.
+        Channels.Freshdesk.FreshdeskSchema.Postgres,
+        // 20: ticket_messages.channel and audit_log.channel may say 'freshdesk': their named CHECKs are replaced (docs/channels.md).
+        Channels.Freshdesk.FreshdeskSchema.PostgresMessageChannels,
     ];
 
     /// <summary>The step after which existing tickets are triaged (<see cref="TriageBackfill"/>).</summary>
@@ -164,6 +168,9 @@ public static class PostgresSchemaMigrator
     /// <param name="triager">Built only when an upgrade finds tickets to triage; by default the shared embedded-set triager.</param>
     public static Task MigrateAsync(NpgsqlDataSource dataSource, CancellationToken cancellationToken, Func<OfflineTriager>? triager = null) =>
         MigrateAsync(dataSource, Steps.Length, cancellationToken, triager);
+
+    /// <summary>The 1-based number of a step, found by its SQL: how upgrade tests name "the schema before step X" without hard-coding it.</summary>
+    internal static int StepOf(string sql) => Array.IndexOf(Steps, sql) + 1;
 
     /// <summary>Up to <paramref name="target"/> only: how the upgrade tests build a database of an earlier version.</summary>
     internal static async Task MigrateAsync(NpgsqlDataSource dataSource, int target, CancellationToken cancellationToken, Func<OfflineTriager>? triager = null)

@@ -138,6 +138,10 @@ public static class SqliteSchemaMigrator
         Channels.Mail.MailImportSchema.Sqlite,
         // 19: the analytics counters, filled from the existing tickets at the next start (docs/analytics.md, "Counters"); touches no other table.
         Analytics.AnalyticsSchema.Sqlite,
+        // 20: the Freshdesk connector's links, cursor and reply queue (docs/channels.md, "Freshdesk connector"); touches no other table.
+        Channels.Freshdesk.FreshdeskSchema.Sqlite,
+        // 21: ticket_messages.channel and audit_log.channel may say 'freshdesk': the tables are rebuilt, as SQLite cannot alter a CHECK (docs/channels.md).
+        Channels.Freshdesk.FreshdeskSchema.SqliteMessageChannels,
     ];
 
     /// <summary>The step after which existing tickets are triaged (<see cref="TriageBackfill"/>).</summary>
@@ -146,7 +150,13 @@ public static class SqliteSchemaMigrator
     public static int LatestVersion => Steps.Length;
 
     /// <param name="triager">Built only when an upgrade finds tickets to triage; by default the shared embedded-set triager.</param>
-    public static void Migrate(string connectionString, Func<OfflineTriager>? triager = null)
+    public static void Migrate(string connectionString, Func<OfflineTriager>? triager = null) => Migrate(connectionString, Steps.Length, triager);
+
+    /// <summary>The 1-based number of a step, found by its SQL: how upgrade tests name "the schema before step X" without hard-coding it.</summary>
+    internal static int StepOf(string sql) => Array.IndexOf(Steps, sql) + 1;
+
+    /// <summary>Up to <paramref name="target"/> only: how the upgrade tests build a database of an earlier version.</summary>
+    internal static void Migrate(string connectionString, int target, Func<OfflineTriager>? triager = null)
     {
         using var connection = new SqliteConnection(connectionString);
         connection.Open();
@@ -160,7 +170,8 @@ public static class SqliteSchemaMigrator
             throw new InvalidOperationException(
                 $"The database schema is version {current}, newer than this build knows ({Steps.Length}). Use a newer build.");
         }
-        for (var step = current; step < Steps.Length; step++)
+        target = Math.Max(target, current);
+        for (var step = current; step < target; step++)
         {
             Execute(connection, Steps[step]);
             if (step + 1 == TriageFieldsStep)
@@ -170,7 +181,7 @@ public static class SqliteSchemaMigrator
                     .GetAwaiter().GetResult();
             }
         }
-        Execute(connection, $"PRAGMA user_version = {Steps.Length};");
+        Execute(connection, $"PRAGMA user_version = {target};");
         transaction.Commit();
     }
 

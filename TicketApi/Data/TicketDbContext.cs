@@ -95,5 +95,6 @@ public sealed class TicketDbContext(DbContextOptions<TicketDbContext> options) :
         modelBuilder.ApplyConfiguration(new Audit.AuditEntryModel(Database.IsSqlite()));
         modelBuilder.ApplyConfiguration(new Events.TicketEventModel(Database.IsSqlite()));
         modelBuilder.ApplyConfiguration(new Channels.Mail.MailImportModel(Database.IsSqlite()));
+        modelBuilder.ApplyConfiguration(new Channels.Freshdesk.FreshdeskReplyModel(Database.IsSqlite()));
     }
 }

@@ -161,7 +161,7 @@ public sealed partial class TicketSchemas : IOpenApiDocumentTransformer
             {
                 Type = JsonSchemaType.String,
                 Description = "Where the ticket was filed (read-only).",
-                Enum = [.. TicketMessageChannels.All.Append(TicketMessageChannels.Freshdesk).Select(c => (JsonNode)c)],
+                Enum = [.. TicketMessageChannels.All.Select(c => (JsonNode)c)],
             },
         },
         Examples = [ExampleTicket()],

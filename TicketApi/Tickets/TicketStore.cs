@@ -31,9 +31,9 @@ public sealed class TicketStore(TicketDbContext db, TicketReader reader, TimePro
     /// With a model configured the record is <c>pending</c> and the ticket is queued for the model once
     /// stored; the create never waits for it.
     /// </summary>
-    /// <param name="stageWithTicket">Adds rows that must commit with the ticket or not at all (the mailbox's memory of the
-    /// mail it came from, docs/channels.md, "Exactly once"); called with the new id inside the transaction.</param>
-    public async Task<TicketEntity> CreateAsync(TicketChanges changes, CancellationToken cancellationToken, Action<long>? stageWithTicket = null)
+    /// <param name="alongside">More writes for the same transaction, given the new ticket's id (a channel's link to its source: docs/channels.md).</param>
+    public async Task<TicketEntity> CreateAsync(TicketChanges changes, CancellationToken cancellationToken,
+        Func<TicketDbContext, long, CancellationToken, Task>? alongside = null)
     {
         ArgumentNullException.ThrowIfNull(changes);
         var now = Now();
@@ -59,8 +59,11 @@ public sealed class TicketStore(TicketDbContext db, TicketReader reader, TimePro
             {
                 await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
                 await db.SaveChangesAsync(cancellationToken); // the ticket's id, which the journal's rows name
+                if (alongside is not null)
+                {
+                    await alongside(db, ticket.Id, cancellationToken);
+                }
                 journal.Stage(db, TicketDiff.Created(ticket), now);
-                stageWithTicket?.Invoke(ticket.Id);
                 await db.SaveChangesAsync(cancellationToken);
                 await transaction.CommitAsync(cancellationToken);
                 return true;

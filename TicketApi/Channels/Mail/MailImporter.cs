@@ -93,7 +93,11 @@ public sealed class MailImporter(
             var message = new NewTicketMessage(TicketMessageKinds.Customer, Clip(WithAttachments(mail), TicketMessageRules.MaxBodyLength) ?? "(empty mail)",
                 Clip(mail.FromName ?? mail.FromAddress, TicketMessageRules.MaxAuthorLength), TicketMessageChannels.Email);
             var outcome = await conversations.AddAsync(ticketId, message, cancellationToken,
-                _ => db.Set<MailImport>().Add(Record(MailImportOutcomes.Message, ticketId)));
+                (context, _) =>
+                {
+                    context.Set<MailImport>().Add(Record(MailImportOutcomes.Message, ticketId));
+                    return Task.CompletedTask;
+                });
             switch (outcome)
             {
                 case ConversationStore.AddOutcome.Added added:
@@ -110,7 +114,11 @@ public sealed class MailImporter(
             Status: null,
             RequesterName: Clip(mail.FromName, TicketFieldRules.MaxRequesterNameLength),
             RequesterEmail: mail.FromAddress is { Length: <= TicketFieldRules.MaxRequesterEmailLength } address ? address : null);
-        var ticket = await tickets.CreateAsync(changes, cancellationToken, id => db.Set<MailImport>().Add(Record(MailImportOutcomes.Ticket, id)));
+        var ticket = await tickets.CreateAsync(changes, cancellationToken, (context, id, _) =>
+        {
+            context.Set<MailImport>().Add(Record(MailImportOutcomes.Ticket, id));
+            return Task.CompletedTask;
+        });
         return new MailImportResult.NewTicket(ticket.Id);
     }
 

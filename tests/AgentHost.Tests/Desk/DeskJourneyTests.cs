@@ -10,7 +10,7 @@ namespace AgentHost.Tests.Desk;
 /// The whole desk as its people use it, in one real Chromium with accounts required and the offline assistant
 /// (docs/desk.md): a requester files a ticket through the chat, the agent sees it arrive in the queue without a
 /// reload, drafts, refines and sends a reply that resolves it, the requester reads the reply and rates it, and
-/// analytics counts the ticket and its rating.
+/// analytics counts the ticket, its channel and its rating.
 /// </summary>
 public sealed partial class DeskJourneyTests(ChromiumFixture chromium) : IClassFixture<ChromiumFixture>
 {
@@ -66,6 +66,16 @@ public sealed partial class DeskJourneyTests(ChromiumFixture chromium) : IClassF
         Assert.Equal(5, (int)ticket["rating"]!["score"]!);
         Assert.Equal("RESOLVED", (string)ticket["resolution_status"]!);
         Assert.Equal("chat", (string)ticket["channel"]!);
+
+        // Analytics counts the ticket, where it came from, its resolution and its rating, in figures and charts.
+        await agent.GotoAsync(site.Origin + "/analytics");
+        Assert.Equal("1", await agent.Locator("[data-figure=created]").InnerTextAsync());
+        Assert.Equal("1", await agent.Locator("[data-figure=resolved]").InnerTextAsync());
+        Assert.Contains("chat", await agent.GetByRole(AriaRole.Img, new() { NameRegex = new Regex("channel", RegexOptions.IgnoreCase) }).GetAttributeAsync("aria-label") ?? "", StringComparison.Ordinal);
+        var figures = JsonNode.Parse(await staff.GetStringAsync("/api/analytics/"))!;
+        Assert.Equal(1, (int)figures["channels"]!["chat"]!);
+        Assert.Equal(1, (int)figures["csat"]!["distribution"]!["5"]!);
+        Assert.Equal(1, (int)figures["first_response"]!["count"]!);
     }
 
     [GeneratedRegex(@"^Your ticket #\d+")]
