@@ -1,5 +1,6 @@
 using TicketApi.Accounts;
 using TicketApi.Ai;
+using TicketApi.Channels;
 using TicketApi.Mail;
 
 namespace AgentHost.Desk.Admin;
@@ -9,8 +10,11 @@ namespace AgentHost.Desk.Admin;
 /// it runs: each of these is read from the environment at start, so the page shows them and says where they are set.
 /// Never a secret: the model's name and the mail server's name, not their keys or passwords.
 /// </summary>
-public sealed class DeskSetup(AuthModeResolver mode, AccountSettings accounts, ChatProviderSettings provider, MailSettings mail)
+public sealed class DeskSetup(AuthModeResolver mode, AccountSettings accounts, ChatProviderSettings provider, MailSettings mail, ChannelStatusBoard channels)
 {
+    /// <summary>Each inbound channel's last poll, as <c>/health</c> shows it (docs/channels.md, "Status"); empty when none is configured.</summary>
+    public IReadOnlyDictionary<string, ChannelStatus> Channels => channels.Snapshot();
+
     public string SignIn => mode.Mode == AuthMode.Required
         ? "Required: everyone signs in (AUTH_MODE, or listening beyond loopback)"
         : "Local: requests without credentials act as the local admin (listening on loopback only)";

@@ -211,6 +211,28 @@ public sealed class AdminUsersTests(ChromiumFixture chromium) : IClassFixture<Ch
         Assert.DoesNotContain("hunter2-secret", await page.ContentAsync(), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task The_page_shows_each_inbound_channels_last_poll_and_error_as_health_does()
+    {
+        await using var site = DeskSite.Start(chromium, accountsRequired: true);
+        var page = await site.SignInAsync(Admin, "admin");
+        await page.GotoAsync(site.Origin + "/admin/users");
+        Assert.Contains("No mailbox or Freshdesk account is polled", await page.GetByRole(AriaRole.Region, new() { Name = "Inbound channels" }).InnerTextAsync(), StringComparison.Ordinal);
+
+        var board = site.Host.Services.GetRequiredService<TicketApi.Channels.ChannelStatusBoard>();
+        board.Register("freshdesk");
+        board.ReportSuccess("mailbox", 3);
+        board.ReportFailure("mailbox", "IMAP login refused: [AUTHENTICATIONFAILED]");
+        await page.ReloadAsync();
+
+        var channels = page.GetByRole(AriaRole.Region, new() { Name = "Inbound channels" });
+        var mailbox = channels.GetByRole(AriaRole.Row, new() { Name = "mailbox" });
+        await Assertions.Expect(mailbox).ToContainTextAsync("failing");
+        await Assertions.Expect(mailbox).ToContainTextAsync("IMAP login refused: [AUTHENTICATIONFAILED]");
+        await Assertions.Expect(mailbox.GetByRole(AriaRole.Cell).Nth(3)).ToHaveTextAsync("3");
+        await Assertions.Expect(channels.GetByRole(AriaRole.Row, new() { Name = "freshdesk" })).ToContainTextAsync("not yet");
+    }
+
     [Theory]
     [InlineData("agent")]
     [InlineData("requester")]

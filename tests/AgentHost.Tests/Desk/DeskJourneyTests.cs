@@ -68,7 +68,8 @@ public sealed partial class DeskJourneyTests(ChromiumFixture chromium) : IClassF
         Assert.Equal("chat", (string)ticket["channel"]!);
 
         // Analytics counts the ticket, where it came from, its resolution and its rating, in figures and charts.
-        await agent.GotoAsync(site.Origin + "/analytics");
+        var analytics = await agent.GotoAsync(site.Origin + "/analytics");
+        Assert.True(analytics!.Status == 200, $"/analytics answered {analytics.Status}: {await agent.ContentAsync()}");
         Assert.Equal("1", await agent.Locator("[data-figure=created]").InnerTextAsync());
         Assert.Equal("1", await agent.Locator("[data-figure=resolved]").InnerTextAsync());
         Assert.Contains("chat", await agent.GetByRole(AriaRole.Img, new() { NameRegex = new Regex("channel", RegexOptions.IgnoreCase) }).GetAttributeAsync("aria-label") ?? "", StringComparison.Ordinal);
