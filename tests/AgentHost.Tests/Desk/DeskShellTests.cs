@@ -118,4 +118,32 @@ public sealed class DeskShellTests(ChromiumFixture chromium) : IClassFixture<Chr
             await Accessibility.AssertNoSeriousViolationsAsync(page);
         }
     }
+
+    [Fact]
+    public async Task The_style_sheet_closes_every_block_so_no_rule_ends_up_nested_inside_a_phone_width_query()
+    {
+        await using var site = DeskSite.Start(chromium, accountsRequired: true);
+        var page = await site.NewPageAsync();
+        await page.GotoAsync(site.Origin + "/signin");
+
+        // desk.css uses no nesting: a block left open (as a merge once left two) swallows every rule after it.
+        var nested = await page.EvaluateAsync<string[]>("""
+            () => {
+              const sheet = [...document.styleSheets].find(s => s.href && s.href.endsWith('/desk/desk.css'));
+              const found = [];
+              const visit = (rules, insideMedia) => {
+                for (const rule of rules) {
+                  if (rule instanceof CSSMediaRule && !insideMedia) visit(rule.cssRules, true);
+                  else if (rule.cssRules && rule.cssRules.length > 0 || rule instanceof CSSMediaRule) found.push(rule.cssText.slice(0, 80));
+                }
+              };
+              visit(sheet.cssRules, false);
+              return found;
+            }
+            """);
+        var topLevel = await page.EvaluateAsync<int>("() => [...[...document.styleSheets].find(s => s.href && s.href.endsWith('/desk/desk.css')).cssRules].filter(r => r instanceof CSSStyleRule && r.selectorText === '.portal-log .said, .portal-body').length");
+
+        Assert.Empty(nested);
+        Assert.Equal(1, topLevel);
+    }
 }

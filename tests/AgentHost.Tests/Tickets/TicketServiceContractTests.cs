@@ -10,6 +10,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using TicketApi;
+using TicketApi.Accounts;
 using TicketApi.Contracts;
 using TicketApi.Querying;
 
@@ -234,6 +235,8 @@ public sealed class HttpTicketServiceContractTests : TicketServiceContractTests
         builder.Services.AddTicketApi(builder.Configuration);
         AddDraftParts(builder.Services);
         _ticketService = builder.Build();
+        // As TicketApi's Program wires it: the acting person and channel are entered per request.
+        _ticketService.UseAccounts();
         _ticketService.MapTicketApi();
         await _ticketService.StartAsync();
         var address = _ticketService.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.Single();
