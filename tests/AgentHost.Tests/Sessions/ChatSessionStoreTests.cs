@@ -15,7 +15,7 @@ namespace AgentHost.Tests.Sessions;
 /// saves, what survives a new store on the same database (a restart), the bounds, and two hosts on one database.
 /// Runs on SQLite and PostgreSQL.
 /// </summary>
-public abstract class ChatSessionStoreTests(TicketStoreFixture stores) : IAsyncLifetime
+public abstract partial class ChatSessionStoreTests(TicketStoreFixture stores) : IAsyncLifetime
 {
     private readonly string _connectionString = stores.CreateDatabase();
     private readonly List<ChatSessionDatabase> _databases = [];
@@ -238,131 +238,6 @@ public abstract class ChatSessionStoreTests(TicketStoreFixture stores) : IAsyncL
         Assert.Empty(transcript.Turns[0].ToolCalls);
         Assert.Equal(_clock.Now, transcript.Turns[3].At);
         Assert.Equal(_clock.Now, transcript.LastUsed);
-    }
-
-    [Fact]
-    public async Task A_message_from_anyone_but_the_owner_is_refused_on_the_host_that_keeps_the_session_and_after_a_restart()
-    {
-        var store = Store();
-        var opened = await StartAsync(store, "s", "my laptop is broken");
-        var whileRunning = await store.StartTurnAsync("s", SomeoneElse, "show me", null, CancellationToken.None);
-        await FinishAsync(store, opened, Answer("Filed."));
-
-        var here = await store.StartTurnAsync("s", SomeoneElse, "show me", null, CancellationToken.None);
-        var elsewhere = await Store().StartTurnAsync("s", SomeoneElse, "show me", null, CancellationToken.None);
-        var owners = await StartAsync(Store(), "s", "thanks");
-
-        Assert.IsType<NotYourSession>(whileRunning);
-        Assert.IsType<NotYourSession>(here);
-        Assert.IsType<NotYourSession>(elsewhere);
-        Assert.Equal(2, owners.Turn.Number);
-        Assert.Equal(Owner, owners.Session.OwnerId);
-        Assert.Equal(Owner, (await store.Repository.ReadTranscriptAsync("s", _clock.Now, CancellationToken.None))!.OwnerId);
-    }
-
-    [Fact]
-    public async Task A_refused_message_leaves_nothing_behind_so_the_owner_keeps_the_session_on_every_host()
-    {
-        var hostA = Store();
-        await FinishAsync(hostA, await StartAsync(hostA, "s"), Answer("hello"));
-        var hostB = Store(); // keeps nothing of "s" in memory yet
-
-        Assert.IsType<NotYourSession>(await hostB.StartTurnAsync("s", SomeoneElse, "mine now?", null, CancellationToken.None));
-        var owners = await StartAsync(hostB, "s", "still mine");
-
-        Assert.Equal(Owner, owners.Session.OwnerId);
-        Assert.Null(hostB.Find("s", SomeoneElse));
-        Assert.Same(owners.Session, hostB.Find("s", Owner));
-    }
-
-    [Fact]
-    public async Task An_expired_session_of_someone_else_is_unknown_so_its_id_starts_over_as_the_new_persons()
-    {
-        var store = Store();
-        await FinishAsync(store, await StartAsync(store, "s"), Answer("hello"));
-        _clock.Now += TimeSpan.FromMinutes(31);
-
-        var fresh = Assert.IsType<TurnStarted>(await Store().StartTurnAsync("s", SomeoneElse, "hi", null, CancellationToken.None));
-
-        Assert.Equal(1, fresh.Turn.Number);
-        Assert.Empty(fresh.Claim.History);
-        Assert.Equal(SomeoneElse, fresh.Session.OwnerId);
-    }
-
-    [Fact]
-    public async Task The_same_idempotency_key_from_another_person_runs_their_own_turn_and_replays_nothing_of_the_first()
-    {
-        var store = Store();
-
-        var first = Assert.IsType<TurnStarted>(await store.StartTurnAsync(null, Owner, "create a ticket", "key-1", CancellationToken.None));
-        var other = Assert.IsType<TurnStarted>(await store.StartTurnAsync(null, SomeoneElse, "create a ticket", "key-1", CancellationToken.None));
-
-        Assert.NotSame(first.Turn, other.Turn);
-        Assert.NotEqual(first.Session.Id, other.Session.Id);
-        Assert.Equal(SomeoneElse, other.Session.OwnerId);
-    }
-
-    [Fact]
-    public async Task A_session_stored_before_owners_were_recorded_becomes_the_local_admins()
-    {
-        var database = Database();
-        await using (var connection = await database.OpenAsync(CancellationToken.None))
-        {
-            // The database as schema version 1 left it, with one session in it; the fixture's migration is undone first.
-            await ExecuteAsync(connection, "DROP TABLE chat_session_turns; DROP TABLE chat_sessions; DELETE FROM chat_session_schema");
-            await ExecuteAsync(connection, VersionOneTables);
-            await ExecuteAsync(connection, "INSERT INTO chat_session_schema (version) VALUES (1)");
-            await ExecuteAsync(connection,
-                $"INSERT INTO chat_sessions VALUES ('old', {Micros(_clock.Now)}, {Micros(_clock.Now)}, 2, 1, NULL, '[]', NULL, '[]')");
-        }
-
-        await ChatSessionSchema.MigrateAsync(database, CancellationToken.None);
-        var store = Store();
-
-        Assert.IsType<NotYourSession>(await store.StartTurnAsync("old", Owner, "hi", null, CancellationToken.None));
-        var local = Assert.IsType<TurnStarted>(await store.StartTurnAsync("old", TicketApi.Accounts.Actor.LocalAdminId, "hi", null, CancellationToken.None));
-        Assert.Equal(2, local.Turn.Number);
-        Assert.Equal(TicketApi.Accounts.Actor.LocalAdminId, (await store.Repository.ReadTranscriptAsync("old", _clock.Now, CancellationToken.None))!.OwnerId);
-    }
-
-    private const string VersionOneTables =
-        """
-        CREATE TABLE chat_sessions (
-            id TEXT PRIMARY KEY, created BIGINT NOT NULL, last_used BIGINT NOT NULL, version BIGINT NOT NULL, turn_count INTEGER NOT NULL,
-            turn_started BIGINT NULL, history TEXT NOT NULL, pending TEXT NULL, ticket_ids TEXT NOT NULL);
-        CREATE INDEX ix_chat_sessions_last_used ON chat_sessions (last_used);
-        CREATE TABLE chat_session_turns (
-            session_id TEXT NOT NULL REFERENCES chat_sessions (id) ON DELETE CASCADE, turn INTEGER NOT NULL, position INTEGER NOT NULL,
-            role TEXT NOT NULL, text TEXT NOT NULL, tool_calls TEXT NOT NULL, at BIGINT NOT NULL, PRIMARY KEY (session_id, turn, position));
-        """;
-
-    private static async Task ExecuteAsync(System.Data.Common.DbConnection connection, string sql)
-    {
-        await using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        await command.ExecuteNonQueryAsync();
-    }
-
-    private static long Micros(DateTimeOffset time) => (time.UtcTicks - DateTime.UnixEpoch.Ticks) / TimeSpan.TicksPerMicrosecond;
-
-    [Fact]
-    public async Task Creating_the_tables_again_is_harmless_and_a_newer_schema_is_refused()
-    {
-        var database = Database();
-        await ChatSessionSchema.MigrateAsync(database, CancellationToken.None);
-        await FinishAsync(Store(), await StartAsync(Store(), "kept"), Answer("ok"));
-        await ChatSessionSchema.MigrateAsync(database, CancellationToken.None);
-        Assert.NotNull(await Store().Repository.ReadTranscriptAsync("kept", _clock.Now, CancellationToken.None));
-
-        await using (var connection = await database.OpenAsync(CancellationToken.None))
-        await using (var command = connection.CreateCommand())
-        {
-            command.CommandText = "UPDATE chat_session_schema SET version = 99";
-            await command.ExecuteNonQueryAsync();
-        }
-
-        var refusal = await Assert.ThrowsAsync<InvalidOperationException>(() => ChatSessionSchema.MigrateAsync(database, CancellationToken.None));
-        Assert.Contains("version 99, newer than this build", refusal.Message, StringComparison.Ordinal);
     }
 }
 
