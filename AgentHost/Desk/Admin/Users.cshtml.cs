@@ -56,7 +56,7 @@ public sealed class UsersModel(UserDirectory directory, AccountsDbContext db, De
     /// <summary>The link to another page of the same search.</summary>
     public string PageLink(int page)
     {
-        var query = new Dictionary<string, string?>(StringComparer.Ordinal) { [UserQuery.PageName] = page.ToString(System.Globalization.CultureInfo.InvariantCulture) };
+        var query = new Dictionary<string, string?>(StringComparer.Ordinal) { [TicketApi.Http.SmallListQuery.PageName] = page.ToString(System.Globalization.CultureInfo.InvariantCulture) };
         if (Query.Search is { } search)
         {
             query[UserQuery.SearchName] = search;

@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.OpenApi;
 using Microsoft.OpenApi;
+using TicketApi.Http;
 using TicketApi.Mail.Http;
 using TicketApi.OpenApi;
 
@@ -29,8 +30,8 @@ public sealed class OutboxOperations : IOpenApiOperationTransformer
         {
             Name = name, In = ParameterLocation.Query, Required = false, Description = description, Schema = schema,
         });
-        Add(OutboxQuery.PageName, "Page number, from 1.", new OpenApiSchema { Type = JsonSchemaType.Integer, Minimum = "1" });
-        Add(OutboxQuery.PageSizeName, $"Mails per page (default {OutboxQuery.DefaultPageSize}, at most {OutboxQuery.MaxPageSize}).",
+        Add(SmallListQuery.PageName, "Page number, from 1.", new OpenApiSchema { Type = JsonSchemaType.Integer, Minimum = "1" });
+        Add(SmallListQuery.PageSizeName, $"Mails per page (default {SmallListQuery.DefaultPageSize}, at most {OutboxQuery.MaxPageSize}).",
             new OpenApiSchema { Type = JsonSchemaType.Integer, Minimum = "1" });
         Add(OutboxQuery.StatusName, "Only mail in this status.", new OpenApiSchema
         {
