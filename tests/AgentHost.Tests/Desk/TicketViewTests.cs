@@ -31,10 +31,33 @@ public sealed class TicketViewTests(ChromiumFixture chromium) : IClassFixture<Ch
         await Expect(details.GetByRole(AriaRole.Link, new() { Name = "dana@example.com" })).ToBeVisibleAsync();
         await Expect(details).ToContainTextAsync("OPEN");
         await Expect(details).ToContainTextAsync("not yet");
-        var categoryRow = page.GetByRole(AriaRole.Region, new() { Name = "Triage" }).GetByRole(AriaRole.Row, new() { Name = "Category" });
-        await Expect(categoryRow).ToContainTextAsync((string)triage["value"]!);
-        await Expect(categoryRow).ToContainTextAsync((string)triage["reason"]!);
-        await Expect(categoryRow).ToContainTextAsync(((double)triage["confidence"]!).ToString("P0", CultureInfo.InvariantCulture));
+        var category = TriageValue(page, "Category");
+        await Expect(category.GetByRole(AriaRole.Term)).ToHaveTextAsync("Category");
+        await Expect(category).ToContainTextAsync((string)triage["value"]!);
+        await Expect(category.Locator(".triage-reason")).ToHaveTextAsync((string)triage["reason"]!);
+        await Expect(category).ToContainTextAsync(((double)triage["confidence"]!).ToString("P0", CultureInfo.InvariantCulture) + " confidence");
+    }
+
+    [Fact]
+    public async Task A_triage_reason_reads_as_a_sentence_across_the_side_column_at_desktop_and_phone_width()
+    {
+        await using var site = DeskSite.Start(chromium);
+        using var api = site.Host.CreateClient();
+        var id = await CreateAsync(api, "Cannot log in to the VPN", "The VPN client says my password expired and I cannot reach the file shares.");
+        foreach (var viewport in new[] { null, DeskSite.Phone })
+        {
+            var page = await site.NewPageAsync(viewport);
+            await page.GotoAsync(site.Origin + $"/tickets/{id}");
+            var triage = page.GetByRole(AriaRole.Region, new() { Name = "Triage" });
+            var card = await triage.BoundingBoxAsync();
+            foreach (var field in new[] { "Priority", "Category", "Sentiment" })
+            {
+                // The reason gets the card's width (less its padding), not a squeezed fourth column of a table.
+                var reason = await TriageValue(page, field).Locator(".triage-reason").BoundingBoxAsync();
+                Assert.True(reason!.Width > card!.Width * 0.8,
+                    $"{field}'s reason is {reason.Width:0} px wide in a {card.Width:0} px card at {viewport?.Width ?? 1280} px");
+            }
+        }
     }
 
     [Fact]
@@ -254,4 +277,14 @@ public sealed class TicketViewTests(ChromiumFixture chromium) : IClassFixture<Ch
             await Accessibility.AssertNoSeriousViolationsAsync(page);
         }
     }
+
+    /// <summary>One triaged value of the Triage card: its name, value, confidence and reason.</summary>
+    internal static ILocator TriageValue(IPage page, string field) =>
+        page.GetByRole(AriaRole.Region, new() { Name = "Triage" }).Locator(".triage-value").Filter(new() { Has = page.Locator("dt", new() { HasTextString = field }) });
+
+    /// <summary>
+    /// Cuts the page off /api/events, as a dropped connection would: the page then shows the ticket as loaded, which
+    /// is how a change made meanwhile meets the API's 412 or 404 rather than the live update.
+    /// </summary>
+    internal static Task WithoutLiveUpdatesAsync(IPage page) => page.Context.RouteAsync("**/api/events**", route => route.AbortAsync());
 }
