@@ -86,6 +86,7 @@ public sealed class TicketViewTests(ChromiumFixture chromium) : IClassFixture<Ch
         using var api = site.Host.CreateClient();
         var id = await CreateAsync(api, "Mail bounces", priority: "NORMAL", category: "EMAIL");
         var page = await site.NewPageAsync();
+        await WithoutLiveUpdatesAsync(page);
         await page.GotoAsync(site.Origin + $"/tickets/{id}");
         await PatchAsync(api, id, new { title = "Mail bounces for everyone" });
 
@@ -94,6 +95,36 @@ public sealed class TicketViewTests(ChromiumFixture chromium) : IClassFixture<Ch
         await Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("changed by someone else");
         await Expect(page.GetByRole(AriaRole.Alert).GetByRole(AriaRole.Link, new() { Name = "Reload" })).ToBeVisibleAsync();
         Assert.Equal("EMAIL", (string?)(await GetAsync(api, id))["category"]);
+    }
+
+    [Fact]
+    public async Task Assigning_after_someone_else_changed_the_ticket_sends_the_version_shown_and_gets_the_412_message()
+    {
+        await using var site = DeskSite.Start(chromium, accountsRequired: true);
+        using var api = await site.ClientAsAsync("kim@example.com", "agent");
+        var id = await CreateAsync(api, "Scanner offline", priority: "NORMAL");
+        var page = await site.SignInAsync("sam@example.com", "agent");
+        await WithoutLiveUpdatesAsync(page);
+        await page.GotoAsync(site.Origin + $"/tickets/{id}");
+        var shown = await page.Locator("#ticket-view").GetAttributeAsync("data-etag");
+        await PatchAsync(api, id, new { title = "Scanner offline on floor 2" });
+        var assignee = $"/api/tickets/{id}/assignee/";
+
+        var refused = await page.RunAndWaitForResponseAsync(
+            () => page.GetByRole(AriaRole.Button, new() { Name = "Assign to me" }).ClickAsync(), response => response.Url.EndsWith(assignee, StringComparison.Ordinal));
+
+        Assert.Equal(412, refused.Status);
+        Assert.Equal(shown, await refused.Request.HeaderValueAsync("if-match"));
+        await Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("changed by someone else");
+        await Expect(page.GetByRole(AriaRole.Alert).GetByRole(AriaRole.Link, new() { Name = "Reload" })).ToBeVisibleAsync();
+        Assert.Null((await GetAsync(api, id))["assignee"]);
+
+        // The list's Assign button sends the version shown too.
+        var alsoRefused = await page.RunAndWaitForResponseAsync(
+            () => page.GetByRole(AriaRole.Button, new() { Name = "Assign", Exact = true }).ClickAsync(), response => response.Url.EndsWith(assignee, StringComparison.Ordinal));
+        Assert.Equal(412, alsoRefused.Status);
+        Assert.Equal(shown, await alsoRefused.Request.HeaderValueAsync("if-match"));
+        Assert.Null((await GetAsync(api, id))["assignee"]);
     }
 
     [Fact]
@@ -211,6 +242,8 @@ public sealed class TicketViewTests(ChromiumFixture chromium) : IClassFixture<Ch
         using var api = site.Host.CreateClient();
         var id = await CreateAsync(api, "Gone soon", priority: "LOW");
         var page = await site.NewPageAsync();
+        // Without the live stream (it would say the ticket is gone first: TicketViewLiveTests), the action meets the 404.
+        await WithoutLiveUpdatesAsync(page);
         await page.GotoAsync(site.Origin + $"/tickets/{id}");
         using (var deleted = await api.DeleteAsync(new Uri($"/api/tickets/{id}/", UriKind.Relative)))
         {
