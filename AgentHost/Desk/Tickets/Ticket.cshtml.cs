@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using TicketApi.Accounts;
 using TicketApi.Audit;
 using TicketApi.Contracts;
+using TicketApi.Events;
 using TicketApi.Http;
 using TicketApi.Tickets;
 
@@ -12,9 +13,10 @@ namespace AgentHost.Desk.Tickets;
 /// <summary>
 /// The agent's view of one ticket (docs/desk.md, "Agent queue and ticket view"), with the draft panel
 /// (<c>Drafts/_DraftPanel.cshtml</c>). Everything is read here, as the signed-in person; every change is made by
-/// ticket.js through the REST API, which then asks <c>?handler=view</c> for the ticket's part of the page again.
+/// ticket.js through the REST API, which then asks <c>?handler=view</c> for the ticket's part of the page again; it
+/// asks the same when /api/events says someone else changed the ticket, so the page stays live without a reload.
 /// </summary>
-public sealed class TicketModel(TicketService tickets, AuditStore audit, UserManager<IdentityUser> users) : PageModel
+public sealed class TicketModel(TicketService tickets, AuditStore audit, EventStore events, UserManager<IdentityUser> users) : PageModel
 {
     /// <summary>The most the page shows of a thread or a history; the REST API pages through the rest.</summary>
     public const int MaxShown = 100;
@@ -23,6 +25,15 @@ public sealed class TicketModel(TicketService tickets, AuditStore audit, UserMan
 
     /// <summary>The version the page shows, as the ETag the API sent, for ticket.js's <c>If-Match</c>.</summary>
     public string ETag { get; private set; } = "";
+
+    /// <summary>
+    /// The newest live event when the page was read, read before the ticket: ticket.js's stream resumes after it, so a
+    /// change committed between this page and the stream's opening still reaches the page (as on the queue).
+    /// </summary>
+    public long LatestEventId { get; private set; }
+
+    /// <summary>The live stream's address for this page (docs/accounts.md, "Live events").</summary>
+    public string EventsUrl => $"/api/events?{EventEndpoints.LastEventIdQuery}={LatestEventId.ToString(System.Globalization.CultureInfo.InvariantCulture)}";
 
     public IReadOnlyList<TicketMessageDto> Messages { get; private set; } = [];
 
@@ -66,7 +77,11 @@ public sealed class TicketModel(TicketService tickets, AuditStore audit, UserMan
 
     private const int MaxHistoryValue = 120;
 
-    public Task<IActionResult> OnGetAsync(long id, CancellationToken cancellationToken) => LoadAsync(id, () => Page(), cancellationToken);
+    public async Task<IActionResult> OnGetAsync(long id, CancellationToken cancellationToken)
+    {
+        LatestEventId = await events.LatestIdAsync(cancellationToken);
+        return await LoadAsync(id, () => Page(), cancellationToken);
+    }
 
     public Task<IActionResult> OnGetViewAsync(long id, CancellationToken cancellationToken) => LoadAsync(id, () => Partial("_TicketView", this), cancellationToken);
 

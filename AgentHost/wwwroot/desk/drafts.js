@@ -35,6 +35,15 @@
     part('draft-sent').hidden = true;
   }
 
+  /**
+   * Keyboard users keep their place: a busy panel disables the button that was pressed and a swap may hide it, which
+   * drops the focus to the page's body; it lands on target instead (the new draft's heading, the panel's heading).
+   */
+  function landFocus(target) {
+    const at = document.activeElement;
+    if (!at || at === document.body || (panel.contains(at) && (at.disabled || at.offsetParent === null))) target?.focus();
+  }
+
   function setBusy(busy) {
     panel.setAttribute('aria-busy', String(busy));
     for (const control of panel.querySelectorAll('button, input, textarea')) control.disabled = busy;
@@ -124,9 +133,11 @@
     if (failed) {
       render(before);
       showProblem(failed);
+      landFocus(before ? part('draft-reply-heading') : part('draft-generate'));
       return;
     }
     render(stored);
+    landFocus(part('draft-reply-heading'));
     part('draft-instruction').value = '';
     desk.announce(stored.remark ? `Draft version ${stored.version} is ready; not everything was applied.` : `Draft version ${stored.version} is ready.`);
   }
@@ -166,6 +177,7 @@
 
   /** The approval: the person's click, never anything else, sends (docs/drafts.md, "Sending"). */
   async function send(resolve) {
+    const pressed = document.activeElement;
     clearMessages();
     setBusy(true);
     try {
@@ -182,6 +194,7 @@
     } finally {
       setBusy(false);
     }
+    landFocus(shown ? pressed : part('draft-heading'));
   }
 
   part('draft-generate').addEventListener('click', () => write(null));

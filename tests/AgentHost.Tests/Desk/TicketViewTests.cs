@@ -31,10 +31,33 @@ public sealed class TicketViewTests(ChromiumFixture chromium) : IClassFixture<Ch
         await Expect(details.GetByRole(AriaRole.Link, new() { Name = "dana@example.com" })).ToBeVisibleAsync();
         await Expect(details).ToContainTextAsync("OPEN");
         await Expect(details).ToContainTextAsync("not yet");
-        var categoryRow = page.GetByRole(AriaRole.Region, new() { Name = "Triage" }).GetByRole(AriaRole.Row, new() { Name = "Category" });
-        await Expect(categoryRow).ToContainTextAsync((string)triage["value"]!);
-        await Expect(categoryRow).ToContainTextAsync((string)triage["reason"]!);
-        await Expect(categoryRow).ToContainTextAsync(((double)triage["confidence"]!).ToString("P0", CultureInfo.InvariantCulture));
+        var category = TriageValue(page, "Category");
+        await Expect(category.GetByRole(AriaRole.Term)).ToHaveTextAsync("Category");
+        await Expect(category).ToContainTextAsync((string)triage["value"]!);
+        await Expect(category.Locator(".triage-reason")).ToHaveTextAsync((string)triage["reason"]!);
+        await Expect(category).ToContainTextAsync(((double)triage["confidence"]!).ToString("P0", CultureInfo.InvariantCulture) + " confidence");
+    }
+
+    [Fact]
+    public async Task A_triage_reason_reads_as_a_sentence_across_the_side_column_at_desktop_and_phone_width()
+    {
+        await using var site = DeskSite.Start(chromium);
+        using var api = site.Host.CreateClient();
+        var id = await CreateAsync(api, "Cannot log in to the VPN", "The VPN client says my password expired and I cannot reach the file shares.");
+        foreach (var viewport in new[] { null, DeskSite.Phone })
+        {
+            var page = await site.NewPageAsync(viewport);
+            await page.GotoAsync(site.Origin + $"/tickets/{id}");
+            var triage = page.GetByRole(AriaRole.Region, new() { Name = "Triage" });
+            var card = await triage.BoundingBoxAsync();
+            foreach (var field in new[] { "Priority", "Category", "Sentiment" })
+            {
+                // The reason gets the card's width (less its padding), not a squeezed fourth column of a table.
+                var reason = await TriageValue(page, field).Locator(".triage-reason").BoundingBoxAsync();
+                Assert.True(reason!.Width > card!.Width * 0.8,
+                    $"{field}'s reason is {reason.Width:0} px wide in a {card.Width:0} px card at {viewport?.Width ?? 1280} px");
+            }
+        }
     }
 
     [Fact]
@@ -63,6 +86,7 @@ public sealed class TicketViewTests(ChromiumFixture chromium) : IClassFixture<Ch
         using var api = site.Host.CreateClient();
         var id = await CreateAsync(api, "Mail bounces", priority: "NORMAL", category: "EMAIL");
         var page = await site.NewPageAsync();
+        await WithoutLiveUpdatesAsync(page);
         await page.GotoAsync(site.Origin + $"/tickets/{id}");
         await PatchAsync(api, id, new { title = "Mail bounces for everyone" });
 
@@ -71,6 +95,36 @@ public sealed class TicketViewTests(ChromiumFixture chromium) : IClassFixture<Ch
         await Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("changed by someone else");
         await Expect(page.GetByRole(AriaRole.Alert).GetByRole(AriaRole.Link, new() { Name = "Reload" })).ToBeVisibleAsync();
         Assert.Equal("EMAIL", (string?)(await GetAsync(api, id))["category"]);
+    }
+
+    [Fact]
+    public async Task Assigning_after_someone_else_changed_the_ticket_sends_the_version_shown_and_gets_the_412_message()
+    {
+        await using var site = DeskSite.Start(chromium, accountsRequired: true);
+        using var api = await site.ClientAsAsync("kim@example.com", "agent");
+        var id = await CreateAsync(api, "Scanner offline", priority: "NORMAL");
+        var page = await site.SignInAsync("sam@example.com", "agent");
+        await WithoutLiveUpdatesAsync(page);
+        await page.GotoAsync(site.Origin + $"/tickets/{id}");
+        var shown = await page.Locator("#ticket-view").GetAttributeAsync("data-etag");
+        await PatchAsync(api, id, new { title = "Scanner offline on floor 2" });
+        var assignee = $"/api/tickets/{id}/assignee/";
+
+        var refused = await page.RunAndWaitForResponseAsync(
+            () => page.GetByRole(AriaRole.Button, new() { Name = "Assign to me" }).ClickAsync(), response => response.Url.EndsWith(assignee, StringComparison.Ordinal));
+
+        Assert.Equal(412, refused.Status);
+        Assert.Equal(shown, await refused.Request.HeaderValueAsync("if-match"));
+        await Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("changed by someone else");
+        await Expect(page.GetByRole(AriaRole.Alert).GetByRole(AriaRole.Link, new() { Name = "Reload" })).ToBeVisibleAsync();
+        Assert.Null((await GetAsync(api, id))["assignee"]);
+
+        // The list's Assign button sends the version shown too.
+        var alsoRefused = await page.RunAndWaitForResponseAsync(
+            () => page.GetByRole(AriaRole.Button, new() { Name = "Assign", Exact = true }).ClickAsync(), response => response.Url.EndsWith(assignee, StringComparison.Ordinal));
+        Assert.Equal(412, alsoRefused.Status);
+        Assert.Equal(shown, await alsoRefused.Request.HeaderValueAsync("if-match"));
+        Assert.Null((await GetAsync(api, id))["assignee"]);
     }
 
     [Fact]
@@ -188,6 +242,8 @@ public sealed class TicketViewTests(ChromiumFixture chromium) : IClassFixture<Ch
         using var api = site.Host.CreateClient();
         var id = await CreateAsync(api, "Gone soon", priority: "LOW");
         var page = await site.NewPageAsync();
+        // Without the live stream (it would say the ticket is gone first: TicketViewLiveTests), the action meets the 404.
+        await WithoutLiveUpdatesAsync(page);
         await page.GotoAsync(site.Origin + $"/tickets/{id}");
         using (var deleted = await api.DeleteAsync(new Uri($"/api/tickets/{id}/", UriKind.Relative)))
         {
@@ -254,4 +310,14 @@ public sealed class TicketViewTests(ChromiumFixture chromium) : IClassFixture<Ch
             await Accessibility.AssertNoSeriousViolationsAsync(page);
         }
     }
+
+    /// <summary>One triaged value of the Triage card: its name, value, confidence and reason.</summary>
+    internal static ILocator TriageValue(IPage page, string field) =>
+        page.GetByRole(AriaRole.Region, new() { Name = "Triage" }).Locator(".triage-value").Filter(new() { Has = page.Locator("dt", new() { HasTextString = field }) });
+
+    /// <summary>
+    /// Cuts the page off /api/events, as a dropped connection would: the page then shows the ticket as loaded, which
+    /// is how a change made meanwhile meets the API's 412 or 404 rather than the live update.
+    /// </summary>
+    internal static Task WithoutLiveUpdatesAsync(IPage page) => page.Context.RouteAsync("**/api/events**", route => route.AbortAsync());
 }
