@@ -36,6 +36,8 @@ public sealed class ChromiumFixture : IAsyncLifetime
     public async Task InitializeAsync()
     {
         var executable = FindExecutable();
+        // Expect's 5 s default is a hang guard that a shared 2-core machine at load 40 outruns; it only waits longer, never passes more.
+        Assertions.SetDefaultExpectTimeout(20_000);
         _playwright = await Playwright.CreateAsync();
         _browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {

@@ -60,7 +60,8 @@ public sealed class DeskSite : IAsyncDisposable
         var context = await _chromium.Browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = viewport ?? new ViewportSize { Width = 1280, Height = 900 } });
         _contexts.Add(context);
         var page = await context.NewPageAsync();
-        page.SetDefaultTimeout(15_000);
+        // Generous: only against a hang. A CI machine at load 40 once needed more than 15 s for one click.
+        page.SetDefaultTimeout(45_000);
         return page;
     }
 
