@@ -224,4 +224,29 @@
   for (const button of panel.querySelectorAll('[data-resolve]')) {
     button.addEventListener('click', () => send(button.dataset.resolve === 'true'));
   }
+
+  // Live (the ticket view's event stream, ticket.js): a draft written or sent by someone else replaces the one shown,
+  // so Send never approves a version nobody on this page has read. Not while this page is busy (the news is most
+  // likely its own echo, and its own answer is about to be shown) nor while a person edits (Save's If-Match says so).
+  let looking = false;
+  document.addEventListener('desk:draft-news', async () => {
+    if (looking || panel.getAttribute('aria-busy') === 'true' || !editForm.hidden) return;
+    looking = true;
+    try {
+      let newest = null;
+      try {
+        ({ json: newest } = await desk.api('GET', draftUrl));
+      } catch (err) {
+        if (!(err instanceof desk.ApiError && err.status === 404)) throw err;
+      }
+      if (panel.getAttribute('aria-busy') === 'true' || !editForm.hidden) return;
+      if ((newest?.version ?? null) === (shown?.version ?? null)) return;
+      render(newest);
+      desk.announce(newest ? `Someone else wrote draft version ${newest.version}; the panel shows it now.` : 'The draft was sent or discarded by someone else.');
+    } catch (err) {
+      showProblem(err);
+    } finally {
+      looking = false;
+    }
+  });
 })();

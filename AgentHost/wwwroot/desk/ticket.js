@@ -225,5 +225,14 @@
     }).catch(showProblem);
   };
   for (const type of liveTypes) events.addEventListener(type, onEvent);
+  // The draft panel (drafts.js) follows drafts written or sent by someone else through the same stream.
+  const tellDraftPanel = frame => {
+    let data = {};
+    try { data = JSON.parse(frame.data || '{}'); } catch { /* a frame without JSON still means "look again" */ }
+    if (frame.type === 'events.missed' || String(data.ticket_id) === id) {
+      document.dispatchEvent(new CustomEvent('desk:draft-news', { detail: { type: frame.type } }));
+    }
+  };
+  for (const type of ['draft.ready', 'message.created', 'events.missed']) events.addEventListener(type, tellDraftPanel);
   window.addEventListener('pagehide', () => events.close());
 })();

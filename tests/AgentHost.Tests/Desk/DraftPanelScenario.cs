@@ -84,9 +84,14 @@ internal sealed class DraftPanelScenario : IAsyncDisposable
     }
 
     /// <summary>An agent's browser on the ticket's page, and the draft panel in it.</summary>
-    public async Task<(IPage Page, ILocator Panel)> OpenTicketAsync(long ticketId, ViewportSize? viewport = null)
+    /// <param name="live">false cuts the page off /api/events, so a change made meanwhile reaches it only as the API's refusal.</param>
+    public async Task<(IPage Page, ILocator Panel)> OpenTicketAsync(long ticketId, ViewportSize? viewport = null, bool live = true)
     {
         var page = await Site.SignInAsync($"sam{Interlocked.Increment(ref _agents).ToString(CultureInfo.InvariantCulture)}@example.com", "agent", viewport);
+        if (!live)
+        {
+            await TicketViewTests.WithoutLiveUpdatesAsync(page);
+        }
         await page.GotoAsync(Site.Origin + $"/tickets/{ticketId}");
         return (page, page.GetByRole(AriaRole.Region, new() { Name = "Draft reply" }));
     }
