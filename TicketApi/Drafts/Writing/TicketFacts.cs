@@ -148,7 +148,7 @@ public sealed partial record TicketFacts(
     private static partial Regex Purchase();
 
     /// <summary>Others said to be fine, or the problem said to be the requester's alone: the "several people" words are about someone else.</summary>
-    [GeneratedRegex(@"\b((other people|others|colleagues|everyone else|everybody else|the rest of (us|the team|the office))(\s+\w+){0,3}?\s+(fine|ok|okay|normally|as normal|without (problems|issues|trouble))|(?<!not )(only|just) (me|mine|my (laptop|account|computer|pc|phone))\b)", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b((other people|others|colleagues|everyone else|everybody else|the rest of (us|the team|the office))(\s+\w+){0,5}?\s+(fine|ok|okay|normally|as normal|without (problems|issues|trouble))|(?<!not )(only|just) (me|mine|my (laptop|account|computer|pc|phone))\b)", RegexOptions.IgnoreCase)]
     private static partial Regex OnlyMe();
 
     [GeneratedRegex(@"\bnot (just|only) me\b", RegexOptions.IgnoreCase)]
