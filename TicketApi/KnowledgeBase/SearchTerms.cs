@@ -42,6 +42,26 @@ public static partial class SearchTerms
         return terms;
     }
 
+    /// <summary>
+    /// Every salient word of <paramref name="text"/> as its stem, in order, repeats kept and with no cap: what a
+    /// learned model reads (the drafter's article model, docs/drafts.md, "Writing a draft: retrieval"), where the
+    /// search's 32-term cap would drop the end of a long ticket. Numbers are left out: an order number says nothing
+    /// about which article answers a ticket.
+    /// </summary>
+    public static IEnumerable<string> Stems(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        foreach (Match match in WordPattern().Matches(text))
+        {
+            var word = match.Value.ToLowerInvariant();
+            if (StopWords.Contains(word) || word.Length < 2 || word.All(char.IsDigit))
+            {
+                continue;
+            }
+            yield return Stem(word);
+        }
+    }
+
     /// <summary>Trims an English ending when a stem of three or more letters is left; the prefix match brings the other forms back.</summary>
     internal static string Stem(string word)
     {

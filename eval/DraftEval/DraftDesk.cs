@@ -16,6 +16,9 @@ namespace DraftEval;
 /// </summary>
 internal sealed class DraftDesk(IHost host, string databasePath) : IAsyncDisposable
 {
+    private OfflineDraftWriter writer = host.Services.GetRequiredService<OfflineDraftWriter>();
+    private DraftRetrieval retrieval = host.Services.GetRequiredService<DraftRetrieval>();
+
     public static async Task<DraftDesk> StartAsync(CancellationToken cancellationToken)
     {
         var databasePath = Path.Combine(Path.GetTempPath(), $"draft-eval-{Guid.NewGuid():N}.db");
@@ -38,7 +41,6 @@ internal sealed class DraftDesk(IHost host, string databasePath) : IAsyncDisposa
     {
         var now = DateTime.UtcNow;
         var ticket = new TicketDto(0, item.Title, item.Description, now, now, TicketStatus.Open, RequesterName: item.RequesterName);
-        var writer = host.Services.GetRequiredService<OfflineDraftWriter>();
         return await writer.WriteAsync(new DraftSubject(ticket, []), null, cancellationToken);
     }
 
@@ -47,11 +49,21 @@ internal sealed class DraftDesk(IHost host, string databasePath) : IAsyncDisposa
     {
         var now = DateTime.UtcNow;
         var ticket = new TicketDto(0, item.Title, item.Description, now, now, TicketStatus.Open, RequesterName: item.RequesterName);
-        var evidence = await host.Services.GetRequiredService<DraftRetrieval>().FindAsync(new DraftSubject(ticket, []), cancellationToken);
+        var evidence = await retrieval.FindAsync(new DraftSubject(ticket, []), cancellationToken);
         var terms = SearchTerms.From(item.Title + "\n" + item.Description);
-        return $"    fit {evidence.Fit}, facts {evidence.Facts}\n" + string.Join("\n", evidence.Articles.Select(a =>
+        return $"    fit {evidence.Fit}, model {evidence.ModelConfidence:0.00}, facts {evidence.Facts}\n" + string.Join("\n", evidence.Articles.Select(a =>
             string.Create(System.Globalization.CultureInfo.InvariantCulture,
                 $"    {a.Article.Slug}: coverage {a.Coverage:0.00}, key {DraftRetrieval.KeyTerms(a.Article, terms)}, score {a.Score:0.00}, matched {string.Join(' ', a.MatchedTerms)}")));
+    }
+
+    /// <summary>
+    /// Drafts from now on with an article model of the caller's (cross-validation: one trained without the set
+    /// being scored) instead of the service's, which learned from every embedded set.
+    /// </summary>
+    public void UseModel(ArticleModel model)
+    {
+        retrieval = new DraftRetrieval(host.Services.GetRequiredService<KnowledgeBaseSearch>(), host.Services.GetRequiredService<ResolvedReplySearch>(), model);
+        writer = new OfflineDraftWriter(retrieval, host.Services.GetRequiredService<KnowledgeBaseSearch>());
     }
 
     /// <summary>Every article in the knowledge base (the starter set).</summary>

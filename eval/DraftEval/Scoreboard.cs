@@ -11,6 +11,9 @@ internal sealed class Scoreboard
 
     public void Add(EvalItem item, string? article, string status, bool leak) => _results.Add((item, article, status, leak));
 
+    /// <summary>Another scoring's results, for a pooled figure over several folds.</summary>
+    public void AddAll(Scoreboard other) => _results.AddRange(other._results);
+
     public string Render(bool misses)
     {
         var text = new StringBuilder();

@@ -19,11 +19,14 @@ public enum ArticleFit
 }
 
 /// <summary>What a draft rests on: the ranked articles, earlier resolved tickets' replies, and what the ticket states.</summary>
+/// <param name="Articles">Best first, as the writer ranks them (search and the learned model together).</param>
+/// <param name="ModelConfidence">The learned model's probability that the first article answers the ticket (0 when it does not know the article).</param>
 public sealed record DraftEvidence(
     IReadOnlyList<ScoredArticle> Articles,
     ArticleFit Fit,
     SimilarReply? SimilarTicket,
-    TicketFacts Facts)
+    TicketFacts Facts,
+    double ModelConfidence = 0)
 {
     public ScoredArticle? Best => Fit == ArticleFit.None ? null : Articles[0];
 }
@@ -32,11 +35,12 @@ public sealed record DraftEvidence(
 /// Retrieval for a draft (docs/drafts.md, "Writing a draft: retrieval"): the knowledge base and the sent
 /// replies of earlier resolved tickets, both ranked against the ticket's title, description and the
 /// requester's later messages (never staff notes or replies: they are not the requester's problem).
-/// The fit is decided from store-independent measures (which ticket terms the article's title and tags
-/// hold, and the share of the ticket it covers), plus the store's score only as a ratio to the runner-up,
-/// so both stores decide alike.
+/// Whether any article fits is decided from store-independent measures (which ticket terms the article's title
+/// and tags hold, and the share of the ticket it covers), plus the store's score only as a ratio to the
+/// runner-up, so both stores decide alike; which article it is, from those and the learned
+/// <see cref="ArticleModel"/> together.
 /// </summary>
-public sealed partial class DraftRetrieval(KnowledgeBaseSearch knowledgeBase, ResolvedReplySearch replies)
+public sealed partial class DraftRetrieval(KnowledgeBaseSearch knowledgeBase, ResolvedReplySearch replies, ArticleModel model)
 {
     /// <summary>Below this share of the ticket's terms an article is no answer unless its title or tags name the problem.</summary>
     public const double MinCoverage = 0.15;
@@ -53,18 +57,57 @@ public sealed partial class DraftRetrieval(KnowledgeBaseSearch knowledgeBase, Re
     /// <summary>An earlier ticket's reply is cited when it covers this share of the ticket's terms.</summary>
     public const double SimilarReplyCoverage = 0.3;
 
-    private const int Candidates = KnowledgeBaseSearch.DefaultLimit;
+    /// <summary>The search's best this many decide whether any article fits (<see cref="FitOf"/>).</summary>
+    private const int FitCandidates = KnowledgeBaseSearch.DefaultLimit;
+
+    /// <summary>The search's best this many are the articles the learned model may choose among.</summary>
+    public const int Candidates = 10;
+
+    /// <summary>What the model's probability for an article counts for against its relative search score (0-1, plus title/tag terms).</summary>
+    public const double ModelWeight = 2;
+
+    /// <summary>A model this sure of the chosen article makes the fit confident even where the search alone was not.</summary>
+    public const double ConfidentModel = 0.5;
 
     public async Task<DraftEvidence> FindAsync(DraftSubject subject, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(subject);
         var ticket = subject.Ticket;
         var details = RequesterText(subject);
-        var terms = SearchTerms.From(ticket.Title + "\n" + details);
-        var articles = Rerank(await knowledgeBase.ForTicketAsync(ticket.Title, details, Candidates, cancellationToken), terms);
+        var text = ticket.Title + "\n" + details;
+        var terms = SearchTerms.From(text);
+        var found = await knowledgeBase.ForTicketAsync(ticket.Title, details, Candidates, cancellationToken);
         var similar = (await replies.RankAsync(PrecedentTerms(ticket.Title, terms), ticket.Id, 1, cancellationToken))
             .FirstOrDefault(r => Coverage(terms, r.TicketTitle + "\n" + r.Body) >= SimilarReplyCoverage);
-        return new DraftEvidence(articles, FitOf(articles, terms), similar, TicketFacts.Of(ticket.Title + "\n" + details));
+        return Decide(found, terms, model.Posterior(text), similar, TicketFacts.Of(text));
+    }
+
+    /// <summary>
+    /// Whether an article fits, from the search alone (<see cref="FitOf"/> over its best <see cref="FitCandidates"/>,
+    /// re-ranked); which one, by the search's relative score plus <see cref="ModelWeight"/> times the model's
+    /// probability; confident when the search alone was confident of that same article or the model is
+    /// <see cref="ConfidentModel"/> sure of it.
+    /// </summary>
+    /// <param name="found">The search's candidates, in its order.</param>
+    /// <param name="posterior">The learned model's probability of each slug (<see cref="ArticleModel.Posterior"/>).</param>
+    public static DraftEvidence Decide(IReadOnlyList<ScoredArticle> found, IReadOnlyList<SearchTerm> terms,
+        IReadOnlyDictionary<string, double> posterior, SimilarReply? similar, TicketFacts facts)
+    {
+        ArgumentNullException.ThrowIfNull(found);
+        ArgumentNullException.ThrowIfNull(posterior);
+        var bySearch = Rerank(found.Take(FitCandidates).ToList(), terms);
+        var fit = FitOf(bySearch, terms);
+        if (fit == ArticleFit.None)
+        {
+            return new DraftEvidence(bySearch, fit, similar, facts);
+        }
+        var top = Math.Max(found.Max(a => a.Score), double.Epsilon);
+        var ranked = found.Select((a, i) => (a, i, Value: a.Score / top + KeyTermWeight * KeyTerms(a.Article, terms) + ModelWeight * posterior.GetValueOrDefault(a.Article.Slug)))
+            .OrderByDescending(x => x.Value).ThenBy(x => x.i).Select(x => x.a).Take(FitCandidates).ToList(); // as many as before for a model's prompt
+        var chosen = ranked[0];
+        var confidence = posterior.GetValueOrDefault(chosen.Article.Slug);
+        var confident = fit == ArticleFit.Confident && chosen.Article.Id == bySearch[0].Article.Id || confidence >= ConfidentModel;
+        return new DraftEvidence(ranked, confident ? ArticleFit.Confident : ArticleFit.Weak, similar, facts, confidence);
     }
 
     /// <summary>

@@ -16,6 +16,7 @@ public static class DraftWritingExtensions
         var settings = DraftModelSettings.FromConfiguration(configuration);
         services.TryAddSingleton(settings);
         services.TryAddSingleton<ResolvedReplySearch>();
+        services.TryAddSingleton(_ => ArticleModel.FromEmbedded());
         services.TryAddSingleton<DraftRetrieval>();
         services.TryAddSingleton<OfflineDraftWriter>();
         if (settings.Enabled)

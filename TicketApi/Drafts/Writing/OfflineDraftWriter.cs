@@ -41,7 +41,8 @@ public sealed class OfflineDraftWriter(DraftRetrieval retrieval, KnowledgeBaseSe
         ArgumentNullException.ThrowIfNull(subject);
         ArgumentNullException.ThrowIfNull(evidence);
         var missing = evidence.Best is { } chosen ? evidence.Facts.MissingFor(chosen.Article) : [];
-        var final = evidence.Fit == ArticleFit.Confident && !evidence.Facts.NeedsStaff && !evidence.Facts.Terse && missing.Count == 0;
+        var final = evidence is { Fit: ArticleFit.Confident, Best: { } match } && !evidence.Facts.NeedsStaff
+            && !evidence.Facts.TooTerseFor(match.Article) && missing.Count == 0;
         var questions = final ? [] : missing.Concat(evidence.Facts.Questions(MaxQuestions)).Distinct(StringComparer.Ordinal).Take(MaxQuestions).ToList();
         var steps = evidence.Best is { } best ? ArticleSteps.From(best.Article.Body) : null;
         var reply = ReplyComposer.Compose(subject.Ticket.RequesterName, subject.Ticket.Sentiment == "NEGATIVE", steps, final, questions);

@@ -73,6 +73,10 @@ public static class TechInstructionsComposer
         {
             yield return "possible safety hazard (the device should not be used)";
         }
+        if (facts.PurchaseOrApproval)
+        {
+            yield return "a purchase or approval (the cost needs a budget holder's yes)";
+        }
     }
 
     private static string Percent(double share) => string.Create(CultureInfo.InvariantCulture, $"{share * 100:0}%");

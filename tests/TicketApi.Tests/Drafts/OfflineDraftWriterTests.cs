@@ -87,6 +87,38 @@ public abstract class OfflineDraftWriterTests(TicketStoreFixture store) : DraftW
     }
 
     [Fact]
+    public async Task A_ticket_in_the_requesters_own_words_gets_the_article_that_answers_it()
+    {
+        var draft = await DraftAsync("the tunnel thing for home working keeps disconnecting",
+            "When I work from home the connection to the office systems falls over every ten minutes or so on my Windows laptop, " +
+            "my home broadband is fine otherwise. Started last week.");
+
+        Assert.Equal("vpn-drops", await SlugOfAsync(draft.Sources.First(s => s.Type == "article")));
+        Assert.Equal(SolutionStatuses.Final, draft.SolutionStatus);
+    }
+
+    [Fact]
+    public async Task A_request_to_buy_something_needs_follow_up_and_asks_who_approves_first()
+    {
+        var draft = await DraftAsync("could I get a second monitor for my desk",
+            "Working on spreadsheets all day on one Dell laptop screen is hard. Could I get a second monitor? Happy to collect it from the office next week.");
+
+        Assert.Equal(SolutionStatuses.NeedsFollowUp, draft.SolutionStatus);
+        Assert.Equal(TicketFacts.PurchaseQuestion, draft.FollowUpQuestions[0]);
+        Assert.Contains("purchase or approval", draft.TechInstructions, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_app_that_closes_with_no_error_after_an_update_gets_a_final_draft_that_does_not_ask_for_error_text()
+    {
+        var draft = await DraftAsync("Excel vanishes right after opening",
+            "Since the update on Tuesday Excel opens for two seconds and closes, no error on screen. Windows 11 laptop, other Office apps fine.");
+
+        Assert.Equal("app-crashes-after-update", await SlugOfAsync(draft.Sources.First(s => s.Type == "article")));
+        Assert.Equal(SolutionStatuses.Final, draft.SolutionStatus);
+    }
+
+    [Fact]
     public async Task A_shop_ticket_without_an_order_or_a_date_asks_for_the_order()
     {
         var draft = await DraftAsync("charged twice", "You took the payment for my order twice, both show on my bank statement.");

@@ -1,0 +1,105 @@
+using TicketApi.Drafts;
+using TicketApi.Drafts.Writing;
+using TicketApi.KnowledgeBase;
+
+namespace TicketApi.Tests.Drafts;
+
+/// <summary>The learned half of the drafter's article choice (docs/drafts.md, "Writing a draft: retrieval").</summary>
+public sealed class ArticleModelTests
+{
+    private static readonly Article Printer = ArticleOf(1, "printer-jam", "Printer paper jam", ["printer", "paper", "jam"],
+        "## Steps\n1. Open the front tray and pull the stuck paper out gently.\n2. Close the tray and print a test page.");
+
+    private static readonly Article Vpn = ArticleOf(2, "vpn-drops", "VPN drops every few minutes", ["vpn", "disconnect"],
+        "## Steps\n1. Move closer to the router or use a cable.\n2. Reconnect the VPN client.");
+
+    [Fact]
+    public void A_requesters_words_the_article_never_uses_lead_to_it_once_a_labelled_ticket_taught_them()
+    {
+        const string ticket = "the globe gadget in the corner keeps throwing me off the office systems";
+        var untaught = ArticleModel.Train([Printer, Vpn], []);
+        var taught = ArticleModel.Train([Printer, Vpn], [Labelled("the globe gadget throws me off", "vpn-drops")]);
+
+        Assert.Equal(0.5, untaught.Posterior(ticket)["vpn-drops"], 3);
+        Assert.True(taught.Posterior(ticket)["vpn-drops"] > 0.9);
+    }
+
+    [Fact]
+    public void An_articles_own_title_tags_and_steps_teach_its_class_without_any_labelled_ticket()
+    {
+        var model = ArticleModel.Train([Printer, Vpn], []);
+
+        var posterior = model.Posterior("paper stuck in the printer tray");
+
+        Assert.True(posterior["printer-jam"] > posterior["vpn-drops"]);
+        Assert.Equal(1, posterior.Values.Sum(), 6);
+    }
+
+    [Fact]
+    public void Tickets_no_article_answers_form_a_class_of_their_own()
+    {
+        var model = ArticleModel.Train([Printer, Vpn], [Labelled("parking permit for the car park", null)]);
+
+        Assert.Equal([ArticleModel.NoArticle, "printer-jam", "vpn-drops"], model.Classes);
+        Assert.Equal(ArticleModel.NoArticle, model.Posterior("renew my car park permit").MaxBy(p => p.Value).Key);
+    }
+
+    [Fact]
+    public void The_service_learns_from_the_three_named_sets_and_every_starter_article_and_never_from_another_set()
+    {
+        var names = typeof(ArticleModel).Assembly.GetManifestResourceNames().Where(n => n.StartsWith("TicketApi.Drafts.Training.", StringComparison.Ordinal));
+        var model = ArticleModel.FromEmbedded();
+
+        Assert.Equal(["blind-1.jsonl", "blind-2.jsonl", "dev.jsonl"], names.Select(n => n["TicketApi.Drafts.Training.".Length..]).Order(StringComparer.Ordinal));
+        Assert.Equal(143, DraftTrainingSet.LoadEmbedded().Count);
+        Assert.Equal(26, model.Classes.Count); // 25 starter articles and "none"
+    }
+
+    [Theory]
+    [InlineData("""{"id":"x","title":"t","description":"d","article":null,"solution_status":"MAYBE"}""")]
+    [InlineData("""{"id":"x","description":"d","article":null,"solution_status":"FINAL"}""")]
+    [InlineData("[1, 2]")]
+    public void A_labelled_line_without_a_title_description_or_known_status_is_refused_with_its_line_number(string line)
+    {
+        var error = Assert.ThrowsAny<Exception>(() => DraftTrainingSet.Parse(new StringReader("\n" + line), "set.jsonl"));
+
+        Assert.True(error is InvalidDataException or System.Text.Json.JsonException, error.GetType().Name);
+        if (error is InvalidDataException)
+        {
+            Assert.StartsWith("set.jsonl:2:", error.Message, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public void The_model_picks_among_the_search_candidates_and_its_certainty_makes_the_fit_confident()
+    {
+        var terms = SearchTerms.From("printer vpn paper jam disconnect tray router");
+        ScoredArticle[] found = [new(Printer, 10, ["printer"], 0.6), new(Vpn, 9.5, ["vpn"], 0.5)];
+
+        var bySearch = DraftRetrieval.Decide(found, terms, new Dictionary<string, double>(), null, TicketFacts.Of("x"));
+        var withModel = DraftRetrieval.Decide(found, terms, new Dictionary<string, double> { ["vpn-drops"] = 0.9, ["printer-jam"] = 0.1 }, null, TicketFacts.Of("x"));
+
+        Assert.Equal("printer-jam", bySearch.Best?.Article.Slug);
+        Assert.Equal("vpn-drops", withModel.Best?.Article.Slug);
+        Assert.Equal(ArticleFit.Confident, withModel.Fit);
+        Assert.Equal(0.9, withModel.ModelConfidence);
+    }
+
+    [Fact]
+    public void No_model_certainty_makes_an_article_fit_when_the_search_finds_none()
+    {
+        var terms = SearchTerms.From("my desk chair backrest wobbles and squeaks loudly every day");
+        ScoredArticle[] found = [new(Printer, 1, ["every"], 0.05)];
+
+        var evidence = DraftRetrieval.Decide(found, terms, new Dictionary<string, double> { ["printer-jam"] = 1 }, null, TicketFacts.Of("x"));
+
+        Assert.Equal(ArticleFit.None, evidence.Fit);
+        Assert.Null(evidence.Best);
+    }
+
+    private static LabelledTicket Labelled(string text, string? article) =>
+        new("t", text, "", article, article is null ? SolutionStatuses.NeedsFollowUp : SolutionStatuses.Final);
+
+    private static Article ArticleOf(long id, string slug, string title, IReadOnlyList<string> tags, string body) =>
+        new(id, slug, title, "OTHER", tags, body, "- Likely cause: staff only.", DateTime.UnixEpoch, DateTime.UnixEpoch, 1);
+}
