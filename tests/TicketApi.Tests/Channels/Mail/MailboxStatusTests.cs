@@ -10,8 +10,6 @@ namespace TicketApi.Tests.Channels.Mail;
 /// <summary>The mailbox's status on <c>/health</c> and its settings (docs/channels.md, "Status", "Settings"): failures are named, never crash, never leak the password.</summary>
 public sealed class MailboxStatusTests : IDisposable
 {
-    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(30);
-
     private readonly string _connectionString = SqliteStore.Instance.CreateDatabase();
 
     public void Dispose() => SqliteStore.Instance.DropDatabase(_connectionString);
@@ -99,18 +97,5 @@ public sealed class MailboxStatusTests : IDisposable
         Assert.DoesNotContain("pw", settings.ToString(), StringComparison.Ordinal);
     }
 
-    private static async Task<JsonNode> WaitForMailboxAsync(HttpClient client, Func<JsonNode, bool> done)
-    {
-        var deadline = DateTime.UtcNow + Patience;
-        while (true)
-        {
-            var health = JsonNode.Parse(await client.GetStringAsync("/health"))!;
-            if (health["channels"]?["mailbox"] is { } mailbox && (string?)mailbox["state"] != "starting" && done(mailbox))
-            {
-                return mailbox;
-            }
-            Assert.True(DateTime.UtcNow < deadline, $"timed out; /health says {health.ToJsonString()}");
-            await Task.Delay(100);
-        }
-    }
+    private static Task<JsonNode> WaitForMailboxAsync(HttpClient client, Func<JsonNode, bool> done) => MailboxHealth.WaitAsync(client, done);
 }
