@@ -57,7 +57,7 @@ public sealed class MailboxStatusTests : IDisposable
     }
 
     [Fact]
-    public async Task A_working_mailbox_shows_ok_with_its_imports_counted()
+    public async Task A_working_mailbox_shows_ok_with_its_imports_and_the_automatic_mail_it_set_aside_counted_apart()
     {
         var mailbox = await (await DovecotServer.SharedAsync()).CreateMailboxAsync();
         await mailbox.DeliverAsync(MailSamples.Plain("Counted", "One."));
@@ -65,8 +65,10 @@ public sealed class MailboxStatusTests : IDisposable
         await using var host = new MailHostFactory(_connectionString, mailbox.Configuration());
         using var client = host.CreateClient();
 
-        var status = await WaitForMailboxAsync(client, s => (long)s["imported"]! == 1);
+        var status = await WaitForMailboxAsync(client, s => (long)s["imported"]! + (long)s["ignored"]! == 2);
 
+        Assert.Equal(1, (long)status["imported"]!);
+        Assert.Equal(1, (long)status["ignored"]!);
         Assert.Equal("ok", (string)status["state"]!);
         Assert.Null(status["last_error"]);
     }
