@@ -55,11 +55,16 @@ public sealed class ServerCertificateCheck(string host, X509Certificate2Collecti
         var reasons = new List<string>();
         if (errors.HasFlag(SslPolicyErrors.RemoteCertificateChainErrors))
         {
-            var statuses = chain?.ChainStatus.Select(s => s.Status.ToString()).Distinct().ToList() ?? [];
-            reasons.Add($"its certificate ({certificate.Subject}, issued by {certificate.Issuer}) is not trusted ({string.Join(", ", statuses)}); "
-                + (trustedRoots is null
-                    ? "a certificate from a private CA is trusted by naming the CA's PEM file in IMAP_CA_FILE"
-                    : "it does not lead to a certificate of IMAP_CA_FILE"));
+            var statuses = chain?.ChainStatus.Select(s => s.Status).Distinct().ToList() ?? [];
+            var reason = $"its certificate ({certificate.Subject}, issued by {certificate.Issuer}) is not trusted ({string.Join(", ", statuses)})";
+            // Only an unknown issuer is a matter of trust roots; an expired or revoked certificate needs the server fixed.
+            if (statuses.Contains(X509ChainStatusFlags.UntrustedRoot) || statuses.Contains(X509ChainStatusFlags.PartialChain))
+            {
+                reason += trustedRoots is null
+                    ? "; a certificate from a private CA is trusted by naming the CA's PEM file in IMAP_CA_FILE"
+                    : "; it does not lead to a certificate of IMAP_CA_FILE";
+            }
+            reasons.Add(reason);
         }
         if (errors.HasFlag(SslPolicyErrors.RemoteCertificateNameMismatch))
         {
