@@ -17,7 +17,9 @@ public sealed record ChannelStatus(
     [property: Description("What the last failed poll said (no secrets); null after a clean poll.")]
     [property: JsonPropertyName("last_error")] string? LastError,
     [property: Description("Items (mails, Freshdesk tickets or conversations) imported since the process started.")]
-    [property: JsonPropertyName("imported")] long Imported)
+    [property: JsonPropertyName("imported")] long Imported,
+    [property: Description("Items looked at and deliberately not imported since the process started (automatic mail: out-of-office, bounces, loops).")]
+    [property: JsonPropertyName("ignored")] long Ignored = 0)
 {
     public const string Starting = "starting";
     public const string Ok = "ok";
@@ -35,21 +37,21 @@ public sealed class ChannelStatusBoard(TimeProvider clock)
     /// <summary>A channel that is configured and will poll: shown as "starting" until its first poll ends.</summary>
     public void Register(string channel) => _channels.TryAdd(channel, new ChannelStatus(ChannelStatus.Starting, null, null, null, 0));
 
-    public void ReportSuccess(string channel, int imported)
+    public void ReportSuccess(string channel, int imported, int ignored = 0)
     {
         var now = clock.GetUtcNow().UtcDateTime;
         _channels.AddOrUpdate(channel,
-            _ => new ChannelStatus(ChannelStatus.Ok, now, now, null, imported),
-            (_, old) => new ChannelStatus(ChannelStatus.Ok, now, now, null, old.Imported + imported));
+            _ => new ChannelStatus(ChannelStatus.Ok, now, now, null, imported, ignored),
+            (_, old) => new ChannelStatus(ChannelStatus.Ok, now, now, null, old.Imported + imported, old.Ignored + ignored));
     }
 
     /// <summary>A failed poll; <paramref name="error"/> must name what failed without any credential.</summary>
-    public void ReportFailure(string channel, string error, int imported = 0)
+    public void ReportFailure(string channel, string error, int imported = 0, int ignored = 0)
     {
         var now = clock.GetUtcNow().UtcDateTime;
         _channels.AddOrUpdate(channel,
-            _ => new ChannelStatus(ChannelStatus.Failing, now, null, error, imported),
-            (_, old) => new ChannelStatus(ChannelStatus.Failing, now, old.LastSuccessAt, error, old.Imported + imported));
+            _ => new ChannelStatus(ChannelStatus.Failing, now, null, error, imported, ignored),
+            (_, old) => new ChannelStatus(ChannelStatus.Failing, now, old.LastSuccessAt, error, old.Imported + imported, old.Ignored + ignored));
     }
 
     /// <summary>Every registered channel, by name.</summary>

@@ -40,7 +40,7 @@ public sealed partial class TicketSchemas
     private static OpenApiSchema ChannelStatusSchema() => new()
     {
         Type = JsonSchemaType.Object,
-        Required = new HashSet<string> { "state", "last_poll_at", "last_success_at", "last_error", "imported" },
+        Required = new HashSet<string> { "state", "last_poll_at", "last_success_at", "last_error", "imported", "ignored" },
         AdditionalPropertiesAllowed = false,
         Properties = new Dictionary<string, IOpenApiSchema>
         {
@@ -49,6 +49,7 @@ public sealed partial class TicketSchemas
             ["last_success_at"] = OptionalTimestamp("When a poll last succeeded, UTC; null if none has."),
             ["last_error"] = new OpenApiSchema { Type = JsonSchemaType.String | JsonSchemaType.Null, Description = "What the last failed poll said; null after a clean one." },
             ["imported"] = new OpenApiSchema { Type = JsonSchemaType.Integer, Format = "int64", Minimum = "0", Description = "Items imported since the process started." },
+            ["ignored"] = new OpenApiSchema { Type = JsonSchemaType.Integer, Format = "int64", Minimum = "0", Description = "Items deliberately not imported since the process started (automatic mail)." },
         },
     };
 

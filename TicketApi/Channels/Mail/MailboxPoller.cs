@@ -46,11 +46,11 @@ public sealed partial class MailboxPoller(
             var result = await poll.RunAsync(deadline.Token);
             if (result.Skipped.Count > 0)
             {
-                board.ReportFailure(Channel, string.Join("; ", result.Skipped), result.Imported);
+                board.ReportFailure(Channel, string.Join("; ", result.Skipped), result.Imported, result.Ignored);
             }
             else
             {
-                board.ReportSuccess(Channel, result.Imported);
+                board.ReportSuccess(Channel, result.Imported, result.Ignored);
             }
         }
         catch (Exception ex) when (!stoppingToken.IsCancellationRequested && ex is not OutOfMemoryException)

@@ -1,4 +1,6 @@
 using System.Globalization;
+using System.Security.Cryptography;
+using System.Security.Cryptography.X509Certificates;
 
 namespace TicketApi.Channels.Mail;
 
@@ -22,6 +24,12 @@ public sealed record MailboxSettings
     public string UserName { get; init; } = "";
     public string Password { get; init; } = "";
     public string Folder { get; init; } = "INBOX";
+
+    /// <summary>
+    /// <c>IMAP_CA_FILE</c>: certificates (PEM) trusted as the only roots for the server's certificate, for a mailbox
+    /// behind a private CA. Null: the system's trusted roots. Either way the certificate is checked, name included.
+    /// </summary>
+    public X509Certificate2Collection? TrustedRoots { get; init; }
 
     /// <summary>Processed mail is moved here when set (<c>IMAP_PROCESSED_FOLDER</c>); otherwise it is flagged \Seen where it is.</summary>
     public string? ProcessedFolder { get; init; }
@@ -65,6 +73,7 @@ public sealed record MailboxSettings
             ProcessedFolder = Get("IMAP_PROCESSED_FOLDER"),
             Poll = Seconds(Get, "IMAP_POLL_SECONDS", 60),
             Timeout = Seconds(Get, "IMAP_TIMEOUT_SECONDS", 60),
+            TrustedRoots = Get("IMAP_CA_FILE") is { } caFile ? TrustedRootsFrom(caFile, security) : null,
         };
         if (host is not null && (settings.UserName.Length == 0 || settings.Password.Length == 0))
         {
@@ -90,6 +99,25 @@ public sealed record MailboxSettings
         return double.TryParse(text, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var seconds) && seconds is > 0 and <= 86_400
             ? TimeSpan.FromSeconds(seconds)
             : throw Invalid($"{name} '{text}' is not a number of seconds (more than 0, at most 86400).");
+    }
+
+    /// <summary>The certificates of the PEM file <c>IMAP_CA_FILE</c> names; a file that is missing, unreadable or holds none stops the start.</summary>
+    private static X509Certificate2Collection TrustedRootsFrom(string path, ImapSecurity security)
+    {
+        if (security == ImapSecurity.None)
+        {
+            throw Invalid("IMAP_CA_FILE is set but IMAP_SECURITY is none: without TLS there is no certificate to check. Use tls or starttls.");
+        }
+        var roots = new X509Certificate2Collection();
+        try
+        {
+            roots.ImportFromPemFile(path);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or CryptographicException)
+        {
+            throw Invalid($"IMAP_CA_FILE '{path}' cannot be read as PEM certificates: {ex.Message}");
+        }
+        return roots.Count > 0 ? roots : throw Invalid($"IMAP_CA_FILE '{path}' holds no PEM certificate (-----BEGIN CERTIFICATE-----).");
     }
 
     private static InvalidOperationException Invalid(string message) => new("Invalid mailbox settings: " + message + " See docs/channels.md.");

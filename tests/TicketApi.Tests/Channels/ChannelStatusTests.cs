@@ -27,8 +27,8 @@ public sealed class ChannelStatusTests
         var board = factory.Services.GetRequiredService<ChannelStatusBoard>();
         board.Register("freshdesk");
         board.Register("mailbox");
-        board.ReportSuccess("mailbox", 2);
-        board.ReportFailure("mailbox", "IMAP login refused", imported: 1);
+        board.ReportSuccess("mailbox", 2, ignored: 1);
+        board.ReportFailure("mailbox", "IMAP login refused", imported: 1, ignored: 3);
 
         var channels = JsonNode.Parse(await client.GetStringAsync("/health"))!["channels"]!;
 
@@ -38,6 +38,8 @@ public sealed class ChannelStatusTests
         Assert.Equal("failing", (string)mailbox["state"]!);
         Assert.Equal("IMAP login refused", (string)mailbox["last_error"]!);
         Assert.Equal(3, (long)mailbox["imported"]!);
+        Assert.Equal(4, (long)mailbox["ignored"]!);
+        Assert.Equal(0, (long)channels["freshdesk"]!["ignored"]!);
         Assert.NotNull(mailbox["last_success_at"]);
         Assert.True((DateTime)mailbox["last_poll_at"]! >= (DateTime)mailbox["last_success_at"]!);
     }

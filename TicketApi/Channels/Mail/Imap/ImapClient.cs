@@ -28,7 +28,7 @@ public sealed partial class ImapClient : IAsyncDisposable
         ArgumentNullException.ThrowIfNull(settings);
         var host = settings.Host ?? throw new InvalidOperationException("IMAP_HOST is not set.");
         var endpoint = string.Create(CultureInfo.InvariantCulture, $"{host}:{settings.Port}");
-        var (connection, greeting) = await ImapConnection.OpenAsync(host, settings.Port, settings.Security == ImapSecurity.Tls, settings.MaxMessageBytes + 4096, cancellationToken);
+        var (connection, greeting) = await ImapConnection.OpenAsync(host, settings.Port, settings.Security == ImapSecurity.Tls, settings.TrustedRoots, settings.MaxMessageBytes + 4096, cancellationToken);
         var client = new ImapClient(connection, endpoint, Capabilities(greeting.Text));
         try
         {

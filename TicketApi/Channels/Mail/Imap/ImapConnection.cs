@@ -1,5 +1,7 @@
 using System.Globalization;
 using System.Net.Security;
+using System.Security.Authentication;
+using System.Security.Cryptography.X509Certificates;
 using System.Net.Sockets;
 using System.Text;
 
@@ -17,23 +19,30 @@ public sealed class ImapConnection : IAsyncDisposable
 
     private readonly TcpClient _tcp;
     private readonly string _host;
+    private readonly int _port;
+    private readonly X509Certificate2Collection? _trustedRoots;
     private readonly long _maxLiteralBytes;
     private Stream _stream;
     private BufferedStream _input;
     private int _tag;
 
-    private ImapConnection(TcpClient tcp, Stream stream, string host, long maxLiteralBytes)
+    private ImapConnection(TcpClient tcp, Stream stream, string host, int port, X509Certificate2Collection? trustedRoots, long maxLiteralBytes)
     {
         _tcp = tcp;
         _stream = stream;
         _host = host;
+        _port = port;
+        _trustedRoots = trustedRoots;
         _maxLiteralBytes = maxLiteralBytes;
         _input = new BufferedStream(stream, 65536);
     }
 
-    /// <summary>Connects (with TLS first when <paramref name="implicitTls"/>), reads the greeting and returns it.</summary>
+    /// <summary>
+    /// Connects (with TLS first when <paramref name="implicitTls"/>), reads the greeting and returns it. TLS, here or
+    /// after STARTTLS, trusts the system's roots, or only <paramref name="trustedRoots"/> when given.
+    /// </summary>
     public static async Task<(ImapConnection Connection, ImapResponse Greeting)> OpenAsync(
-        string host, int port, bool implicitTls, long maxLiteralBytes, CancellationToken cancellationToken)
+        string host, int port, bool implicitTls, X509Certificate2Collection? trustedRoots, long maxLiteralBytes, CancellationToken cancellationToken)
     {
         var tcp = new TcpClient();
         try
@@ -42,9 +51,9 @@ public sealed class ImapConnection : IAsyncDisposable
             Stream stream = tcp.GetStream();
             if (implicitTls)
             {
-                stream = await TlsAsync(stream, host, cancellationToken);
+                stream = await TlsAsync(stream, host, port, trustedRoots, cancellationToken);
             }
-            var connection = new ImapConnection(tcp, stream, host, maxLiteralBytes);
+            var connection = new ImapConnection(tcp, stream, host, port, trustedRoots, maxLiteralBytes);
             var greeting = await connection.ReadResponseAsync(cancellationToken);
             if (greeting.Text.StartsWith("* BYE", StringComparison.OrdinalIgnoreCase) || !greeting.IsUntagged)
             {
@@ -60,10 +69,14 @@ public sealed class ImapConnection : IAsyncDisposable
         }
     }
 
-    /// <summary>After a successful STARTTLS: everything from here on runs inside TLS (RFC 3501 section 6.2.1).</summary>
+    /// <summary>
+    /// After a successful STARTTLS: everything from here on runs inside TLS (RFC 3501 section 6.2.1). Whatever the
+    /// server sent after its OK and before the handshake is still in the old buffer and is dropped with it: such
+    /// plaintext could only be injected by someone on the path, and must not be read as if it came through TLS.
+    /// </summary>
     public async Task StartTlsAsync(CancellationToken cancellationToken)
     {
-        _stream = await TlsAsync(_stream, _host, cancellationToken);
+        _stream = await TlsAsync(_stream, _host, _port, _trustedRoots, cancellationToken);
         _input = new BufferedStream(_stream, 65536);
     }
 
@@ -204,11 +217,26 @@ public sealed class ImapConnection : IAsyncDisposable
         await _stream.FlushAsync(cancellationToken);
     }
 
-    private static async Task<Stream> TlsAsync(Stream stream, string host, CancellationToken cancellationToken)
+    /// <summary>A refused certificate becomes an <see cref="ImapException"/> saying why (<see cref="ServerCertificateCheck"/>).</summary>
+    private static async Task<Stream> TlsAsync(Stream stream, string host, int port, X509Certificate2Collection? trustedRoots, CancellationToken cancellationToken)
     {
+        var check = new ServerCertificateCheck(host, trustedRoots);
         var tls = new SslStream(stream, leaveInnerStreamOpen: false);
-        await tls.AuthenticateAsClientAsync(new SslClientAuthenticationOptions { TargetHost = host }, cancellationToken);
-        return tls;
+        try
+        {
+            await tls.AuthenticateAsClientAsync(check.Options(), cancellationToken);
+            return tls;
+        }
+        catch (AuthenticationException) when (check.Refusal is { } refusal)
+        {
+            await tls.DisposeAsync();
+            throw new ImapException(string.Create(CultureInfo.InvariantCulture, $"TLS with {host}:{port} failed: {refusal}"));
+        }
+        catch
+        {
+            await tls.DisposeAsync();
+            throw;
+        }
     }
 
     public async ValueTask DisposeAsync()

@@ -10,32 +10,48 @@ namespace TicketApi.Tests.Channels.Mail.Infrastructure;
 /// A real IMAP server for the mailbox tests: Debian's Dovecot (<c>dovecot-imapd</c>; tests/run.sh installs it),
 /// started once per test process with <c>dovecot -F -c</c> on a generated configuration in a temp folder: a
 /// passwd-file of mailboxes (re-read by Dovecot when it changes, so each test adds its own and tests never share
-/// mail), maildir storage, plain login on loopback without TLS, a free port. As root (CI) its processes run as
-/// Debian's dovecot/dovenull users; as anyone else, as the current user. Stopped when the test process exits.
+/// mail), maildir storage, plain login on loopback, free ports. Two of them: <see cref="SharedAsync"/> speaks
+/// plain IMAP only (no TLS at all, not even STARTTLS); <see cref="SharedTlsAsync"/> offers STARTTLS on
+/// <see cref="Port"/> and implicit TLS on <see cref="TlsPort"/>, with a certificate for <c>localhost</c> from a CA
+/// made for the test run (<see cref="TestCertificates"/>). As root (CI) its processes run as Debian's
+/// dovecot/dovenull users; as anyone else, as the current user. Stopped when the test process exits.
 /// </summary>
 public sealed class DovecotServer
 {
     private const string Binary = "/usr/sbin/dovecot";
-    private static readonly Lazy<Task<DovecotServer>> SharedServer = new(StartAsync);
+    private static readonly Lazy<Task<DovecotServer>> SharedServer = new(() => StartAsync(tls: false));
+    private static readonly Lazy<Task<DovecotServer>> SharedTlsServer = new(() => StartAsync(tls: true));
 
     private readonly Process _process;
     private readonly string _folder;
     private readonly StringBuilder _log = new();
     private readonly SemaphoreSlim _passwdTurn = new(1, 1);
 
-    private DovecotServer(Process process, string folder, int port)
+    private DovecotServer(Process process, string folder, int port, int? tlsPort, TestCertificates? certificates)
     {
         _process = process;
         _folder = folder;
         Port = port;
+        TlsPort = tlsPort;
+        Certificates = certificates;
     }
 
+    /// <summary>Plain IMAP; on the TLS server it offers STARTTLS.</summary>
     public int Port { get; }
+
+    /// <summary>Implicit TLS (what port 993 is); null on the plain server.</summary>
+    public int? TlsPort { get; }
+
+    /// <summary>The CA and the server's certificate; null on the plain server.</summary>
+    public TestCertificates? Certificates { get; }
 
     public string Log { get { lock (_log) { return _log.ToString(); } } }
 
-    /// <summary>The test process's server, started on first use.</summary>
+    /// <summary>The test process's plain-IMAP-only server, started on first use.</summary>
     public static Task<DovecotServer> SharedAsync() => SharedServer.Value;
+
+    /// <summary>The test process's server with STARTTLS and implicit TLS, started on first use.</summary>
+    public static Task<DovecotServer> SharedTlsAsync() => SharedTlsServer.Value;
 
     /// <summary>A new, empty mailbox of its own: its address and password.</summary>
     public async Task<TestMailbox> CreateMailboxAsync()
@@ -69,7 +85,7 @@ public sealed class DovecotServer
         }
     }
 
-    private static async Task<DovecotServer> StartAsync()
+    private static async Task<DovecotServer> StartAsync(bool tls)
     {
         Assert.True(File.Exists(Binary), $"{Binary} is missing: install dovecot-imapd (tests/run.sh does).");
         var folder = Path.Combine(Path.GetTempPath(), "agenttickets-dovecot-" + Guid.NewGuid().ToString("N"));
@@ -85,13 +101,21 @@ public sealed class DovecotServer
         }
         var user = Environment.UserName;
         var port = TicketApi.Tests.Mail.Infrastructure.MailDevServer.FreePort();
+        int? tlsPort = tls ? TicketApi.Tests.Mail.Infrastructure.MailDevServer.FreePort() : null;
+        var certificates = tls ? TestCertificates.WriteTo(folder) : null;
+        // ssl = yes (not required): STARTTLS is offered, and the tests' own plain logins on loopback still work.
+        var ssl = certificates is null ? "ssl = no" : string.Join("\n",
+            "ssl = yes",
+            $"ssl_cert = <{certificates.ServerCertificateFile}",
+            $"ssl_key = <{certificates.ServerKeyFile}",
+            "ssl_min_protocol = TLSv1.2");
         var config = $$"""
             base_dir = {{folder}}/run
             state_dir = {{folder}}/state
             log_path = /dev/stderr
             protocols = imap
             listen = 127.0.0.1
-            ssl = no
+            {{ssl}}
             disable_plaintext_auth = no
             auth_mechanisms = plain login
             default_internal_user = {{(root ? "dovecot" : user)}}
@@ -113,7 +137,9 @@ public sealed class DovecotServer
                 port = {{port}}
               }
               inet_listener imaps {
-                port = 0
+                address = 127.0.0.1
+                port = {{tlsPort ?? 0}}
+                ssl = yes
               }
             }
             service stats {
@@ -135,7 +161,7 @@ public sealed class DovecotServer
             info.ArgumentList.Add(argument);
         }
         var process = new Process { StartInfo = info };
-        var server = new DovecotServer(process, folder, port);
+        var server = new DovecotServer(process, folder, port, tlsPort, certificates);
         process.OutputDataReceived += (_, e) => server.Append(e.Data);
         process.ErrorDataReceived += (_, e) => server.Append(e.Data);
         process.Start();
