@@ -51,18 +51,18 @@ internal sealed class DraftDesk(IHost host, string databasePath) : IAsyncDisposa
         var ticket = new TicketDto(0, item.Title, item.Description, now, now, TicketStatus.Open, RequesterName: item.RequesterName);
         var evidence = await retrieval.FindAsync(new DraftSubject(ticket, []), cancellationToken);
         var terms = SearchTerms.From(item.Title + "\n" + item.Description);
-        return $"    fit {evidence.Fit}, model {evidence.ModelConfidence:0.00}, facts {evidence.Facts}\n" + string.Join("\n", evidence.Articles.Select(a =>
+        return $"    fit {evidence.Fit}, model {evidence.ModelConfidence:0.00}, P(FINAL) {evidence.FinalProbability:0.00}, facts {evidence.Facts}\n" + string.Join("\n", evidence.Articles.Select(a =>
             string.Create(System.Globalization.CultureInfo.InvariantCulture,
                 $"    {a.Article.Slug}: coverage {a.Coverage:0.00}, key {DraftRetrieval.KeyTerms(a.Article, terms)}, score {a.Score:0.00}, matched {string.Join(' ', a.MatchedTerms)}")));
     }
 
     /// <summary>
-    /// Drafts from now on with an article model of the caller's (cross-validation: one trained without the set
+    /// Drafts from now on with an article model and a status model of the caller's (cross-validation: one trained without the set
     /// being scored) instead of the service's, which learned from every embedded set.
     /// </summary>
-    public void UseModel(ArticleModel model)
+    public void UseModel(ArticleModel model, StatusModel statusModel)
     {
-        retrieval = new DraftRetrieval(host.Services.GetRequiredService<KnowledgeBaseSearch>(), host.Services.GetRequiredService<ResolvedReplySearch>(), model);
+        retrieval = new DraftRetrieval(host.Services.GetRequiredService<KnowledgeBaseSearch>(), host.Services.GetRequiredService<ResolvedReplySearch>(), model, statusModel);
         writer = new OfflineDraftWriter(retrieval, host.Services.GetRequiredService<KnowledgeBaseSearch>());
     }
 

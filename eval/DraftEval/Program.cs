@@ -8,12 +8,12 @@ namespace DraftEval;
 /// <summary>
 /// Scores the offline draft writer on labelled sets (docs/drafts.md, "Evaluation"; eval/drafts/README.md):
 ///   dotnet run --project eval/DraftEval -- eval/drafts/blind-3.jsonl [--misses] [--explain] [--print]
-///   dotnet run --project eval/DraftEval -- --cross-validate eval/drafts/dev.jsonl eval/drafts/blind-1.jsonl eval/drafts/blind-2.jsonl
+///   dotnet run --project eval/DraftEval -- --cross-validate eval/drafts/dev.jsonl eval/drafts/blind-1.jsonl eval/drafts/blind-2.jsonl eval/drafts/blind-3.jsonl
 /// Prints article-choice accuracy (the first article source's slug equals the label; a null label wants no
 /// article source), solution-status accuracy with its confusion table, and with --misses every miss.
 /// Plain scoring drafts as the service does, with the article model learned from every embedded set: a figure on
 /// one of those sets is not a measure. --cross-validate scores each given set with a model learned from the
-/// starter articles and the other given sets only (leave one set out), and prints each fold and the pooled figure.
+/// starter articles and the other given sets only (leave one set out; the status model too), and prints each fold and the pooled figure.
 /// </summary>
 internal static class EvalProgram
 {
@@ -40,7 +40,7 @@ internal static class EvalProgram
         foreach (var held in paths)
         {
             var training = paths.Where(p => p != held).SelectMany(DraftTrainingSet.LoadFile).ToList();
-            desk.UseModel(ArticleModel.Train(StarterArticleParser.LoadEmbedded(), training));
+            desk.UseModel(ArticleModel.Train(StarterArticleParser.LoadEmbedded(), training), StatusModel.Train(training));
             var fold = await ScoreAsync(desk, held, args);
             pooled.AddAll(fold);
             Console.WriteLine();

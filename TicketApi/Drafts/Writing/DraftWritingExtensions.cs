@@ -17,6 +17,7 @@ public static class DraftWritingExtensions
         services.TryAddSingleton(settings);
         services.TryAddSingleton<ResolvedReplySearch>();
         services.TryAddSingleton(_ => ArticleModel.FromEmbedded());
+        services.TryAddSingleton(_ => StatusModel.FromEmbedded());
         services.TryAddSingleton<DraftRetrieval>();
         services.TryAddSingleton<OfflineDraftWriter>();
         if (settings.Enabled)

@@ -42,6 +42,7 @@ public sealed class OfflineDraftWriter(DraftRetrieval retrieval, KnowledgeBaseSe
         ArgumentNullException.ThrowIfNull(evidence);
         var missing = evidence.Best is { } chosen ? evidence.Facts.MissingFor(chosen.Article) : [];
         var final = evidence is { Fit: ArticleFit.Confident, Best: { } match } && !evidence.Facts.NeedsStaff
+            && evidence.FinalProbability >= StatusModel.FinalThreshold
             && !evidence.Facts.TooTerseFor(match.Article) && missing.Count == 0;
         var questions = final ? [] : missing.Concat(evidence.Facts.Questions(MaxQuestions)).Distinct(StringComparer.Ordinal).Take(MaxQuestions).ToList();
         var steps = evidence.Best is { } best ? ArticleSteps.From(best.Article.Body) : null;

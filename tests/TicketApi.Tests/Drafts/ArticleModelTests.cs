@@ -45,13 +45,13 @@ public sealed class ArticleModelTests
     }
 
     [Fact]
-    public void The_service_learns_from_the_three_named_sets_and_every_starter_article_and_never_from_another_set()
+    public void The_service_learns_from_the_four_named_sets_and_every_starter_article_and_never_from_another_set()
     {
         var names = typeof(ArticleModel).Assembly.GetManifestResourceNames().Where(n => n.StartsWith("TicketApi.Drafts.Training.", StringComparison.Ordinal));
         var model = ArticleModel.FromEmbedded();
 
-        Assert.Equal(["blind-1.jsonl", "blind-2.jsonl", "dev.jsonl"], names.Select(n => n["TicketApi.Drafts.Training.".Length..]).Order(StringComparer.Ordinal));
-        Assert.Equal(143, DraftTrainingSet.LoadEmbedded().Count);
+        Assert.Equal(["blind-1.jsonl", "blind-2.jsonl", "blind-3.jsonl", "dev.jsonl"], names.Select(n => n["TicketApi.Drafts.Training.".Length..]).Order(StringComparer.Ordinal));
+        Assert.Equal(224, DraftTrainingSet.LoadEmbedded().Count);
         Assert.Equal(26, model.Classes.Count); // 25 starter articles and "none"
     }
 
@@ -95,6 +95,20 @@ public sealed class ArticleModelTests
 
         Assert.Equal(ArticleFit.None, evidence.Fit);
         Assert.Null(evidence.Best);
+    }
+
+    [Fact]
+    public void The_models_no_article_class_vetoes_a_search_hit_when_it_is_likelier_than_every_article()
+    {
+        var terms = SearchTerms.From("printer vpn paper jam disconnect tray router");
+        ScoredArticle[] found = [new(Printer, 10, ["printer"], 0.6), new(Vpn, 9.5, ["vpn"], 0.5)];
+
+        var vetoed = DraftRetrieval.Decide(found, terms, new Dictionary<string, double> { [ArticleModel.NoArticle] = 0.5, ["printer-jam"] = 0.3, ["vpn-drops"] = 0.2 }, null, TicketFacts.Of("x"));
+        var kept = DraftRetrieval.Decide(found, terms, new Dictionary<string, double> { [ArticleModel.NoArticle] = 0.4, ["printer-jam"] = 0.4, ["vpn-drops"] = 0.2 }, null, TicketFacts.Of("x"));
+
+        Assert.Equal(ArticleFit.None, vetoed.Fit);
+        Assert.Null(vetoed.Best);
+        Assert.Equal("printer-jam", kept.Best?.Article.Slug);
     }
 
     private static LabelledTicket Labelled(string text, string? article) =>
