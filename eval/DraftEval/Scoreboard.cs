@@ -50,5 +50,5 @@ internal sealed class Scoreboard
     }
 
     private static string Row(string measure, int hits, int of) =>
-        string.Create(CultureInfo.InvariantCulture, $"| {measure} | {hits}/{of} = {(of == 0 ? 0 : (double)hits / of):0.00} |");
+        string.Create(CultureInfo.InvariantCulture, $"| {measure} | {hits}/{of} = {(of == 0 ? 0 : (double)hits / of):0.000} |");
 }
