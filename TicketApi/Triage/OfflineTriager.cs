@@ -73,7 +73,21 @@ public sealed partial class OfflineTriager
     {
         var count = TicketFeatures.Extract(text, features);
         var span = features.AsSpan(0, count);
-        span.Sort(static (a, b) => a.Hash.CompareTo(b.Hash));
+        // Sorted by their hashes as keys: the same introsort as a comparison delegate would run (so equal
+        // hashes end in the same order and reasons quote the same occurrence), without a delegate call per comparison.
+        var hashes = ArrayPool<ulong>.Shared.Rent(Math.Max(1, count));
+        try
+        {
+            for (var i = 0; i < count; i++)
+            {
+                hashes[i] = span[i].Hash;
+            }
+            hashes.AsSpan(0, count).Sort(span);
+        }
+        finally
+        {
+            ArrayPool<ulong>.Shared.Return(hashes);
+        }
         var known = 0;
         var words = 0;
         var knownWords = 0;
