@@ -49,13 +49,15 @@ public sealed partial class OfflineTriager
         try
         {
             var known = KnownFeatures(text, features, indexes, out var readable);
-            Span<int> starts = stackalloc int[TriageRules.ListCount];
-            Span<int> lengths = stackalloc int[TriageRules.ListCount];
-            var found = TriageRules.Scan(options.UseRules ? text.Lower : [], starts, lengths);
+            // One scan serves the rules and all three lexicons.
+            Span<int> starts = stackalloc int[TriagePhrases.ListCount];
+            Span<int> lengths = stackalloc int[TriagePhrases.ListCount];
+            Span<int> distinct = stackalloc int[TriagePhrases.ListCount];
+            var found = TriagePhrases.Scan(text.Lower, starts, lengths, distinct);
             return new TriageOutcome(
-                Decide(TriageField.Category, text, features.AsSpan(0, known), indexes.AsSpan(0, known), readable, TriageRules.For(TriageField.Category, found)),
-                Decide(TriageField.Priority, text, features.AsSpan(0, known), indexes.AsSpan(0, known), readable, TriageRules.For(TriageField.Priority, found)),
-                Decide(TriageField.Sentiment, text, features.AsSpan(0, known), indexes.AsSpan(0, known), readable, TriageRules.For(TriageField.Sentiment, found)));
+                Decide(TriageField.Category, text, features.AsSpan(0, known), indexes.AsSpan(0, known), readable, found),
+                Decide(TriageField.Priority, text, features.AsSpan(0, known), indexes.AsSpan(0, known), readable, found),
+                Decide(TriageField.Sentiment, text, features.AsSpan(0, known), indexes.AsSpan(0, known), readable, found));
         }
         finally
         {
@@ -111,7 +113,7 @@ public sealed partial class OfflineTriager
         return known;
     }
 
-    private TriagedValue Decide(TriageField field, TicketText text, ReadOnlySpan<Feature> features, ReadOnlySpan<int> indexes, bool readable, RuleDecision? rule)
+    private TriagedValue Decide(TriageField field, TicketText text, ReadOnlySpan<Feature> features, ReadOnlySpan<int> indexes, bool readable, PhraseMatches found)
     {
         var labels = TriageLabels.Of(field);
         var model = fieldModels[(int)field];
@@ -128,8 +130,9 @@ public sealed partial class OfflineTriager
         evidenceStart.Fill(-1);
         if (model.EvidenceWeight > 0)
         {
-            EvidenceLexicon.For(field).Count(text.Lower, evidence, evidenceStart, evidenceLength);
+            EvidenceLexicon.For(field).Read(found, evidence, evidenceStart, evidenceLength);
         }
+        var rule = options.UseRules ? TriageRules.For(field, found) : null;
         model.Probabilities(indexes, model.EvidenceWeight > 0 ? evidence : [], probabilities);
         var (label, confidence, byRule) = Combine(field, probabilities, rule, rulePrecision, options);
         var reason = byRule

@@ -181,13 +181,24 @@ internal sealed class PhraseScanner
 }
 
 /// <summary>What one <see cref="PhraseScanner.Scan"/> found, read per list.</summary>
-internal readonly ref struct PhraseMatches(PhraseScanner scanner, ReadOnlySpan<char> text, ReadOnlySpan<int> firstStart, ReadOnlySpan<int> firstLength)
+internal readonly ref struct PhraseMatches(PhraseScanner scanner, ReadOnlySpan<char> text, ReadOnlySpan<int> firstStart, ReadOnlySpan<int> firstLength, ReadOnlySpan<int> distinct)
 {
     private readonly ReadOnlySpan<char> text = text;
     private readonly ReadOnlySpan<int> firstStart = firstStart;
     private readonly ReadOnlySpan<int> firstLength = firstLength;
+    private readonly ReadOnlySpan<int> distinct = distinct;
 
     public bool Contains(PhraseList list) => firstStart[scanner.IndexOf(list)] >= 0;
+
+    /// <summary>Where the list's first phrase in the text starts (-1: none) and how long it is.</summary>
+    public (int Start, int Length) First(PhraseList list)
+    {
+        var l = scanner.IndexOf(list);
+        return (firstStart[l], firstLength[l]);
+    }
+
+    /// <summary>How many of the list's distinct phrases occur in the text.</summary>
+    public int Distinct(PhraseList list) => distinct[scanner.IndexOf(list)];
 
     /// <summary>The list's first phrase in the text, as written there (lowercased).</summary>
     public bool TryFind(PhraseList list, out string phrase)
