@@ -16,6 +16,7 @@ public sealed partial class OfflineTriager
     private readonly double[] rulePrecision;
     private readonly ConfidenceMap[] confidenceMaps;
     private readonly OfflineTriagerOptions options;
+    private readonly bool readsPhrases;
 
     private OfflineTriager(Dictionary<ulong, int> vocabulary, FieldModel[] fieldModels, double[] rulePrecision, ConfidenceMap[] confidenceMaps, OfflineTriagerOptions options, TimeSpan trainingTime)
     {
@@ -24,6 +25,7 @@ public sealed partial class OfflineTriager
         this.rulePrecision = rulePrecision;
         this.confidenceMaps = confidenceMaps;
         this.options = options;
+        readsPhrases = options.UseRules || Array.Exists(fieldModels, static model => model.EvidenceWeight > 0);
         TrainingTime = trainingTime;
     }
 
@@ -49,11 +51,11 @@ public sealed partial class OfflineTriager
         try
         {
             var known = KnownFeatures(text, features, indexes, out var readable);
-            // One scan serves the rules and all three lexicons.
+            // One scan serves the rules and all three lexicons; without either (an evaluation's --no-rules) there is nothing to find.
             Span<int> starts = stackalloc int[TriagePhrases.ListCount];
             Span<int> lengths = stackalloc int[TriagePhrases.ListCount];
             Span<int> distinct = stackalloc int[TriagePhrases.ListCount];
-            var found = TriagePhrases.Scan(text.Lower, starts, lengths, distinct);
+            var found = TriagePhrases.Scan(readsPhrases ? text.Lower : [], starts, lengths, distinct);
             return new TriageOutcome(
                 Decide(TriageField.Category, text, features.AsSpan(0, known), indexes.AsSpan(0, known), readable, found),
                 Decide(TriageField.Priority, text, features.AsSpan(0, known), indexes.AsSpan(0, known), readable, found),
