@@ -21,6 +21,8 @@ internal sealed class PhraseScanner
     private readonly string[] phrases;
     private readonly bool[] isPrefix;
     private readonly int[] listOf;
+    private readonly ulong[] prefixKey;  // a phrase's first four characters, packed as in Window
+    private readonly ulong[] prefixMask; // which of those bits count (shorter phrases have fewer)
     private readonly int[]?[] startingWord;  // ASCII letter or digit × second-character code -> phrase indexes, in list order
     private readonly int[][] startingSymbol; // other ASCII first character -> phrase indexes, in list order
     private readonly int[] startingOther;    // phrases whose first character is not ASCII (emoji, €)
@@ -49,6 +51,14 @@ internal sealed class PhraseScanner
         phrases = [.. allPhrases];
         isPrefix = [.. allPrefix];
         listOf = [.. allLists];
+        prefixKey = new ulong[phrases.Length];
+        prefixMask = new ulong[phrases.Length];
+        for (var i = 0; i < phrases.Length; i++)
+        {
+            var prefix = phrases[i].AsSpan(0, Math.Min(4, phrases[i].Length));
+            prefixKey[i] = Window(prefix, 0);
+            prefixMask[i] = prefix.Length == 4 ? ulong.MaxValue : (1UL << (16 * prefix.Length)) - 1;
+        }
 
         var words = new List<int>?[128 * SecondCodes];
         var symbols = new List<int>?[128];
@@ -127,9 +137,11 @@ internal sealed class PhraseScanner
             {
                 continue;
             }
+            // Most candidates differ from the text within four characters: one integer comparison rules them out.
+            var window = Window(text, start);
             foreach (var p in candidates)
             {
-                if (!MatchesAt(text, start, p))
+                if ((window & prefixMask[p]) != prefixKey[p] || !MatchesAt(text, start, p))
                 {
                     continue;
                 }
@@ -146,6 +158,18 @@ internal sealed class PhraseScanner
                 }
             }
         }
+    }
+
+    /// <summary>The (up to) four characters from <paramref name="start"/>, 16 bits each, the first lowest.</summary>
+    private static ulong Window(ReadOnlySpan<char> text, int start)
+    {
+        var window = 0UL;
+        var end = Math.Min(text.Length, start + 4);
+        for (var i = start; i < end; i++)
+        {
+            window |= (ulong)text[i] << (16 * (i - start));
+        }
+        return window;
     }
 
     private static int SecondCode(char c) => c switch
