@@ -52,6 +52,17 @@ public sealed class TicketStore(TicketDbContext db, TicketReader reader, TimePro
         };
         var triage = TicketTriaging.Run(triager, ticket, kept: null, now, RulesStatus);
         ticket.Apply(TicketTriaging.WithHuman(triage, changes.Priority, changes.Category));
+        return await InsertAsync(ticket, alongside, cancellationToken);
+    }
+
+    /// <summary>
+    /// Stores a new ticket as it stands, in one transaction with the journal's rows, then queues it for the
+    /// model. The second half of <see cref="CreateAsync"/>; bench/TriageCost stores untriaged tickets through
+    /// it, so its "without triage" side is this same path with nothing but the triage left out.
+    /// </summary>
+    internal async Task<TicketEntity> InsertAsync(TicketEntity ticket, Func<TicketDbContext, long, CancellationToken, Task>? alongside, CancellationToken cancellationToken)
+    {
+        var now = ticket.Created;
         db.Tickets.Add(ticket);
         try
         {

@@ -17,27 +17,35 @@ internal sealed class EvidenceLexicon
     /// <param name="quietLabel">The label that gets one hit when no list matches at all (-1: none).</param>
     public EvidenceLexicon(PhraseList[] lists, int quietLabel = -1)
     {
+        Lists = lists;
         scanner = new PhraseScanner(lists);
         this.quietLabel = quietLabel;
     }
+
+    /// <summary>The label lists, in label order.</summary>
+    public PhraseList[] Lists { get; }
 
     /// <summary>How many distinct phrases of each label's list the ticket contains, in label order.</summary>
     public void Count(ReadOnlySpan<char> text, Span<double> hits)
     {
         Span<int> starts = stackalloc int[scanner.ListCount];
         Span<int> lengths = stackalloc int[scanner.ListCount];
-        Count(text, hits, starts, lengths);
-    }
-
-    /// <summary>Also gives, per label, where the first of its phrases is in the text (-1: none), for the reason.</summary>
-    public void Count(ReadOnlySpan<char> text, Span<double> hits, Span<int> starts, Span<int> lengths)
-    {
         Span<int> distinct = stackalloc int[scanner.ListCount];
         scanner.Scan(text, starts, lengths, distinct);
+        Read(new PhraseMatches(scanner, text, starts, lengths, distinct), hits, starts, lengths);
+    }
+
+    /// <summary>
+    /// The same counts read from a scan that included this lexicon's lists (<see cref="TriagePhrases"/>), and
+    /// per label where the first of its phrases is in the text (-1: none), for the reason.
+    /// </summary>
+    public void Read(PhraseMatches found, Span<double> hits, Span<int> starts, Span<int> lengths)
+    {
         var any = false;
-        for (var c = 0; c < distinct.Length; c++)
+        for (var c = 0; c < Lists.Length; c++)
         {
-            hits[c] = distinct[c];
+            hits[c] = found.Distinct(Lists[c]);
+            (starts[c], lengths[c]) = found.First(Lists[c]);
             any |= hits[c] > 0;
         }
         if (!any && quietLabel >= 0)

@@ -130,12 +130,13 @@ public sealed partial class OfflineTriager
         {
             decisions[(int)field] = new RuleDecision?[examples.Count];
         }
-        Span<int> starts = stackalloc int[TriageRules.ListCount];
-        Span<int> lengths = stackalloc int[TriageRules.ListCount];
+        Span<int> starts = stackalloc int[TriagePhrases.ListCount];
+        Span<int> lengths = stackalloc int[TriagePhrases.ListCount];
+        Span<int> distinct = stackalloc int[TriagePhrases.ListCount];
         for (var i = 0; i < examples.Count; i++)
         {
             using var text = new TicketText(examples[i].Input);
-            var found = TriageRules.Scan(text.Lower, starts, lengths);
+            var found = TriagePhrases.Scan(text.Lower, starts, lengths, distinct);
             foreach (var field in TriageLabels.Fields)
             {
                 decisions[(int)field][i] = TriageRules.For(field, found);

@@ -16,6 +16,7 @@ public sealed partial class OfflineTriager
     private readonly double[] rulePrecision;
     private readonly ConfidenceMap[] confidenceMaps;
     private readonly OfflineTriagerOptions options;
+    private readonly bool readsPhrases;
 
     private OfflineTriager(Dictionary<ulong, int> vocabulary, FieldModel[] fieldModels, double[] rulePrecision, ConfidenceMap[] confidenceMaps, OfflineTriagerOptions options, TimeSpan trainingTime)
     {
@@ -24,6 +25,7 @@ public sealed partial class OfflineTriager
         this.rulePrecision = rulePrecision;
         this.confidenceMaps = confidenceMaps;
         this.options = options;
+        readsPhrases = options.UseRules || Array.Exists(fieldModels, static model => model.EvidenceWeight > 0);
         TrainingTime = trainingTime;
     }
 
@@ -49,13 +51,15 @@ public sealed partial class OfflineTriager
         try
         {
             var known = KnownFeatures(text, features, indexes, out var readable);
-            Span<int> starts = stackalloc int[TriageRules.ListCount];
-            Span<int> lengths = stackalloc int[TriageRules.ListCount];
-            var found = TriageRules.Scan(options.UseRules ? text.Lower : [], starts, lengths);
+            // One scan serves the rules and all three lexicons; without either (an evaluation's --no-rules) there is nothing to find.
+            Span<int> starts = stackalloc int[TriagePhrases.ListCount];
+            Span<int> lengths = stackalloc int[TriagePhrases.ListCount];
+            Span<int> distinct = stackalloc int[TriagePhrases.ListCount];
+            var found = TriagePhrases.Scan(readsPhrases ? text.Lower : [], starts, lengths, distinct);
             return new TriageOutcome(
-                Decide(TriageField.Category, text, features.AsSpan(0, known), indexes.AsSpan(0, known), readable, TriageRules.For(TriageField.Category, found)),
-                Decide(TriageField.Priority, text, features.AsSpan(0, known), indexes.AsSpan(0, known), readable, TriageRules.For(TriageField.Priority, found)),
-                Decide(TriageField.Sentiment, text, features.AsSpan(0, known), indexes.AsSpan(0, known), readable, TriageRules.For(TriageField.Sentiment, found)));
+                Decide(TriageField.Category, text, features.AsSpan(0, known), indexes.AsSpan(0, known), readable, found),
+                Decide(TriageField.Priority, text, features.AsSpan(0, known), indexes.AsSpan(0, known), readable, found),
+                Decide(TriageField.Sentiment, text, features.AsSpan(0, known), indexes.AsSpan(0, known), readable, found));
         }
         finally
         {
@@ -73,7 +77,21 @@ public sealed partial class OfflineTriager
     {
         var count = TicketFeatures.Extract(text, features);
         var span = features.AsSpan(0, count);
-        span.Sort(static (a, b) => a.Hash.CompareTo(b.Hash));
+        // Sorted by their hashes as keys: the same introsort as a comparison delegate would run (so equal
+        // hashes end in the same order and reasons quote the same occurrence), without a delegate call per comparison.
+        var hashes = ArrayPool<ulong>.Shared.Rent(Math.Max(1, count));
+        try
+        {
+            for (var i = 0; i < count; i++)
+            {
+                hashes[i] = span[i].Hash;
+            }
+            hashes.AsSpan(0, count).Sort(span);
+        }
+        finally
+        {
+            ArrayPool<ulong>.Shared.Return(hashes);
+        }
         var known = 0;
         var words = 0;
         var knownWords = 0;
@@ -97,7 +115,7 @@ public sealed partial class OfflineTriager
         return known;
     }
 
-    private TriagedValue Decide(TriageField field, TicketText text, ReadOnlySpan<Feature> features, ReadOnlySpan<int> indexes, bool readable, RuleDecision? rule)
+    private TriagedValue Decide(TriageField field, TicketText text, ReadOnlySpan<Feature> features, ReadOnlySpan<int> indexes, bool readable, PhraseMatches found)
     {
         var labels = TriageLabels.Of(field);
         var model = fieldModels[(int)field];
@@ -114,8 +132,9 @@ public sealed partial class OfflineTriager
         evidenceStart.Fill(-1);
         if (model.EvidenceWeight > 0)
         {
-            EvidenceLexicon.For(field).Count(text.Lower, evidence, evidenceStart, evidenceLength);
+            EvidenceLexicon.For(field).Read(found, evidence, evidenceStart, evidenceLength);
         }
+        var rule = options.UseRules ? TriageRules.For(field, found) : null;
         model.Probabilities(indexes, model.EvidenceWeight > 0 ? evidence : [], probabilities);
         var (label, confidence, byRule) = Combine(field, probabilities, rule, rulePrecision, options);
         var reason = byRule

@@ -130,20 +130,13 @@ internal static class TriageRules
         "frustrat*", "seriously", "useless", "terrible", "awful", "worst", "angry", "outrage*", "joke", "third time",
         "fourth time", "nobody cares", "still waiting", "still nothing", "worried", "panic*", "scared", "desperate*");
 
-    private static readonly PhraseScanner Scanner = new(
+    /// <summary>Every list the rules read, scanned once per ticket with the lexicons' (<see cref="TriagePhrases"/>).</summary>
+    public static readonly PhraseList[] Lists =
+    [
         Ransomware, Phishing, Credentials, UnpromptedSignIn, ServerRoom, Overheating, PeopleTrapped, ManyPeople, Outage,
         Degraded, NoRushWords, Hazard, Blocked, MoneyWrong, Payment, PaymentFails, SignInTrouble, SarcasmWords,
-        PraiseWords, Complaint);
-
-    /// <summary>Finds every rule phrase in the ticket once; the rules then read the matches.</summary>
-    public static PhraseMatches Scan(ReadOnlySpan<char> text, Span<int> starts, Span<int> lengths)
-    {
-        Span<int> distinct = stackalloc int[Scanner.ListCount];
-        Scanner.Scan(text, starts, lengths, distinct);
-        return new PhraseMatches(Scanner, text, starts, lengths);
-    }
-
-    public static int ListCount => Scanner.ListCount;
+        PraiseWords, Complaint,
+    ];
 
     public static RuleDecision? Priority(PhraseMatches found)
     {
