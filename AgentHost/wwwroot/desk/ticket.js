@@ -206,10 +206,15 @@
   events.addEventListener('open', () => { live.dataset.live = 'connected'; });
   events.addEventListener('error', () => { if (!gone) live.dataset.live = 'reconnecting'; });
   let pending = false;
-  const onEvent = frame => {
+  /** Whether a frame concerns this ticket; events.missed may have hidden any change, so it concerns every page. */
+  const aboutThisTicket = frame => {
+    if (frame.type === 'events.missed') return true;
     let data = {};
-    try { data = JSON.parse(frame.data || '{}'); } catch { /* a frame without JSON still means "look again" */ }
-    if (frame.type !== 'events.missed' && String(data.ticket_id) !== id) return;
+    try { data = JSON.parse(frame.data || '{}'); } catch { /* a frame without JSON names no ticket */ }
+    return String(data.ticket_id) === id;
+  };
+  const onEvent = frame => {
+    if (!aboutThisTicket(frame)) return;
     if (frame.type === 'ticket.deleted') {
       showGone();
       return;
@@ -227,11 +232,7 @@
   for (const type of liveTypes) events.addEventListener(type, onEvent);
   // The draft panel (drafts.js) follows drafts written or sent by someone else through the same stream.
   const tellDraftPanel = frame => {
-    let data = {};
-    try { data = JSON.parse(frame.data || '{}'); } catch { /* a frame without JSON still means "look again" */ }
-    if (frame.type === 'events.missed' || String(data.ticket_id) === id) {
-      document.dispatchEvent(new CustomEvent('desk:draft-news', { detail: { type: frame.type } }));
-    }
+    if (aboutThisTicket(frame)) document.dispatchEvent(new CustomEvent('desk:draft-news', { detail: { type: frame.type } }));
   };
   for (const type of ['draft.ready', 'message.created', 'events.missed']) events.addEventListener(type, tellDraftPanel);
   window.addEventListener('pagehide', () => events.close());
