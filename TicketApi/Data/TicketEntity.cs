@@ -46,7 +46,32 @@ public sealed class TicketEntity
 
     public Ratings.TicketRating? Rating => RatingScore is { } score ? new(score, RatingComment, RatedAt ?? Updated) : null;
 
-    public TicketTriage? TriageRecord => Triage is null ? null : StoredTriageJson.Deserialize(Triage);
+    /// <summary>
+    /// The stored record, parsed. A create or re-triage reads it back twice in the same request (the audit diff, then
+    /// the response), so the record <see cref="Apply"/> wrote, or the last one parsed, is kept with the exact text it
+    /// came from: one reference, swapped whole, so a stale record is never paired with newer text.
+    /// </summary>
+    public TicketTriage? TriageRecord
+    {
+        get
+        {
+            if (Triage is not { } json)
+            {
+                return null;
+            }
+            if (parsed is { } known && ReferenceEquals(known.Json, json))
+            {
+                return known.Record;
+            }
+            var record = StoredTriageJson.Deserialize(json);
+            parsed = record is null ? null : new ParsedTriage(json, record);
+            return record;
+        }
+    }
+
+    private ParsedTriage? parsed;
+
+    private sealed record ParsedTriage(string Json, TicketTriage Record);
 
     public TicketDto ToDto() => new(Id, Title, Description, Created, Updated, ResolutionStatus,
         TicketLabels.PriorityName(Priority), Category, Sentiment, RequesterName, RequesterEmail, TriageRecord,
@@ -63,5 +88,6 @@ public sealed class TicketEntity
         Category = triage.Category.Value;
         Sentiment = triage.Sentiment.Value;
         Triage = StoredTriageJson.Serialize(triage);
+        parsed = new ParsedTriage(Triage, triage);
     }
 }
