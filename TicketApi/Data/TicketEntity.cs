@@ -1,5 +1,4 @@
 using TicketApi.Contracts;
-using TicketApi.Triage;
 
 namespace TicketApi.Data;
 

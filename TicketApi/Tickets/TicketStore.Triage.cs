@@ -3,7 +3,6 @@ using TicketApi.Audit;
 using TicketApi.Contracts;
 using TicketApi.Data;
 using TicketApi.ModelTriage;
-using TicketApi.Triage;
 
 namespace TicketApi.Tickets;
 
