@@ -27,6 +27,7 @@ internal sealed class Scoreboard
         text.AppendLine(Row("article choice (all)", articleHits, n));
         text.AppendLine(Row("  tickets with an article: top article right", withArticle.Count(r => r.Article == r.Item.Article), withArticle.Count));
         text.AppendLine(Row("  tickets with none: no article cited", noArticle.Count(r => r.Article is null), noArticle.Count));
+        text.AppendLine(Row("  tickets with none: an article cited with FINAL (the costliest miss)", noArticle.Count(r => r.Article is not null && r.Status == SolutionStatuses.Final), noArticle.Count));
         text.AppendLine(Row("solution status", statusHits, n));
         text.AppendLine(Row("FINAL where NEEDS_FOLLOW_UP was due (costly)", _results.Count(r => r.Status == SolutionStatuses.Final && r.Item.SolutionStatus == SolutionStatuses.NeedsFollowUp), n));
         text.AppendLine(Row("replies holding internal notes", _results.Count(r => r.Leak), n));

@@ -101,7 +101,13 @@ public sealed class ArticleModel
     /// The probability of each class for the text (they sum to 1), by slug. Classes share one uniform prior: how
     /// often an article answered the labelled tickets says nothing about the next ticket.
     /// </summary>
-    public IReadOnlyDictionary<string, double> Posterior(string text)
+    public IReadOnlyDictionary<string, double> Posterior(string text) => Read(text).Posterior;
+
+    /// <summary>
+    /// What the model makes of a ticket (docs/drafts.md, "Fit"): each class's probability, how well each article
+    /// explains the ticket against the "no article fits" class, and how far the likeliest article leads the next.
+    /// </summary>
+    public ArticleReading Read(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
         var known = Features(text).Where(featureIndex.ContainsKey).Select(f => featureIndex[f]).ToArray();
@@ -124,7 +130,27 @@ public sealed class ArticleModel
         {
             posterior[classes[c]] = Math.Exp(scores[c] - max) / sum;
         }
-        return posterior;
+        var none = Array.IndexOf(classes, NoArticle);
+        var explanation = new Dictionary<string, double>(StringComparer.Ordinal);
+        if (none >= 0)
+        {
+            for (var c = 0; c < classes.Length; c++)
+            {
+                if (c != none)
+                {
+                    // Per known feature, so a long ticket does not explain itself by length; no known feature explains nothing.
+                    explanation[classes[c]] = known.Length == 0 ? 0 : (scores[c] - scores[none]) / known.Length;
+                }
+            }
+        }
+        var articleScores = Enumerable.Range(0, classes.Length).Where(c => c != none).Select(c => scores[c]).OrderDescending().ToList();
+        var lead = articleScores.Count switch
+        {
+            0 => 0,
+            1 => double.PositiveInfinity,
+            _ => articleScores[0] - articleScores[1],
+        };
+        return new ArticleReading(posterior, explanation, lead);
     }
 
     /// <summary>A text's distinct stems and adjacent stem pairs ("print queue" says more than "print" and "queue").</summary>
