@@ -73,13 +73,25 @@ window.desk = (() => {
     }
   }
 
-  /** Says something to screen-reader users at once (the layout's live region). */
+  /** How long after one announcement another is added to it rather than replacing it. */
+  const TOGETHER_MS = 2000;
+  let lastAnnounced = -Infinity;
+
+  /**
+   * Says something to screen-reader users at once (the layout's live region). Said within a moment of the last
+   * announcement (the ticket view and its draft panel answering the same live event, say), it is added to it, so
+   * the later never wipes out the earlier before it is heard; the live region reads only the words added. Later,
+   * the region starts afresh a moment after being cleared, so the same words twice are still read out.
+   */
   function announce(text) {
     const region = document.getElementById('announcer');
     if (!region) return;
-    region.textContent = '';
-    // A change a moment later, so the same words twice are still read out.
-    setTimeout(() => { region.textContent = text; }, 50);
+    const now = performance.now();
+    const together = now - lastAnnounced < TOGETHER_MS;
+    lastAnnounced = now;
+    // A burst (a queue flooded with URGENT tickets) starts afresh now and then rather than growing without end.
+    if (!together || region.textContent.length > 600) region.textContent = '';
+    setTimeout(() => { region.append(region.textContent ? ` ${text}` : text); }, 50);
   }
 
   /** Shows an error in an element (role="alert" is added so it is read out). */

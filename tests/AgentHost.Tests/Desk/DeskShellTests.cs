@@ -120,6 +120,23 @@ public sealed class DeskShellTests(ChromiumFixture chromium) : IClassFixture<Chr
     }
 
     [Fact]
+    public async Task Two_announcements_made_together_are_both_kept_for_screen_readers_and_a_later_one_starts_afresh()
+    {
+        await using var site = DeskSite.Start(chromium);
+        var page = await site.NewPageAsync();
+        await page.GotoAsync(site.Origin + "/queue");
+        var announcer = page.Locator("#announcer");
+
+        // As the ticket view and its draft panel do when one live event concerns both.
+        await page.EvaluateAsync("() => { desk.announce('Someone else changed this ticket.'); desk.announce('The draft was sent.'); }");
+        await Assertions.Expect(announcer).ToHaveTextAsync("Someone else changed this ticket. The draft was sent.");
+
+        // Well after the last one (the page's clock moved on instead of the test waiting).
+        await page.EvaluateAsync("() => { const later = performance.now() + 60000; performance.now = () => later; desk.announce('Status is now CLOSED.'); }");
+        await Assertions.Expect(announcer).ToHaveTextAsync("Status is now CLOSED.");
+    }
+
+    [Fact]
     public async Task The_style_sheet_closes_every_block_so_no_rule_ends_up_nested_inside_a_phone_width_query()
     {
         await using var site = DeskSite.Start(chromium, accountsRequired: true);

@@ -26,7 +26,7 @@ public sealed class DraftPanelLiveTests(ChromiumFixture chromium) : IClassFixtur
 
         await Expect(panel.GetByText("Version 1, written offline.")).ToBeVisibleAsync();
         await Expect(panel.Locator("#draft-reply")).ToHaveTextAsync((string)written["reply"]!);
-        await Expect(page.Locator("#announcer")).ToHaveTextAsync("Someone else wrote draft version 1; the panel shows it now.");
+        await Expect(page.Locator("#announcer")).ToContainTextAsync("Someone else wrote draft version 1; the panel shows it now.");
 
         using (var sent = await scenario.Api.PostAsJsonAsync($"/api/tickets/{id}/draft/send", new { resolve = false }))
         {

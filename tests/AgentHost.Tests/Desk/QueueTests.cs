@@ -160,7 +160,7 @@ public sealed class QueueTests(ChromiumFixture chromium) : IClassFixture<Chromiu
 
         var row = page.Locator($"tr[data-ticket-id='{urgent}']");
         await Expect(row).ToContainTextAsync("New");
-        await Expect(page.Locator("#announcer")).ToHaveTextAsync($"New URGENT ticket: #{urgent} Datacenter on fire");
+        await Expect(page.Locator("#announcer")).ToContainTextAsync($"New URGENT ticket: #{urgent} Datacenter on fire");
         Assert.Equal(["Datacenter on fire", "Already here", "Quiet newcomer"], await TitlesAsync(page));
         Assert.True(await page.EvaluateAsync<bool>("() => window.sameDocument === true"));
         await Expect(page.GetByRole(AriaRole.Link, new() { Name = "OPEN 3" })).ToBeVisibleAsync();

@@ -57,7 +57,7 @@ public sealed class TicketViewLiveTests(ChromiumFixture chromium) : IClassFixtur
         Assert.True(await page.EvaluateAsync<bool>("() => window.sameDocument === true"), "the ticket view reloaded instead of updating live");
         await Expect(box).ToBeFocusedAsync();
         await Expect(box).ToHaveValueAsync("Half-written note about the");
-        await Expect(page.Locator("#announcer")).ToHaveTextAsync("Someone else changed this ticket; the page shows it now.");
+        await Expect(page.Locator("#announcer")).ToContainTextAsync("Someone else changed this ticket; the page shows it now.");
         // The page now holds the version it shows: a change from it is not refused as stale.
         await page.GetByRole(AriaRole.Group, new() { Name = "Set priority" }).GetByRole(AriaRole.Button, new() { Name = "LOW" }).ClickAsync();
         await Expect(page.Locator("#ticket-priority")).ToHaveTextAsync("LOW");
