@@ -6,6 +6,7 @@ using TicketApi.Channels.Mail.Imap;
 using TicketApi.Channels.Mail.Mime;
 using TicketApi.Tests.Channels.Mail.Infrastructure;
 using TicketApi.Tests.Mail.Infrastructure;
+using static TicketApi.Tests.Channels.Mail.Infrastructure.MailboxTickets;
 
 namespace TicketApi.Tests.Channels.Mail;
 

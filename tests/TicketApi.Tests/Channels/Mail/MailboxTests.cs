@@ -7,6 +7,7 @@ using TicketApi.Channels.Mail.Mime;
 using TicketApi.Tests.Channels.Mail.Infrastructure;
 using TicketApi.Tests.Infrastructure;
 using TicketApi.Tests.Mail.Infrastructure;
+using static TicketApi.Tests.Channels.Mail.Infrastructure.MailboxTickets;
 
 namespace TicketApi.Tests.Channels.Mail;
 
@@ -198,20 +199,6 @@ public abstract partial class MailboxTests(TicketStoreFixture store) : IAsyncLif
         Assert.Equal("A person's mail", (string)ticket["title"]!);
         await WaitForAsync(async () => (await _mailbox.FlagsAsync()).Count(f => f.Contains(@"\Seen", StringComparison.Ordinal)) == 4, "all four mails flagged");
         Assert.Single(await TicketsAsync(client));
-    }
-
-    private static async Task<List<JsonObject>> TicketsAsync(HttpClient client)
-    {
-        var page = JsonNode.Parse(await client.GetStringAsync("/api/tickets/?page_size=100"))!;
-        return page["results"]!.AsArray().Select(t => t!.AsObject()).ToList();
-    }
-
-    /// <summary>Polls until at least <paramref name="count"/> tickets exist (newest first).</summary>
-    private static async Task<List<JsonObject>> WaitForTicketsAsync(HttpClient client, int count)
-    {
-        List<JsonObject> tickets = [];
-        await WaitForAsync(async () => (tickets = await TicketsAsync(client)).Count >= count, $"{count} ticket(s)");
-        return tickets;
     }
 
     private static async Task<List<JsonObject>> WaitForMessagesAsync(HttpClient client, long id, int count)

@@ -6,6 +6,7 @@ using TicketApi.Channels.Mail;
 using TicketApi.Tests.Channels.Mail.Infrastructure;
 using TicketApi.Tests.Infrastructure;
 using TicketApi.Tests.Mail.Infrastructure;
+using static TicketApi.Tests.Channels.Mail.Infrastructure.MailboxTickets;
 
 namespace TicketApi.Tests.Channels.Mail;
 
@@ -184,28 +185,6 @@ public sealed class MailboxTlsTests : IAsyncLifetime
         Assert.Empty(await TicketsAsync(client));
         Assert.All(await mailbox.FlagsAsync(), flags => Assert.DoesNotContain(@"\Seen", flags, StringComparison.Ordinal));
         Assert.Equal(0, (long)(await MailboxHealth.WaitAsync(client, _ => true))["imported"]!);
-    }
-
-    private static async Task<List<JsonObject>> TicketsAsync(HttpClient client)
-    {
-        var page = JsonNode.Parse(await client.GetStringAsync("/api/tickets/?page_size=100"))!;
-        return page["results"]!.AsArray().Select(t => t!.AsObject()).ToList();
-    }
-
-    private static async Task<List<JsonObject>> WaitForTicketsAsync(HttpClient client)
-    {
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
-        while (true)
-        {
-            var tickets = await TicketsAsync(client);
-            if (tickets.Count > 0)
-            {
-                return tickets;
-            }
-            var mailbox = JsonNode.Parse(await client.GetStringAsync("/health"))!["channels"]?["mailbox"];
-            Assert.True(DateTime.UtcNow < deadline, $"timed out waiting for a ticket; the mailbox: {mailbox?.ToJsonString()}");
-            await Task.Delay(100);
-        }
     }
 
     private static bool Contains(byte[] haystack, string needle) => IndexOf(haystack, needle) >= 0;
