@@ -10,7 +10,6 @@ namespace TicketApi.Triage;
 /// </summary>
 internal sealed class EvidenceLexicon
 {
-    private readonly PhraseScanner scanner;
     private readonly int quietLabel;
 
     /// <param name="lists">One list per label, in label order (empty: no words for that label).</param>
@@ -18,26 +17,16 @@ internal sealed class EvidenceLexicon
     public EvidenceLexicon(PhraseList[] lists, int quietLabel = -1)
     {
         Lists = lists;
-        scanner = new PhraseScanner(lists);
         this.quietLabel = quietLabel;
     }
 
     /// <summary>The label lists, in label order.</summary>
     public PhraseList[] Lists { get; }
 
-    /// <summary>How many distinct phrases of each label's list the ticket contains, in label order.</summary>
-    public void Count(ReadOnlySpan<char> text, Span<double> hits)
-    {
-        Span<int> starts = stackalloc int[scanner.ListCount];
-        Span<int> lengths = stackalloc int[scanner.ListCount];
-        Span<int> distinct = stackalloc int[scanner.ListCount];
-        scanner.Scan(text, starts, lengths, distinct);
-        Read(new PhraseMatches(scanner, text, starts, lengths, distinct), hits, starts, lengths);
-    }
-
     /// <summary>
-    /// The same counts read from a scan that included this lexicon's lists (<see cref="TriagePhrases"/>), and
-    /// per label where the first of its phrases is in the text (-1: none), for the reason.
+    /// How many distinct phrases of each label's list the ticket contains, in label order, read from the one scan
+    /// of all phrase lists (<see cref="TriagePhrases"/>), and per label where the first of its phrases is in the
+    /// text (-1: none), for the reason.
     /// </summary>
     public void Read(PhraseMatches found, Span<double> hits, Span<int> starts, Span<int> lengths)
     {

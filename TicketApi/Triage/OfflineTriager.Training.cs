@@ -112,11 +112,18 @@ public sealed partial class OfflineTriager
     {
         var lexicon = EvidenceLexicon.For(field);
         var all = new List<double[]>(examples.Count);
+        Span<int> starts = stackalloc int[TriagePhrases.ListCount];
+        Span<int> lengths = stackalloc int[TriagePhrases.ListCount];
+        Span<int> distinct = stackalloc int[TriagePhrases.ListCount];
+        var labels = TriageLabels.Of(field).Count;
+        Span<int> firstStarts = stackalloc int[labels];
+        Span<int> firstLengths = stackalloc int[labels];
         foreach (var example in examples)
         {
             using var text = new TicketText(example.Input);
-            var hits = new double[TriageLabels.Of(field).Count];
-            lexicon.Count(text.Lower, hits);
+            var hits = new double[labels];
+            // The same scan and reading as triage itself (OfflineTriager.Decide), so training sees the evidence triage will.
+            lexicon.Read(TriagePhrases.Scan(text.Lower, starts, lengths, distinct), hits, firstStarts, firstLengths);
             all.Add(hits);
         }
         return all;
