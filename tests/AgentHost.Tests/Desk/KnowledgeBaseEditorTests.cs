@@ -59,7 +59,7 @@ public sealed class KnowledgeBaseEditorTests(ChromiumFixture chromium) : IClassF
         await page.GetByRole(AriaRole.Button, new() { Name = "Edit" }).ClickAsync();
         await Field(page, "Body").FillAsync("## Steps\n1. Unplug the headset.");
         await page.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
-        await Expect(page.GetByText("Saved.")).ToBeVisibleAsync();
+        await Expect(page.Locator("#kb-status").GetByText("Saved.", new() { Exact = true })).ToBeVisibleAsync();
         Assert.Equal("## Steps\n1. Unplug the headset.", (string)(await ArticleAsync(api, id))["body"]!);
 
         // Delete asks first; Cancel keeps the article.
