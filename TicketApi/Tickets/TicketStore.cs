@@ -18,7 +18,7 @@ namespace TicketApi.Tickets;
 /// live event: docs/accounts.md, "Audit"), so a write that loses its race or is refused records nothing.
 /// </summary>
 public sealed partial class TicketStore(TicketDbContext db, TicketReader reader, TimeProvider clock, WriteGate gate, OfflineTriager triager,
-    ModelTriageInbox modelTriage, IOutbox outbox, ChangeJournal journal)
+    ModelTriageInbox modelTriage, IOutbox outbox, ChangeJournal journal, TriageOnCreate triageOnCreate)
 {
     private const int MaxAttempts = 50;
 
@@ -47,8 +47,11 @@ public sealed partial class TicketStore(TicketDbContext db, TicketReader reader,
             FiledBy = ActingContext.Actor is { IsAnonymous: false } actor ? actor.Id : null,
             Channel = ActingContext.Current.Channel,
         };
-        var triage = TicketTriaging.Run(triager, ticket, kept: null, now, RulesStatus);
-        ticket.Apply(TicketTriaging.WithHuman(triage, changes.Priority, changes.Category));
+        if (triageOnCreate.Enabled)
+        {
+            var triage = TicketTriaging.Run(triager, ticket, kept: null, now, RulesStatus);
+            ticket.Apply(TicketTriaging.WithHuman(triage, changes.Priority, changes.Category));
+        }
         return await InsertAsync(ticket, alongside, cancellationToken);
     }
 

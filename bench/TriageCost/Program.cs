@@ -6,6 +6,13 @@ using TicketApi.Data;
 using TicketApi.Tickets;
 using TicketApi.Triage;
 
+// bench/triage-create.sh starts the service in this mode, once with triage on create and once without.
+if (args is ["serve", var url, var database, var triage and ("on" or "off")])
+{
+    await TicketServiceHost.ServeAsync(url, database, triage == "on");
+    return;
+}
+
 // Same store, same tickets, same transaction: the create path once as TicketStore.CreateAsync runs it
 // (triage, the record, then TicketStore.InsertAsync: the insert with the journal's audit, event and analytics
 // rows) and once as InsertAsync alone, on a ticket with no triage at all, so the ratio is what triage adds to a
