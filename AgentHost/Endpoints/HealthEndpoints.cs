@@ -1,4 +1,3 @@
-using AgentHost.Chat;
 using AgentHost.Tickets;
 using TicketApi.Ai;
 using TicketApi.Health;

@@ -1,6 +1,6 @@
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using AgentHost.Mcp.Http;
 using AgentHost.Tools;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using TicketApi;
 
 namespace AgentHost.Mcp;

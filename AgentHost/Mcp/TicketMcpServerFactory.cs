@@ -3,7 +3,6 @@ using AgentHost.Mcp.Prompts;
 using AgentHost.Mcp.Resources;
 using AgentHost.Tickets;
 using AgentHost.Tools;
-using ModelContextProtocol;
 using ModelContextProtocol.Protocol;
 using ModelContextProtocol.Server;
 

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
-using TicketApi.Querying;
 using TicketApi.Contracts;
+using TicketApi.Querying;
 
 namespace AgentHost.Tools;
 

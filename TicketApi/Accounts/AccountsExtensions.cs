@@ -1,11 +1,10 @@
 using Microsoft.AspNetCore.Authorization;
-using TicketApi.Accounts.Keys;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.OpenApi;
-using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
 using TicketApi.Accounts.Admin;
+using TicketApi.Accounts.Keys;
 using TicketApi.Accounts.OpenApi;
 using TicketApi.Accounts.Users;
 using TicketApi.Contracts;

@@ -11,7 +11,7 @@ namespace TicketApi.Data;
 /// </summary>
 public static class TicketRows
 {
-    /// <summary>Every column of a ticket, in the order <see cref="Read"/> expects (both stores select the same list).</summary>
+    /// <summary>Every column of a ticket, in the order <see cref="Read(Microsoft.Data.Sqlite.SqliteDataReader)"/> and its PostgreSQL twin expect (both stores select the same list).</summary>
     public const string Columns =
         "id, title, description, created, updated, resolution_status, version, " +
         "priority, category, sentiment, requester_name, requester_email, triage, first_response_at, resolved_at, closed_at, filed_by, " +

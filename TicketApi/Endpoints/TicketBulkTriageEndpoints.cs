@@ -1,10 +1,10 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Primitives;
+using TicketApi.Accounts;
 using TicketApi.Contracts;
 using TicketApi.Http;
 using TicketApi.Querying;
 using TicketApi.Tickets;
-using TicketApi.Accounts;
 
 namespace TicketApi.Endpoints;
 

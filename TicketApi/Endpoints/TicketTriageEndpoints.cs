@@ -1,8 +1,8 @@
 using Microsoft.AspNetCore.Http.HttpResults;
+using TicketApi.Accounts;
 using TicketApi.Contracts;
 using TicketApi.Http;
 using TicketApi.Tickets;
-using TicketApi.Accounts;
 
 namespace TicketApi.Endpoints;
 

@@ -3,7 +3,6 @@ using System.Text.Json.Serialization;
 using TicketApi.Accounts;
 using TicketApi.Audit;
 using TicketApi.Contracts;
-using TicketApi.Conversations;
 using TicketApi.Data;
 
 namespace TicketApi.Events;

@@ -1,7 +1,7 @@
+using System.Reflection;
 using System.Text;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Http.Metadata;
-using System.Reflection;
 using TicketApi.Accounts;
 
 namespace TicketApi.Events;

@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.Mvc;
 using TicketApi.Http;
 using TicketApi.KnowledgeBase.Http;
 using TicketApi.KnowledgeBase.Storage;

@@ -1,5 +1,4 @@
 using Npgsql;
-using TicketApi.Contracts;
 using TicketApi.Data;
 using TicketApi.KnowledgeBase.Http;
 using TicketApi.KnowledgeBase.OpenApi;

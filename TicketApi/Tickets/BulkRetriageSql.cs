@@ -2,7 +2,6 @@ using System.Data.Common;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Options;
 using Npgsql;
-using TicketApi.Contracts;
 using TicketApi.Data;
 using TicketApi.Querying;
 

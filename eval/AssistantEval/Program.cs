@@ -1,4 +1,3 @@
-using System.Globalization;
 using AssistantEval;
 
 // Measures the offline assistant on a phrasing set (eval/README.md, docs/offline-assistant.md "Evaluation"):

@@ -1,4 +1,3 @@
-using TicketApi.Drafts;
 using TicketApi.Drafts.Writing;
 using TicketApi.Drafts.Writing.Model;
 using TicketApi.KnowledgeBase.Starter;

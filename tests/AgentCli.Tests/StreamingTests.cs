@@ -1,8 +1,6 @@
 using AgentCli.CommandLine;
 using AgentCli.Tests.Fakes;
 using AgentCli.Tests.Support;
-using AgentTickets.Testing;
-using Microsoft.AspNetCore.Http;
 
 namespace AgentCli.Tests;
 

@@ -1,5 +1,4 @@
 using System.Net;
-using Microsoft.AspNetCore.Hosting;
 using TicketApi.Tests.Infrastructure;
 
 namespace TicketApi.Tests;

@@ -12,7 +12,7 @@ namespace AgentHost.Chat.Planner;
 /// turns a plain request into the same tool calls a model would make (see <see cref="OfflinePlanner"/>)
 /// and, once the tool loop hands the results back, phrases them as streamed text. A delete happens only after
 /// the person asked for it and then said yes: the question comes with a <see cref="ConfirmationRequest"/> that
-/// the turn runner keeps as session state, and "yes" acts only on the <see cref="PendingConfirmation"/> the
+/// the turn runner keeps as session state, and "yes" acts only on the <see cref="Sessions.PendingConfirmation"/> the
 /// runner hands back in the options (never on text of earlier answers, which ticket titles can forge).
 /// </summary>
 public sealed partial class OfflinePlannerChatClient(TimeProvider timeProvider) : IChatClient

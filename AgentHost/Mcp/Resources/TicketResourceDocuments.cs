@@ -1,5 +1,4 @@
 using System.Text.Json.Serialization;
-using AgentHost.Tools;
 using TicketApi.Contracts;
 using TicketApi.Drafts;
 

@@ -1,7 +1,6 @@
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.OpenApi;
 using Microsoft.OpenApi;
-using TicketApi.Accounts.Keys;
 using TicketApi.OpenApi;
 
 namespace TicketApi.Accounts.OpenApi;

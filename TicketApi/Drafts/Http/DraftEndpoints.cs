@@ -1,12 +1,11 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
+using TicketApi.Accounts;
 using TicketApi.Contracts;
 using TicketApi.Endpoints;
 using TicketApi.Http;
-using TicketApi.Querying;
 using TicketApi.Tickets;
-using TicketApi.Accounts;
 
 namespace TicketApi.Drafts.Http;
 

@@ -1,9 +1,9 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
+using TicketApi.Accounts;
 using TicketApi.Endpoints;
 using TicketApi.Http;
 using TicketApi.KnowledgeBase.Storage;
-using TicketApi.Accounts;
 
 namespace TicketApi.KnowledgeBase.Http;
 

@@ -1,8 +1,8 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
+using TicketApi.Accounts;
 using TicketApi.Data;
 using TicketApi.Http;
-using TicketApi.Accounts;
 
 namespace TicketApi.Mail.Http;
 

@@ -1,7 +1,7 @@
 using AgentHost.Chat;
+using AgentHost.Tests.Support;
 using AgentHost.Tickets;
 using AgentHost.Tools;
-using AgentHost.Tests.Support;
 using Microsoft.Extensions.AI;
 using static AgentHost.Tests.Support.ScriptedChatClient;
 

@@ -1,6 +1,6 @@
 using System.Net;
-using System.Text.RegularExpressions;
 using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
 using BrowserSupport;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;

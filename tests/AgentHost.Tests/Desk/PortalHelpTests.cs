@@ -1,8 +1,5 @@
-using System.Net.Http.Json;
-using System.Text.Json.Nodes;
 using AgentHost.Tests.Support;
 using BrowserSupport;
-using Microsoft.Extensions.AI;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using TicketApi.Limits;

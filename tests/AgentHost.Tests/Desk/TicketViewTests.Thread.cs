@@ -1,7 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
-using BrowserSupport;
 using Microsoft.Playwright;
 using static AgentHost.Tests.Desk.QueueTests;
 using static Microsoft.Playwright.Assertions;

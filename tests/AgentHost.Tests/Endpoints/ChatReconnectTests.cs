@@ -1,7 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Runtime.CompilerServices;
-using System.Text;
 using System.Text.Json;
 using AgentHost.Chat.Sessions;
 using AgentHost.Tests.Support;

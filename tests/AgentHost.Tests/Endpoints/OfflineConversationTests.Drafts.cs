@@ -1,9 +1,7 @@
-using System.Net.Http.Json;
 using System.Text.Json;
 using AgentHost.Tests.Support;
 using AgentHost.Tickets;
 using Microsoft.Extensions.DependencyInjection;
-using TicketApi.Contracts;
 using TicketApi.Tickets;
 
 namespace AgentHost.Tests.Endpoints;

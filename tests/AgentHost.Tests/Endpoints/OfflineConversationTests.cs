@@ -1,6 +1,6 @@
-using Microsoft.Extensions.DependencyInjection;
 using System.Net.Http.Json;
 using AgentHost.Tests.Support;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace AgentHost.Tests.Endpoints;
 

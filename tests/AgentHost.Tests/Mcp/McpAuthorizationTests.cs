@@ -1,17 +1,17 @@
 using System.Net;
 using System.Net.Http.Headers;
+using System.Reflection;
 using System.Text;
 using System.Text.Json.Nodes;
 using AgentHost.Tests.Accounts;
 using AgentHost.Tests.Support;
+using AgentHost.Tickets;
 using AgentTickets.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using ModelContextProtocol.Client;
 using ModelContextProtocol.Protocol;
 using TicketApi.Accounts;
 using TicketApi.Ai;
-using System.Reflection;
-using AgentHost.Tickets;
 
 namespace AgentHost.Tests.Mcp;
 

@@ -1,8 +1,8 @@
 using System.Collections.Concurrent;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
-using ModelContextProtocol.Client;
 using ModelContextProtocol;
+using ModelContextProtocol.Client;
 
 namespace AgentHost.Tests.Mcp;
 

@@ -1,5 +1,3 @@
-using AgentHost.Chat;
-using AgentHost.Chat.Providers;
 using Microsoft.Extensions.Configuration;
 using TicketApi.Ai;
 

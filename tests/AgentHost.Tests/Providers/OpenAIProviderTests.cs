@@ -1,7 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
-using AgentHost.Chat;
 using AgentHost.Tests.Support;
 using AgentTickets.Testing;
 using Microsoft.Extensions.DependencyInjection;

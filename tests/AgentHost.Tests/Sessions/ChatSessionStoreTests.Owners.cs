@@ -1,5 +1,4 @@
 using AgentHost.Chat.Sessions;
-using AgentHost.Chat.Sessions.Storage;
 
 namespace AgentHost.Tests.Sessions;
 

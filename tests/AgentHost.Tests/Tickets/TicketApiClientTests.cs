@@ -2,9 +2,7 @@ using System.Diagnostics;
 using System.Net;
 using AgentHost.Tests.Support;
 using AgentHost.Tickets;
-using AgentHost.Tools;
 using Microsoft.Extensions.DependencyInjection;
-using TicketApi.Contracts;
 
 namespace AgentHost.Tests.Tickets;
 

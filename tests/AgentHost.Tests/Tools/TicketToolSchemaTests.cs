@@ -1,5 +1,3 @@
-using System.Text.Json;
-using AgentHost.Tickets;
 using AgentHost.Tools;
 using Microsoft.Extensions.DependencyInjection;
 

@@ -1,5 +1,4 @@
 using System.Net;
-using System.Text.Json.Nodes;
 using AgentTickets.Testing;
 using TicketApi.Tests.Infrastructure;
 

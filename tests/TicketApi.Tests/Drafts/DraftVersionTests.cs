@@ -1,6 +1,4 @@
 using System.Net;
-using System.Text.Json.Nodes;
-using AgentTickets.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using TicketApi.Data;

@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using TicketApi.Drafts;
 using TicketApi.Drafts.Writing;

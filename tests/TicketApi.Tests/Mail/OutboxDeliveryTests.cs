@@ -1,4 +1,3 @@
-using System.Text.Json.Nodes;
 using TicketApi.Tests.Infrastructure;
 using TicketApi.Tests.Mail.Infrastructure;
 

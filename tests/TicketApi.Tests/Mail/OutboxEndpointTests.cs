@@ -1,7 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
 using TicketApi.Tests.Infrastructure;
-using TicketApi.Tests.Mail.Infrastructure;
 
 namespace TicketApi.Tests.Mail;
 

@@ -1,5 +1,3 @@
-using TicketApi.Triage;
-
 namespace TicketApi.Tests.Triage;
 
 /// <summary>Each rule the label guidelines make explicit (docs/triage.md, "How a ticket is triaged", step 5), on wording not in the training set.</summary>

@@ -1,14 +1,11 @@
 using System.Data.Common;
-using System.Net;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using TicketApi.Contracts;
 using TicketApi.Data;
 using TicketApi.Querying;
-using TicketApi.Tests.Infrastructure;
 using TicketApi.Tickets;
 using TicketApi.Triage;
 

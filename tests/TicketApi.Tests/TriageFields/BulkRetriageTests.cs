@@ -1,4 +1,3 @@
-using System.Data.Common;
 using System.Net;
 using System.Text.Json;
 using System.Text.Json.Nodes;
@@ -7,10 +6,8 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using TicketApi.Contracts;
 using TicketApi.Data;
-using TicketApi.Querying;
 using TicketApi.Tests.Infrastructure;
 using TicketApi.Tickets;
-using TicketApi.Triage;
 
 namespace TicketApi.Tests.TriageFields;
 

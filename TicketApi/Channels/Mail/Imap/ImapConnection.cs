@@ -1,8 +1,8 @@
 using System.Globalization;
 using System.Net.Security;
+using System.Net.Sockets;
 using System.Security.Authentication;
 using System.Security.Cryptography.X509Certificates;
-using System.Net.Sockets;
 using System.Text;
 
 namespace TicketApi.Channels.Mail.Imap;

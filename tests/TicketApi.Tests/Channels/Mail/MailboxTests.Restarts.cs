@@ -1,5 +1,3 @@
-using System.Net.Http.Json;
-using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
 using TicketApi.Channels.Mail;
 using TicketApi.Channels.Mail.Imap;

@@ -2,8 +2,6 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
-using TicketApi.Channels.Mail.Imap;
-using TicketApi.Channels.Mail.Mime;
 using TicketApi.Tests.Channels.Mail.Infrastructure;
 using TicketApi.Tests.Infrastructure;
 using TicketApi.Tests.Mail.Infrastructure;

@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text;
-using System.Text.Json.Nodes;
 using Microsoft.Extensions.Configuration;
 using TicketApi.Channels.Mail;
 using TicketApi.Tests.Channels.Mail.Infrastructure;
