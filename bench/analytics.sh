@@ -13,8 +13,7 @@ duration=${BENCH_DURATION:-5s}
 connections=${BENCH_CONNECTIONS:-8}
 stores=${BENCH_STORES:-sqlite postgres}
 base=${BENCH_BASE:-$(git merge-base HEAD main)}
-port_busy() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
-free_port() { local p=$1; while port_busy "$p"; do p=$((p + 1)); done; echo "$p"; }
+source bench/lib.sh
 api_port=$(free_port "${BENCH_API_PORT:-18300}")
 pg_port=$(free_port $((api_port + 1)))
 work=$(mktemp -d)

@@ -14,8 +14,7 @@ duration=${BENCH_DURATION:-5s}
 connections=${BENCH_CONNECTIONS:-32}
 rounds=${BENCH_ROUNDS:-5}
 export BENCH_TICKETS=$tickets # get_by_id.lua draws ids up to it
-port_busy() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
-free_port() { local p=$1; while port_busy "$p"; do p=$((p + 1)); done; echo "$p"; }
+source bench/lib.sh
 local_port=$(free_port "${BENCH_LOCAL_PORT:-18100}")
 key_port=$(free_port "$((local_port + 1))")
 work=$(mktemp -d)
@@ -23,7 +22,6 @@ pids=()
 cleanup() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; rm -rf "$work"; }
 trap cleanup EXIT
 
-need() { command -v "$1" >/dev/null || { echo "installing $2..." >&2; (apt-get install -y -q "$2" >/dev/null 2>&1 || (apt-get update -q >/dev/null && apt-get install -y -q "$2" >/dev/null)); }; }
 need wrk wrk
 need sqlite3 sqlite3
 
@@ -73,7 +71,6 @@ wrk_rps() { # url [header] -> "rps non2xx"
   local out; out=$(wrk "${args[@]}" "$1")
   printf '%s %s\n' "$(awk '/Requests\/sec/ {print $2}' <<<"$out")" "$(awk '/Non-2xx or 3xx responses/ {print $5}' <<<"$out" | grep . || echo 0)"
 }
-median() { sort -g | awk '{ a[NR] = $1 } END { if (NR % 2) print a[(NR + 1) / 2]; else printf "%.3f\n", (a[NR / 2] + a[NR / 2 + 1]) / 2 }'; }
 
 echo "warming up..." >&2
 wrk -t2 -c"$connections" -d2s -s bench/lua/get_by_id.lua "$local_url" >/dev/null

@@ -16,8 +16,7 @@ tickets=${BENCH_TICKETS:-100000}
 duration=${BENCH_DURATION:-5s}
 connections=${BENCH_CONNECTIONS:-32}
 # A port someone else listens on would have the bench measure their service: take the first free one.
-port_busy() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
-free_port() { local p=$1; while port_busy "$p"; do p=$((p + 1)); done; echo "$p"; }
+source bench/lib.sh
 api_port=$(free_port "${BENCH_API_PORT:-18000}")
 ceiling_port=$(free_port "${BENCH_CEILING_PORT:-$((api_port + 1))}")
 pg_api_port=$(free_port "${BENCH_PG_API_PORT:-$((ceiling_port + 1))}")
@@ -29,7 +28,6 @@ source bench/postgres.sh
 cleanup() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; pg_stop "$work/pg"; rm -rf "$work"; }
 trap cleanup EXIT
 
-need() { command -v "$1" >/dev/null || { echo "installing $2..." >&2; (apt-get install -y -q "$2" >/dev/null 2>&1 || (apt-get update -q >/dev/null && apt-get install -y -q "$2" >/dev/null)); }; }
 need wrk wrk
 need sqlite3 sqlite3
 need psql postgresql-client
@@ -92,7 +90,6 @@ ceiling_url="http://127.0.0.1:$ceiling_port/ticket"
 to_ms() { # wrk latency (815.00us, 1.23ms, 1.01s) -> milliseconds
   awk -v v="$1" 'BEGIN { n = v + 0; if (v ~ /us$/) n /= 1000; else if (v ~ /[0-9]s$/ && v !~ /ms$/) n *= 1000; printf "%.3f", n }'
 }
-median() { sort -g | awk '{ a[NR] = $1 } END { if (NR % 2) print a[(NR + 1) / 2]; else printf "%.3f\n", (a[NR / 2] + a[NR / 2 + 1]) / 2 }'; }
 
 wrk_once() { # url [lua] [connections] -> "rps p50_ms p99_ms non2xx"
   local url=$1 script=${2:-} conns=${3:-$connections}

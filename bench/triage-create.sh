@@ -12,9 +12,7 @@ cd "$(dirname "$0")/.."
 root=$(pwd)
 duration=${BENCH_DURATION:-5s}
 rounds=${BENCH_ROUNDS:-7}
-port_busy() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
-free_port() { local p=$1; while port_busy "$p"; do p=$((p + 1)); done; echo "$p"; }
-need() { command -v "$1" >/dev/null || { echo "installing $2..." >&2; (apt-get install -y -q "$2" >/dev/null 2>&1 || (apt-get update -q >/dev/null && apt-get install -y -q "$2" >/dev/null)); }; }
+source bench/lib.sh
 need wrk wrk
 
 work=$(mktemp -d)
@@ -44,7 +42,6 @@ for side in on off; do
 done
 
 cpu_ticks() { awk '{ print $14 + $15 }' "/proc/$1/stat"; }
-median() { sort -g | awk '{ a[NR] = $1 } END { if (NR % 2) print a[(NR + 1) / 2]; else printf "%.3f\n", (a[NR / 2] + a[NR / 2 + 1]) / 2 }'; }
 hz=$(getconf CLK_TCK)
 
 once() { # side connections -> "requests/s cpu_us_per_request"
