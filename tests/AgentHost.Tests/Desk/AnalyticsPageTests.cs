@@ -59,7 +59,7 @@ public sealed class AnalyticsPageTests(ChromiumFixture chromium) : IClassFixture
         await page.GetByLabel("From", new() { Exact = true }).FillAsync("2026-03-01");
         await page.GetByLabel("To", new() { Exact = true }).FillAsync("2026-03-07");
         await page.GetByRole(AriaRole.Button, new() { Name = "Show" }).ClickAsync();
-        await page.WaitForURLAsync(site.Origin + "/analytics?from=2026-03-01&to=2026-03-07");
+        await page.WaitForAddressAsync(site.Origin + "/analytics?from=2026-03-01&to=2026-03-07");
         Assert.Equal(7, await page.Locator("#chart-created-resolved tbody tr").CountAsync());
 
         var response = await page.GotoAsync(site.Origin + "/analytics?from=2026-03-10&to=2026-03-01");

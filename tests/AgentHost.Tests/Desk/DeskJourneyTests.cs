@@ -36,7 +36,7 @@ public sealed partial class DeskJourneyTests(ChromiumFixture chromium) : IClassF
         await Expect(row).ToBeVisibleAsync();
         Assert.True(await agent.EvaluateAsync<bool>("() => window.sameDocument === true"), "the queue reloaded instead of updating live");
         await row.ClickAsync();
-        await agent.WaitForURLAsync(site.Origin + $"/tickets/{id}");
+        await agent.WaitForAddressAsync(site.Origin + $"/tickets/{id}");
 
         // A draft is written, refined with one click, and sent with the ticket resolved.
         var panel = agent.GetByRole(AriaRole.Region, new() { Name = "Draft reply" });

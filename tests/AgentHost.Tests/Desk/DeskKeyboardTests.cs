@@ -37,7 +37,7 @@ public sealed class DeskKeyboardTests(ChromiumFixture chromium) : IClassFixture<
         // Open the ticket from the queue.
         await TabToAsync(page, page.GetByRole(AriaRole.Link, new() { Name = $"#{id} VPN drops every hour" }));
         await page.Keyboard.PressAsync("Enter");
-        await page.WaitForURLAsync(site.Origin + $"/tickets/{id}");
+        await page.WaitForAddressAsync(site.Origin + $"/tickets/{id}");
 
         // Override the priority with Space; the focus stays on the button pressed, now pressed.
         var urgent = page.GetByRole(AriaRole.Group, new() { Name = "Set priority" }).GetByRole(AriaRole.Button, new() { Name = "URGENT" });

@@ -68,8 +68,9 @@ public sealed class DeskScreenshotTests(ChromiumFixture chromium) : IClassFixtur
         var scriptErrors = new List<string>();
         void OnError(object? sender, string message) => scriptErrors.Add(message);
         page.PageError += OnError;
-        var response = await page.GotoAsync(url);
-        await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+        // Waited for inside Goto, not with a WaitForLoadStateAsync after it, whose look-then-subscribe can miss the
+        // event (tests/BrowserSupport/PageAddress.cs).
+        var response = await page.GotoAsync(url, new() { WaitUntil = WaitUntilState.NetworkIdle });
         page.PageError -= OnError;
         var path = new Uri(url).AbsolutePath.Trim('/').Replace('/', '-');
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(folder, $"{(path.Length == 0 ? "home" : path)}-{viewport}.png"), FullPage = true });

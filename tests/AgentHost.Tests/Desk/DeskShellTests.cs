@@ -34,7 +34,7 @@ public sealed class DeskShellTests(ChromiumFixture chromium) : IClassFixture<Chr
         await page.GetByLabel("Password").FillAsync(AgentTickets.Testing.TestAccounts.Password);
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
 
-        await page.WaitForURLAsync(site.Origin + "/kb?q=vpn");
+        await page.WaitForAddressAsync(site.Origin + "/kb?q=vpn");
     }
 
     [Fact]
@@ -66,7 +66,7 @@ public sealed class DeskShellTests(ChromiumFixture chromium) : IClassFixture<Chr
         await page.GetByLabel("Password").FillAsync(AgentTickets.Testing.TestAccounts.Password);
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
 
-        await page.WaitForURLAsync(site.Origin + "/queue");
+        await page.WaitForAddressAsync(site.Origin + "/queue");
     }
 
     [Fact]
@@ -89,7 +89,7 @@ public sealed class DeskShellTests(ChromiumFixture chromium) : IClassFixture<Chr
         var page = await site.SignInAsync("ada@example.com", "agent");
 
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign out" }).ClickAsync();
-        await page.WaitForURLAsync(url => url.Contains("/signin", StringComparison.Ordinal));
+        await page.WaitForAddressContainingAsync("/signin");
         await page.GotoAsync(site.Origin + "/queue");
 
         Assert.Contains("/signin?returnUrl=%2Fqueue", page.Url, StringComparison.Ordinal);

@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using AgentHost.Tests.Support;
 using AgentTickets.Testing;
 using BrowserSupport;
@@ -74,7 +75,7 @@ public sealed class DeskSite : IAsyncDisposable
         await page.GetByLabel("Email").FillAsync(email);
         await page.GetByLabel("Password").FillAsync(TestAccounts.Password);
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
-        await page.WaitForURLAsync(url => !url.Contains("/signin", StringComparison.Ordinal));
+        await page.WaitForAddressAsync(new Regex("^(?!.*/signin)", RegexOptions.None, TimeSpan.FromSeconds(1)));
         return page;
     }
 

@@ -15,8 +15,6 @@ namespace AgentHost.Tests.Desk;
 /// </summary>
 public sealed class KnowledgeBaseEditorTests(ChromiumFixture chromium) : IClassFixture<ChromiumFixture>
 {
-    private static readonly PageWaitForURLOptions Parsed = new() { WaitUntil = WaitUntilState.DOMContentLoaded };
-
     [Fact]
     public async Task Creating_editing_and_deleting_an_article_round_trips_through_the_api()
     {
@@ -25,7 +23,7 @@ public sealed class KnowledgeBaseEditorTests(ChromiumFixture chromium) : IClassF
         var page = await site.NewPageAsync();
         await page.GotoAsync(site.Origin + "/kb");
         await page.GetByRole(AriaRole.Link, new() { Name = "New article" }).ClickAsync();
-        await page.WaitForURLAsync(site.Origin + "/kb/new", Parsed);
+        await page.WaitForAddressAsync(site.Origin + "/kb/new");
 
         await Field(page, "Title").FillAsync("Headset crackles in calls");
         await page.GetByLabel("Category").SelectOptionAsync("HARDWARE");
@@ -34,9 +32,7 @@ public sealed class KnowledgeBaseEditorTests(ChromiumFixture chromium) : IClassF
         await Field(page, "Internal notes").FillAsync("- Likely cause: a worn cable.");
         await page.GetByRole(AriaRole.Button, new() { Name = "Create" }).ClickAsync();
 
-        // Until the document is parsed and its scripts have run, not until every subresource has loaded: the load
-        // event is not what this test is about, and on a loaded CI machine it once took over 45 s (CI of 3263e79).
-        await page.WaitForURLAsync(new Regex(@"/kb/\d+$"), Parsed);
+        await page.WaitForAddressAsync(new Regex(@"/kb/\d+$"));
         var id = long.Parse(page.Url[(page.Url.LastIndexOf('/') + 1)..], System.Globalization.CultureInfo.InvariantCulture);
         var created = await ArticleAsync(api, id);
         Assert.Equal("Headset crackles in calls", (string)created["title"]!);
@@ -73,7 +69,7 @@ public sealed class KnowledgeBaseEditorTests(ChromiumFixture chromium) : IClassF
         await page.GetByRole(AriaRole.Button, new() { Name = "Delete" }).ClickAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Yes, delete" }).ClickAsync();
 
-        await page.WaitForURLAsync(site.Origin + "/kb?deleted=1", Parsed);
+        await page.WaitForAddressAsync(site.Origin + "/kb?deleted=1");
         await Expect(page.GetByRole(AriaRole.Status).GetByText("The article was deleted.")).ToBeVisibleAsync();
         Assert.Equal(HttpStatusCode.NotFound, await StatusAsync(api, id));
     }

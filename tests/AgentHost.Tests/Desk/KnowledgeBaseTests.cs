@@ -31,7 +31,7 @@ public sealed class KnowledgeBaseTests(ChromiumFixture chromium) : IClassFixture
         await page.GetByLabel("Search").FillAsync("my vpn keeps dropping");
         await page.GetByRole(AriaRole.Button, new() { Name = "Search" }).ClickAsync();
 
-        await page.WaitForURLAsync(url => url.Contains("q=my+vpn+keeps+dropping", StringComparison.Ordinal));
+        await page.WaitForAddressContainingAsync("q=my+vpn+keeps+dropping");
         var titles = await Articles(page).AllTextContentsAsync();
         Assert.Equal(ranked["results"]!.AsArray().Select(a => (string)a!["title"]!), titles);
         Assert.Equal("VPN drops every few minutes", titles[0]);
@@ -56,7 +56,7 @@ public sealed class KnowledgeBaseTests(ChromiumFixture chromium) : IClassFixture
 
         await page.GetByLabel("Category").SelectOptionAsync("NETWORK");
         await page.GetByRole(AriaRole.Button, new() { Name = "Search" }).ClickAsync();
-        await page.WaitForURLAsync(url => url.Contains("category=NETWORK", StringComparison.Ordinal));
+        await page.WaitForAddressContainingAsync("category=NETWORK");
         var network = JsonNode.Parse(await api.GetStringAsync(new Uri("/api/articles/?category=NETWORK", UriKind.Relative)))!;
         Assert.Equal(network["results"]!.AsArray().Select(a => (string)a!["title"]!), await Articles(page).AllTextContentsAsync());
     }
@@ -94,7 +94,7 @@ public sealed class KnowledgeBaseTests(ChromiumFixture chromium) : IClassFixture
         await page.GotoAsync(site.Origin + "/kb?q=vpn+drops");
         await page.GetByRole(AriaRole.Link, new() { Name = (string)article["title"]! }).ClickAsync();
 
-        await page.WaitForURLAsync(site.Origin + $"/kb/{(long)article["id"]!}");
+        await page.WaitForAddressAsync(site.Origin + $"/kb/{(long)article["id"]!}");
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = (string)article["title"]!, Level = 1 })).ToBeVisibleAsync();
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Steps" })).ToBeVisibleAsync();
         Assert.True(await page.Locator(".kb-body ol li").CountAsync() > 0, "the numbered steps are a list");
@@ -124,7 +124,7 @@ public sealed class KnowledgeBaseTests(ChromiumFixture chromium) : IClassFixture
             await page.GotoAsync(site.Origin + "/kb?q=printer");
             await Accessibility.AssertNoSeriousViolationsAsync(page);
             await Articles(page).First.ClickAsync();
-            await page.WaitForURLAsync(new Regex(@"/kb/\d+$"));
+            await page.WaitForAddressAsync(new Regex(@"/kb/\d+$"));
             await page.GetByRole(AriaRole.Button, new() { Name = "Edit" }).ClickAsync();
             await Expect(page.GetByRole(AriaRole.Textbox, new() { Name = "Internal notes" })).ToBeVisibleAsync();
             await Accessibility.AssertNoSeriousViolationsAsync(page);

@@ -58,7 +58,7 @@ public sealed class PortalHelpTests(ChromiumFixture chromium) : IClassFixture<Ch
         var ticket = await PortalSite.JsonAsync(await own.GetAsync(new Uri($"/api/tickets/{id}/", UriKind.Relative)));
         Assert.Equal(Dana, (string?)ticket["requester_email"]);
         await link.ClickAsync();
-        await page.WaitForURLAsync(site.Origin + $"/my/{id}");
+        await page.WaitForAddressAsync(site.Origin + $"/my/{id}");
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToContainTextAsync((string)ticket["title"]!);
     }
 
@@ -134,7 +134,7 @@ public sealed class PortalHelpTests(ChromiumFixture chromium) : IClassFixture<Ch
         var link = page.GetByRole(AriaRole.Link, new() { NameRegex = new("^Your ticket #\\d+") });
         Assert.True(await link.CountAsync() == 1, await Log(page).InnerTextAsync());
         await link.ClickAsync();
-        await page.WaitForURLAsync(url => url.Contains("/my/", StringComparison.Ordinal));
+        await page.WaitForAddressContainingAsync("/my/");
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToContainTextAsync("Outlook", new() { IgnoreCase = true });
     }
 

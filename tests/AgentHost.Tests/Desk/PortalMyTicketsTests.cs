@@ -58,7 +58,7 @@ public sealed class PortalMyTicketsTests(ChromiumFixture chromium) : IClassFixtu
         await page.GotoAsync(site.Origin + "/my");
         Assert.Equal(20, await Rows(page).CountAsync());
         await page.GetByRole(AriaRole.Link, new() { Name = "Older tickets" }).ClickAsync();
-        await page.WaitForURLAsync(site.Origin + "/my?page=2");
+        await page.WaitForAddressAsync(site.Origin + "/my?page=2");
 
         Assert.Equal(["Problem number 1"], (await Rows(page).Locator("td a").AllInnerTextsAsync()).Select(t => t[(t.IndexOf(' ', StringComparison.Ordinal) + 1)..]));
         await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = "Newer tickets" })).ToHaveAttributeAsync("href", "/my?page=1");
@@ -78,7 +78,7 @@ public sealed class PortalMyTicketsTests(ChromiumFixture chromium) : IClassFixtu
         await page.GotoAsync(site.Origin + "/my");
         await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = $"#{id} Mailbox is full" })).ToBeVisibleAsync();
         await page.GetByRole(AriaRole.Link, new() { Name = $"#{id} Mailbox is full" }).ClickAsync();
-        await page.WaitForURLAsync(site.Origin + $"/my/{id}");
+        await page.WaitForAddressAsync(site.Origin + $"/my/{id}");
 
         await Assertions.Expect(page.GetByText("It says 50 GB of 50 GB.")).ToBeVisibleAsync();
         await Assertions.Expect(page.GetByText("We doubled your quota.")).ToBeVisibleAsync();

@@ -35,7 +35,7 @@ public sealed class QueueTests(ChromiumFixture chromium) : IClassFixture<Chromiu
         await Expect(urgentRow.GetByRole(AriaRole.Link)).ToHaveAttributeAsync("href", "/tickets/2");
 
         await counts.GetByRole(AriaRole.Link, new() { Name = "RESOLVED 1" }).ClickAsync();
-        await page.WaitForURLAsync(url => url.Contains("resolution_status=RESOLVED", StringComparison.Ordinal));
+        await page.WaitForAddressContainingAsync("resolution_status=RESOLVED");
         Assert.Equal(["Resolved high"], await TitlesAsync(page));
     }
 
@@ -67,7 +67,7 @@ public sealed class QueueTests(ChromiumFixture chromium) : IClassFixture<Chromiu
                 await page.GotoAsync(site.Origin + "/queue");
                 await choose(page);
                 await page.GetByRole(AriaRole.Button, new() { Name = "Filter" }).ClickAsync();
-                await page.WaitForURLAsync(url => url.Contains('?', StringComparison.Ordinal));
+                await page.WaitForAddressContainingAsync("?");
                 return await TitlesAsync(page);
             }
 
@@ -105,7 +105,7 @@ public sealed class QueueTests(ChromiumFixture chromium) : IClassFixture<Chromiu
         await page.GotoAsync(site.Origin + "/queue?category=NETWORK&page_size=2");
         Assert.Equal(["First network", "Second network"], await TitlesAsync(page));
         await page.GetByRole(AriaRole.Link, new() { Name = "Next page" }).ClickAsync();
-        await page.WaitForURLAsync(url => url.Contains("page=2", StringComparison.Ordinal));
+        await page.WaitForAddressContainingAsync("page=2");
 
         Assert.Equal(["Third network"], await TitlesAsync(page));
         await Expect(page.GetByText("Page 2 of 2")).ToBeVisibleAsync();
