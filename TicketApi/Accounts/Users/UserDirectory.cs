@@ -1,5 +1,7 @@
+using System.Data;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 
 namespace TicketApi.Accounts.Users;
 
@@ -17,13 +19,14 @@ public abstract record UserChange
 /// <summary>
 /// People and their roles for admins (docs/accounts.md, "Users"), through Identity's <see cref="UserManager{TUser}"/>,
 /// with the one rule Identity does not know: the desk always keeps an admin. Changes that could remove the last admin
-/// are checked and made one at a time in this process; every change drops the person's cached role
+/// are checked and made one at a time under a lock the database holds (<see cref="BeginAdminChangeAsync"/>), so
+/// service processes sharing a database cannot both pass the check; every change drops the person's cached role
 /// (<see cref="RoleCache"/>) so it applies to their next request.
 /// </summary>
 public sealed class UserDirectory(UserManager<IdentityUser> users, AccountsDbContext db, RoleCache roles)
 {
-    /// <summary>One admin-affecting change at a time, so two demotions cannot both see the other admin still there.</summary>
-    private static readonly SemaphoreSlim AdminChanges = new(1, 1);
+    /// <summary>PostgreSQL's advisory lock for admin-affecting changes: any constant no other lock here uses.</summary>
+    private const long AdminChangesLock = 4_113_906_672_381_550_017;
 
     /// <summary>The page's people, or null results for a page past the last.</summary>
     public async Task<(long Count, IReadOnlyList<UserDto>? Results)> ListAsync(UserQuery query, CancellationToken cancellationToken)
@@ -115,8 +118,7 @@ public sealed class UserDirectory(UserManager<IdentityUser> users, AccountsDbCon
         {
             return new UserChange.UnknownRole(roleName);
         }
-        await AdminChanges.WaitAsync(cancellationToken);
-        try
+        await using (var change = await BeginAdminChangeAsync(cancellationToken))
         {
             var current = await RoleCache.LoadAsync(id, db, cancellationToken);
             if (current.Role == ActorRole.Admin && role != ActorRole.Admin && await AdminCountAsync(cancellationToken) <= 1)
@@ -124,37 +126,54 @@ public sealed class UserDirectory(UserManager<IdentityUser> users, AccountsDbCon
                 return new UserChange.LastAdmin(id);
             }
             await ReplaceRoleAsync(db, id, role, cancellationToken);
-            roles.Forget(id);
-            return new UserChange.Done(new UserDto(id, user.Email ?? "", Actor.RoleName(role)));
+            await change.CommitAsync(cancellationToken);
         }
-        finally
-        {
-            AdminChanges.Release();
-        }
+        // After the commit: a request that read the old role before it must not keep it cached.
+        roles.Forget(id);
+        return new UserChange.Done(new UserDto(id, user.Email ?? "", Actor.RoleName(role)));
     }
 
     public async Task<UserChange> DeleteAsync(string id, CancellationToken cancellationToken)
     {
-        await AdminChanges.WaitAsync(cancellationToken);
-        try
+        IdentityUser user;
+        StoredRole current;
+        await using (var change = await BeginAdminChangeAsync(cancellationToken))
         {
-            if (await users.FindByIdAsync(id) is not { } user)
+            if (await users.FindByIdAsync(id) is not { } found)
             {
                 return new UserChange.NotFound(id);
             }
-            var current = await RoleCache.LoadAsync(id, db, cancellationToken);
+            user = found;
+            current = await RoleCache.LoadAsync(id, db, cancellationToken);
             if (current.Role == ActorRole.Admin && await AdminCountAsync(cancellationToken) <= 1)
             {
                 return new UserChange.LastAdmin(id);
             }
             var deleted = await users.DeleteAsync(user);
-            roles.Forget(id);
-            return deleted.Succeeded ? new UserChange.Done(new UserDto(id, user.Email ?? "", Actor.RoleName(current.Role))) : new UserChange.Invalid(Errors(deleted));
+            if (!deleted.Succeeded)
+            {
+                return new UserChange.Invalid(Errors(deleted));
+            }
+            await change.CommitAsync(cancellationToken);
         }
-        finally
+        roles.Forget(id);
+        return new UserChange.Done(new UserDto(id, user.Email ?? "", Actor.RoleName(current.Role)));
+    }
+
+    /// <summary>
+    /// A transaction in which no other admin-affecting change runs, in this process or another on the same database:
+    /// on PostgreSQL a transaction-scoped advisory lock, taken before the admins are counted and held to the commit; on
+    /// SQLite BEGIN IMMEDIATE (a serializable transaction), which takes the database's write lock before the count.
+    /// </summary>
+    private async Task<IDbContextTransaction> BeginAdminChangeAsync(CancellationToken cancellationToken)
+    {
+        if (!db.Database.IsNpgsql())
         {
-            AdminChanges.Release();
+            return await db.Database.BeginTransactionAsync(IsolationLevel.Serializable, cancellationToken);
         }
+        var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({AdminChangesLock})", cancellationToken);
+        return transaction;
     }
 
     private Task<int> AdminCountAsync(CancellationToken cancellationToken) =>
