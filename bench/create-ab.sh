@@ -68,12 +68,7 @@ for store in $stores; do
   start this "$(conn "${store}_this")"
   start base "$(conn "${store}_base")"
   for conns in 1 32; do
-    for side in this base; do once "$side" "$conns" >/dev/null; done   # warm-up
-    : >"$work/this.txt"; : >"$work/base.txt"
-    for round in $(seq 1 "$rounds"); do
-      order="this base"; [ $((round % 2)) -eq 0 ] && order="base this"
-      for side in $order; do once "$side" "$conns" >>"$work/$side.txt"; done
-    done
+    alternate this base "$conns"
     this=$(median <"$work/this.txt"); before=$(median <"$work/base.txt")
     printf '| %-8s | %11s | %14.0f | %14.0f | %6.2f |\n' "$store" "$conns" "$before" "$this" "$(echo "$this / $before" | bc -l)"
   done

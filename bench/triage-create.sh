@@ -59,12 +59,7 @@ printf '\nPOST /api/tickets/ on SQLite, %s rounds of %s per side, sides alternat
 printf '| %-14s | %-16s | %-16s | %-9s | %-22s | %-22s | %-9s |\n' "connections" "without, req/s" "with, req/s" "ratio" "without, CPU us/create" "with, CPU us/create" "CPU ratio"
 printf '|%s|%s|%s|%s|%s|%s|%s|\n' "----------------" "------------------" "------------------" "-----------" "------------------------" "------------------------" "-----------"
 for conns in 1 32; do
-  for side in on off; do once "$side" "$conns" >/dev/null; done   # warm-up
-  : >"$work/on.txt"; : >"$work/off.txt"
-  for round in $(seq 1 "$rounds"); do
-    order="on off"; [ $((round % 2)) -eq 0 ] && order="off on"
-    for side in $order; do once "$side" "$conns" >>"$work/$side.txt"; done
-  done
+  alternate on off "$conns"
   with=$(cut -d' ' -f1 "$work/on.txt" | median); without=$(cut -d' ' -f1 "$work/off.txt" | median)
   cpu_with=$(cut -d' ' -f2 "$work/on.txt" | median); cpu_without=$(cut -d' ' -f2 "$work/off.txt" | median)
   printf '| %-14s | %16.0f | %16.0f | %9.2f | %22.0f | %22.0f | %9.2f |\n' "$conns" "$without" "$with" \
