@@ -7,7 +7,7 @@ namespace DraftEval;
 /// <summary>
 /// Scores the offline draft writer on labelled sets (docs/drafts.md, "Evaluation"; eval/drafts/README.md):
 ///   dotnet run --project eval/DraftEval -- eval/drafts/blind-3.jsonl [--misses] [--explain] [--print]
-///   dotnet run --project eval/DraftEval -- --cross-validate eval/drafts/dev.jsonl eval/drafts/blind-1.jsonl eval/drafts/blind-2.jsonl eval/drafts/blind-3.jsonl eval/drafts/blind-4.jsonl
+///   dotnet run --project eval/DraftEval -- --cross-validate eval/drafts/dev.jsonl eval/drafts/blind-1.jsonl eval/drafts/blind-2.jsonl eval/drafts/blind-3.jsonl eval/drafts/blind-4.jsonl eval/drafts/blind-5.jsonl
 /// Prints article-choice accuracy (the first article source's slug equals the label; a null label wants no
 /// article source), solution-status accuracy with its confusion table, and with --misses every miss.
 /// Plain scoring drafts as the service does, with the article model learned from every embedded set: a figure on

@@ -19,7 +19,7 @@ public sealed record LabelledTicket(
 public static class DraftTrainingSet
 {
     /// <summary>The embedded sets, in the order they were written.</summary>
-    public static readonly IReadOnlyList<string> EmbeddedSets = ["dev.jsonl", "blind-1.jsonl", "blind-2.jsonl", "blind-3.jsonl", "blind-4.jsonl"];
+    public static readonly IReadOnlyList<string> EmbeddedSets = ["dev.jsonl", "blind-1.jsonl", "blind-2.jsonl", "blind-3.jsonl", "blind-4.jsonl", "blind-5.jsonl"];
 
     private const string ResourcePrefix = "TicketApi.Drafts.Training.";
 
