@@ -8,9 +8,10 @@ namespace BrowserSupport;
 /// <c>IPage.WaitForURLAsync</c>. Playwright .NET 1.64's WaitForURLAsync checks the frame's load states and only then
 /// subscribes to the next one (Frame.WaitForLoadStateAsync), so a load event that arrives in between is missed and the
 /// wait runs into its timeout although the page is there (microsoft/playwright-dotnet#3364, open; WaitUntil = Commit
-/// does not avoid it, #3365). That is what failed the clean-clone CIs of 3263e79 and 0d2a9b0 (only "NetworkIdle event
-/// fired" in the log). Both steps here poll instead: the address through Expect, the document's readyState inside the
-/// page, where an event cannot slip between a look and a subscription.
+/// does not avoid it, #3365). That is what failed two clean-clone CIs here, once in the knowledge-base editor and once
+/// in DeskSite.SignInAsync (only "NetworkIdle event fired" in the log). Both steps here poll instead: the address
+/// through Expect, the document's readyState inside the page, where an event cannot slip between a look and a
+/// subscription.
 /// </summary>
 public static class PageAddress
 {
