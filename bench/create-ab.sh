@@ -37,12 +37,7 @@ start() { # side connection-string
     dotnet "$work/$1/TicketApi.dll" >"$work/$1.log" 2>&1 &
   pid[$1]=$!
   pids+=($!)
-  for _ in $(seq 1 300); do
-    curl -sf "http://127.0.0.1:${port[$1]}/health" >/dev/null 2>&1 && return 0
-    kill -0 "${pid[$1]}" 2>/dev/null || { echo "the $1 service exited:" >&2; cat "$work/$1.log" >&2; exit 1; }
-    sleep 0.2
-  done
-  echo "the $1 service did not start" >&2; exit 1
+  wait_for "http://127.0.0.1:${port[$1]}/health" "${pid[$1]}" || { cat "$work/$1.log" >&2; exit 1; }
 }
 stop() { for side in this base; do kill "${pid[$side]}" 2>/dev/null || true; wait "${pid[$side]}" 2>/dev/null || true; done; }
 

@@ -10,6 +10,15 @@ free_port() { local p=$1; while port_busy "$p"; do p=$((p + 1)); done; echo "$p"
 # need COMMAND PACKAGE: installs Debian's PACKAGE when COMMAND is missing (the benches run on the test machine).
 need() { command -v "$1" >/dev/null || { echo "installing $2..." >&2; (apt-get install -y -q "$2" >/dev/null 2>&1 || (apt-get update -q >/dev/null && apt-get install -y -q "$2" >/dev/null)); }; }
 
+# wait_for URL [PID]: polls until URL answers below 400, failing early when process PID has died; about 60 s at most.
+wait_for() {
+  for _ in $(seq 1 300); do
+    if [ -n "${2:-}" ] && ! kill -0 "$2" 2>/dev/null; then echo "the service for $1 exited; see its log" >&2; return 1; fi
+    curl -sf "$1" >/dev/null 2>&1 && return 0; sleep 0.2
+  done
+  echo "timed out waiting for $1" >&2; return 1
+}
+
 # median: the median of the numbers on stdin, one per line.
 median() { sort -g | awk '{ a[NR] = $1 } END { if (NR % 2) print a[(NR + 1) / 2]; else printf "%.3f\n", (a[NR / 2] + a[NR / 2 + 1]) / 2 }'; }
 

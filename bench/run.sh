@@ -37,13 +37,6 @@ echo "building (Release)..." >&2
 dotnet build -c Release -v q -nologo TicketApi/TicketApi.csproj -o "$work/api" >/dev/null
 dotnet build -c Release -v q -nologo bench/Ceiling/Ceiling.csproj -o "$work/ceiling" >/dev/null
 
-wait_for() { # url [pid]: polls until the url answers, failing early when the process has died
-  for _ in $(seq 1 300); do
-    if [ -n "${2:-}" ] && ! kill -0 "$2" 2>/dev/null; then echo "the service for $1 exited; see its log" >&2; return 1; fi
-    curl -sf "$1" >/dev/null 2>&1 && return 0; sleep 0.2
-  done
-  echo "timed out waiting for $1" >&2; return 1
-}
 
 start_api() { # port connection-string log
   # RATE_LIMITS=off: the bench measures the service at full speed; the limits would turn most of it into 429s.

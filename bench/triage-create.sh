@@ -34,11 +34,7 @@ for side in on off; do
   pids+=($!)
 done
 for side in on off; do
-  for _ in $(seq 1 300); do
-    curl -sf "http://127.0.0.1:${port[$side]}/health" >/dev/null 2>&1 && break
-    kill -0 "${pid[$side]}" 2>/dev/null || { echo "the $side service exited:" >&2; cat "$work/$side.log" >&2; exit 1; }
-    sleep 0.2
-  done
+  wait_for "http://127.0.0.1:${port[$side]}/health" "${pid[$side]}" || { cat "$work/$side.log" >&2; exit 1; }
 done
 
 cpu_ticks() { awk '{ print $14 + $15 }' "/proc/$1/stat"; }
