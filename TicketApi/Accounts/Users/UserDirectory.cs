@@ -118,16 +118,14 @@ public sealed class UserDirectory(UserManager<IdentityUser> users, AccountsDbCon
         {
             return new UserChange.UnknownRole(roleName);
         }
-        await using (var change = await BeginAdminChangeAsync(cancellationToken))
+        await using var change = await BeginAdminChangeAsync(cancellationToken);
+        var current = await RoleCache.LoadAsync(id, db, cancellationToken);
+        if (current.Role == ActorRole.Admin && role != ActorRole.Admin && await AdminCountAsync(cancellationToken) <= 1)
         {
-            var current = await RoleCache.LoadAsync(id, db, cancellationToken);
-            if (current.Role == ActorRole.Admin && role != ActorRole.Admin && await AdminCountAsync(cancellationToken) <= 1)
-            {
-                return new UserChange.LastAdmin(id);
-            }
-            await ReplaceRoleAsync(db, id, role, cancellationToken);
-            await change.CommitAsync(cancellationToken);
+            return new UserChange.LastAdmin(id);
         }
+        await ReplaceRoleAsync(db, id, role, cancellationToken);
+        await change.CommitAsync(cancellationToken);
         // After the commit: a request that read the old role before it must not keep it cached.
         roles.Forget(id);
         return new UserChange.Done(new UserDto(id, user.Email ?? "", Actor.RoleName(role)));
@@ -135,27 +133,22 @@ public sealed class UserDirectory(UserManager<IdentityUser> users, AccountsDbCon
 
     public async Task<UserChange> DeleteAsync(string id, CancellationToken cancellationToken)
     {
-        IdentityUser user;
-        StoredRole current;
-        await using (var change = await BeginAdminChangeAsync(cancellationToken))
+        await using var change = await BeginAdminChangeAsync(cancellationToken);
+        if (await users.FindByIdAsync(id) is not { } user)
         {
-            if (await users.FindByIdAsync(id) is not { } found)
-            {
-                return new UserChange.NotFound(id);
-            }
-            user = found;
-            current = await RoleCache.LoadAsync(id, db, cancellationToken);
-            if (current.Role == ActorRole.Admin && await AdminCountAsync(cancellationToken) <= 1)
-            {
-                return new UserChange.LastAdmin(id);
-            }
-            var deleted = await users.DeleteAsync(user);
-            if (!deleted.Succeeded)
-            {
-                return new UserChange.Invalid(Errors(deleted));
-            }
-            await change.CommitAsync(cancellationToken);
+            return new UserChange.NotFound(id);
         }
+        var current = await RoleCache.LoadAsync(id, db, cancellationToken);
+        if (current.Role == ActorRole.Admin && await AdminCountAsync(cancellationToken) <= 1)
+        {
+            return new UserChange.LastAdmin(id);
+        }
+        var deleted = await users.DeleteAsync(user);
+        if (!deleted.Succeeded)
+        {
+            return new UserChange.Invalid(Errors(deleted));
+        }
+        await change.CommitAsync(cancellationToken);
         roles.Forget(id);
         return new UserChange.Done(new UserDto(id, user.Email ?? "", Actor.RoleName(current.Role)));
     }
